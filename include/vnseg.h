@@ -1,0 +1,9 @@
+/* libvnseg: Vietnamese token handling. Include this one header to get the whole public API. */
+#ifndef VNSEG_H
+#define VNSEG_H
+
+#include "vnseg/common.h"
+#include "vnseg/tokenizer.h"
+#include "vnseg/reader.h"
+
+#endif
