@@ -1,0 +1,48 @@
+/* Shared plumbing of the vnseg program: buffered output, input files, progress, errors. */
+#ifndef VNSEG_CLI_H
+#define VNSEG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <vnseg.h>
+
+/* ---- output: a large buffer on stdout, written with write(2) ---- */
+void out_bytes(const void *p, size_t n);
+void out_str(const char *s);
+void out_char(char c);
+void out_u64(uint64_t v);
+/* A JSON string literal (quotes included); ill-formed UTF-8 becomes U+FFFD. */
+void out_json_string(const char *s, size_t n);
+/* Flush; returns false (and reports) when stdout cannot be written. */
+bool out_flush(void);
+
+/* ---- messages ---- */
+extern const char *cli_program;
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report the library's last error for an input, naming the file, byte offset and line. */
+void cli_lib_error(const char *file, uint64_t base_offset);
+
+/* ---- inputs: every file of argv (or stdin when none, or for "-"), line by line ---- */
+typedef struct cli_input {
+    const char *name; /* for messages: the path, or "<stdin>" */
+    vnseg_reader *reader;
+    int fd;
+    uint64_t size; /* bytes, when known (regular files), else 0 */
+} cli_input;
+
+/* Open input `path` ("-" is stdin). Returns false after reporting. */
+bool cli_input_open(cli_input *in, const char *path);
+void cli_input_close(cli_input *in);
+
+/* ---- progress on stderr: when it is a terminal, or forced ---- */
+void progress_start(bool forced, uint64_t total_bytes);
+void progress_update(uint64_t done_bytes);
+void progress_end(void);
+
+/* ---- option parsing helpers ---- */
+/* Matches "--name" or "--name=value" / "--name value"; sets *value. */
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+#endif

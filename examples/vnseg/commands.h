@@ -1,0 +1,7 @@
+/* The subcommands of the vnseg program, one source file each. */
+#ifndef VNSEG_COMMANDS_H
+#define VNSEG_COMMANDS_H
+
+int cmd_tokenize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,414 @@
+/* Sentences: pairs quotes and brackets on each line, then splits lines into sentences at
+ * sentence-final punctuation and at the start of run-on titles (rules in tokenizer.h). */
+#include <string.h>
+
+#include "chars.h"
+#include "doc.h"
+#include "syllable.h"
+#include "utf8.h"
+
+static inline const unsigned char *tok_bytes(const vnseg_doc *doc, const vnseg_token *t)
+{
+    return doc->text + t->offset;
+}
+
+static bool tok_is(const vnseg_doc *doc, const vnseg_token *t, const char *lit)
+{
+    size_t n = strlen(lit);
+    return t->length == n && memcmp(tok_bytes(doc, t), lit, n) == 0;
+}
+
+/* A straight quote (`"`, `'`, `` ` ``, fullwidth forms): its direction comes from context. */
+static bool is_straight_quote(const vnseg_doc *doc, const vnseg_token *t)
+{
+    if (!(t->flags & VNSEG_TF_QUOTE))
+        return false;
+    const unsigned char *s = tok_bytes(doc, t);
+    return (t->length == 1 && (s[0] == '"' || s[0] == '\'' || s[0] == '`')) ||
+           (t->length == 3 && s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x82 || s[2] == 0x87));
+}
+
+/* Class of the first character of a token: is it a lower-case letter? */
+static bool starts_lower(const vnseg_doc *doc, const vnseg_token *t)
+{
+    const unsigned char *s = tok_bytes(doc, t);
+    uint32_t cp;
+    int k = vn_utf8_decode(s, s + t->length, &cp);
+    return k > 0 && (vn_char_class(cp) & VC_LOWER);
+}
+
+static bool word_like(const vnseg_token *t)
+{
+    return t->kind == VNSEG_KIND_WORD || t->kind == VNSEG_KIND_NUMBER ||
+           t->kind == VNSEG_KIND_DATETIME || t->kind == VNSEG_KIND_URL ||
+           t->kind == VNSEG_KIND_EMAIL;
+}
+
+/* Resolve straight quotes of one kind of character on tokens [a, b) of a line. A quote opens
+ * unless its neighbours say it closes; with one open, it closes unless they say it opens. */
+static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char which)
+{
+    vnseg_token *tk = doc->tokens;
+    size_t pending = SIZE_MAX;
+    for (size_t i = a; i < b; i++) {
+        if (!is_straight_quote(doc, &tk[i]))
+            continue;
+        unsigned char c = tok_bytes(doc, &tk[i])[tk[i].length - 1];
+        if ((which == '"') != (c == '"' || c == 0x82))
+            continue;
+        const vnseg_token *prev = i > a ? &tk[i - 1] : NULL;
+        const vnseg_token *next = i + 1 < b ? &tk[i + 1] : NULL;
+        bool open_ctx = (!prev || prev->kind == VNSEG_KIND_PUNCT_OPEN ||
+                         prev->kind == VNSEG_KIND_PUNCT || prev->kind == VNSEG_KIND_PUNCT_DASH) &&
+                        next && (word_like(next) || next->kind == VNSEG_KIND_PUNCT_OPEN);
+        bool close_ctx = (!next || next->kind == VNSEG_KIND_PUNCT ||
+                          next->kind == VNSEG_KIND_PUNCT_FINAL ||
+                          next->kind == VNSEG_KIND_PUNCT_CLOSE) &&
+                         prev && (word_like(prev) || prev->kind == VNSEG_KIND_PUNCT_FINAL ||
+                                  prev->kind == VNSEG_KIND_PUNCT_CLOSE);
+        if (pending == SIZE_MAX) {
+            if (close_ctx && !open_ctx) {
+                tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
+                tk[i].flags |= VNSEG_TF_UNPAIRED;
+            } else {
+                pending = i;
+            }
+        } else if (open_ctx && !close_ctx) {
+            tk[pending].flags |= VNSEG_TF_UNPAIRED;
+            pending = i;
+        } else {
+            tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
+            pending = SIZE_MAX;
+        }
+    }
+    if (pending != SIZE_MAX)
+        tk[pending].flags |= VNSEG_TF_UNPAIRED;
+}
+
+/* The closing character that matches an opening one, or 0. */
+static uint32_t closer_of(uint32_t open)
+{
+    switch (open) {
+    case '(': return ')';
+    case '[': return ']';
+    case '{': return '}';
+    case 0x201C: return 0x201D; /* “ ” */
+    case 0x2018: return 0x2019; /* ‘ ’ */
+    case 0x201E: return 0x201D; /* „ ” */
+    case 0x201A: return 0x2019; /* ‚ ’ */
+    case 0x00AB: return 0x00BB; /* « » */
+    case 0x2039: return 0x203A; /* ‹ › */
+    case 0x300C: return 0x300D;
+    case 0x300E: return 0x300F;
+    case 0x301D: return 0x301E;
+    case '"': return '"';
+    case '\'': return '\'';
+    case '`': return '\'';
+    }
+    return 0;
+}
+
+static uint32_t first_cp(const vnseg_doc *doc, const vnseg_token *t)
+{
+    const unsigned char *s = tok_bytes(doc, t);
+    uint32_t cp = 0;
+    if (vn_utf8_decode(s, s + t->length, &cp) < 0)
+        return 0;
+    return cp;
+}
+
+/* Mark brackets and curly quotes of tokens [a, b) without a partner as unpaired. */
+static bool pair_brackets(vnseg_doc *doc, size_t a, size_t b)
+{
+    vnseg_token *tk = doc->tokens;
+    size_t depth = 0;
+    for (size_t i = a; i < b; i++) {
+        vnseg_token *t = &tk[i];
+        if (t->kind == VNSEG_KIND_PUNCT_OPEN && !is_straight_quote(doc, t)) {
+            if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
+                return false;
+            doc->stack[depth++] = i;
+        } else if (t->kind == VNSEG_KIND_PUNCT_CLOSE && !is_straight_quote(doc, t) &&
+                   !(t->flags & VNSEG_TF_UNPAIRED)) {
+            uint32_t c = first_cp(doc, t);
+            size_t k = depth;
+            while (k > 0 && closer_of(first_cp(doc, &tk[doc->stack[k - 1]])) != c)
+                k--;
+            if (k == 0) {
+                t->flags |= VNSEG_TF_UNPAIRED;
+                continue;
+            }
+            for (size_t j = k; j < depth; j++)
+                tk[doc->stack[j]].flags |= VNSEG_TF_UNPAIRED;
+            depth = k - 1;
+        }
+    }
+    for (size_t j = 0; j < depth; j++)
+        tk[doc->stack[j]].flags |= VNSEG_TF_UNPAIRED;
+    return true;
+}
+
+/* Abbreviations that a segmenter may have split from their dot (`TP .`). */
+static bool abbreviation_base(const vnseg_doc *doc, const vnseg_token *t)
+{
+    static const char *const bases[] = {"TP", "Tp", "tp", "Mr", "Mrs", "Ms", "Dr", "St", "Jr",
+                                        "GS", "PGS", "TS", "ThS", "BS", "KS", "CN", "TT",
+                                        "Q", "P", "vs", "v.v", "etc", "Co", "Ltd", "Inc", "No"};
+    if (t->kind != VNSEG_KIND_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
+        if (tok_is(doc, t, bases[i]))
+            return true;
+    /* a single upper-case letter: an initial */
+    const unsigned char *s = tok_bytes(doc, t);
+    return vn_utf8_step(s, s + t->length) == t->length && (t->flags & VNSEG_TF_CAPITALIZED);
+}
+
+static bool ends_with_digit(const vnseg_doc *doc, const vnseg_token *t)
+{
+    return (unsigned)(tok_bytes(doc, t)[t->length - 1] - '0') < 10u;
+}
+
+/* Should a sentence end after the final punctuation at tk[i], given the next token tk[j]? */
+static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size_t j)
+{
+    const vnseg_token *tk = doc->tokens, *next = &tk[j];
+    if (next->kind == VNSEG_KIND_PUNCT)
+        return false; /* `... ,`  `?" ,` */
+    if (next->kind == VNSEG_KIND_WORD && starts_lower(doc, next))
+        return false;
+    if (tok_is(doc, &tk[i], ".") && i > line_start) {
+        const vnseg_token *prev = &tk[i - 1];
+        if (abbreviation_base(doc, prev))
+            return false;
+        if (prev->kind == VNSEG_KIND_NUMBER && ends_with_digit(doc, prev) &&
+            next->kind == VNSEG_KIND_NUMBER && (unsigned)(tok_bytes(doc, next)[0] - '0') < 10u)
+            return false;
+    }
+    return true;
+}
+
+/* A word that carries sentence-final punctuation of its own (`nói.`) without being an
+ * abbreviation. */
+static bool glued_final(const vnseg_doc *doc, const vnseg_token *t)
+{
+    if ((t->kind != VNSEG_KIND_WORD && t->kind != VNSEG_KIND_NUMBER) ||
+        (t->flags & VNSEG_TF_ABBREV) || t->length < 2)
+        return false;
+    unsigned char c = tok_bytes(doc, t)[t->length - 1];
+    return c == '.' || c == '?' || c == '!' ||
+           (t->length > 3 && memcmp(tok_bytes(doc, t) + t->length - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* First syllables of capitalized words that stand mid-sentence as titles or heads of names
+ * (`Tổng_thống`, `Bộ_trưởng`, `Hội_đồng`, `Công_ty`): they do not start run-on sentences.
+ * Lower-case, NFC, sorted by bytes. */
+static const char *const title_heads[] = {
+    "ban", "bán", "báo", "bệnh", "bộ", "chiến", "chính", "chương", "chủ", "cách", "công", "cơ",
+    "cảnh", "cộng", "cục", "dinh", "eo", "giám", "giáo", "hiến", "hiệp", "hoàng", "huyện", "hạ",
+    "hạm", "học", "hội", "khu", "liên", "lầu", "lực", "mặt", "nghị", "ngoại", "ngân", "nhà", "nữ",
+    "phòng", "phó", "phủ", "quyết", "quân", "quần", "quốc", "sư", "sở", "thiếu", "thành", "thánh",
+    "thông", "thư", "thượng", "thế", "thủ", "thứ", "tiến", "toà", "trung", "tòa", "tư", "tạp",
+    "tập", "tỉnh", "tổ", "tổng", "uỷ", "viện", "văn", "vương", "điện", "đài", "đại", "đảng", "đảo",
+    "đế", "ủy"};
+
+static int cmp_bytes(const unsigned char *a, size_t an, const char *b)
+{
+    size_t bn = strlen(b);
+    int c = memcmp(a, b, an < bn ? an : bn);
+    return c ? c : (an < bn ? -1 : an > bn ? 1 : 0);
+}
+
+static bool is_title_head(const unsigned char *syl, size_t n)
+{
+    unsigned char low[64];
+    size_t m = 0;
+    const unsigned char *p = syl, *end = syl + n;
+    while (p < end) {
+        uint32_t cp;
+        int k = vn_utf8_decode(p, end, &cp);
+        if (k < 0 || m + 4 > sizeof low)
+            return false;
+        m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
+        p += k;
+    }
+    size_t lo = 0, hi = sizeof title_heads / sizeof *title_heads;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_bytes(low, m, title_heads[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Words after which no sentence ends: prepositions, conjunctions, quantifiers, and heads
+ * of the names of bodies (`Vụ Pháp_chế`, `Quỹ Bảo_trợ`). Compared without case. */
+static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
+{
+    static const char *const words[] = {
+        "ban",  "bởi",  "bộ",   "các",  "cho",  "chi_cục", "cục",  "của",   "do",   "dưới",
+        "giữa", "hay",  "hoặc", "huyện", "là",  "miền",    "mà",   "mọi",   "một",  "ngoài",
+        "nhưng", "những", "như", "phòng", "phó", "qua",    "quỹ",  "sở",    "theo", "thuộc",
+        "thì",  "tiểu_đoàn", "trong", "trên", "trưởng", "tại", "tỉnh", "tới",  "từ",  "viện",
+        "vào",  "vùng", "và",   "vì",   "về",   "vị",      "vụ",   "với",   "xã",   "đoàn",
+        "đến",  "để",   "ở"};
+    unsigned char low[64];
+    size_t m = 0;
+    const unsigned char *p = tok_bytes(doc, t), *end = p + t->length;
+    while (p < end) {
+        uint32_t cp;
+        int k = vn_utf8_decode(p, end, &cp);
+        if (k < 0 || m + 4 > sizeof low)
+            return false;
+        m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
+        p += k;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (cmp_bytes(low, m, words[k]) == 0)
+            return true;
+    return false;
+}
+
+/* Does tk[i] look like the first word of a sentence glued to the previous one? */
+static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
+{
+    const vnseg_token *t = &doc->tokens[i], *prev = &doc->tokens[i - 1];
+    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
+    if (t->kind != VNSEG_KIND_WORD || (t->flags & need) != need ||
+        (t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE)))
+        return false;
+    if (!word_like(prev) && prev->kind != VNSEG_KIND_PUNCT_CLOSE)
+        return false;
+    const unsigned char *s = tok_bytes(doc, t);
+    const unsigned char *us = memchr(s, '_', t->length);
+    if (!us || !(vn_char_class(first_cp(doc, t)) & VC_UPPER) ||
+        (t->flags & VNSEG_TF_NOT_NFC) || !vn_syllable_valid_nfc(s, (size_t)(us - s)) ||
+        is_title_head(s, (size_t)(us - s)))
+        return false;
+    /* After a function word, an acronym or the head of a name (`của`, `BV`, `Vụ`), a
+     * capitalized word is a name, not a new sentence. */
+    if (!credit && prev->kind == VNSEG_KIND_WORD &&
+        ((prev->flags & VNSEG_TF_ALL_CAPS) || is_function_word(doc, prev)))
+        return false;
+    /* After a title or the head of a name (`Hội_đồng An_ninh`), a capitalized word goes on
+     * with that name. */
+    if (prev->kind == VNSEG_KIND_WORD && (prev->flags & VNSEG_TF_CAPITALIZED)) {
+        const unsigned char *ps = tok_bytes(doc, prev);
+        const unsigned char *pus = memchr(ps, '_', prev->length);
+        size_t first = pus ? (size_t)(pus - ps) : prev->length;
+        if (is_title_head(ps, first))
+            return false;
+    }
+    return true;
+}
+
+/* Where run-on sentences are looked for: in the first sentence of a line (an article's title
+ * run into its lead) after at least three tokens, and in a photo credit (`Ảnh : KCNA`) run into
+ * the next sentence. Elsewhere capitalized heads of names (`Chi_cục Thú_y`) are too common. */
+enum { NO_RUNON, RUNON_TITLE, RUNON_CREDIT };
+
+static int runon_window(const vnseg_doc *doc, size_t line_start, size_t start, size_t i,
+                        uint32_t start_flags)
+{
+    static const char *const credits[] = {"Ảnh", "Nguồn", "Video", "Clip", "Đồ_họa", "Đồ_hoạ"};
+    if (start == line_start && start_flags == 0) {
+        /* A title: four or more words, no punctuation. */
+        if (i < start + 4)
+            return NO_RUNON;
+        for (size_t k = start; k < i; k++)
+            if (!word_like(&doc->tokens[k]))
+                return NO_RUNON;
+        return RUNON_TITLE;
+    }
+    if (i < start + 3 || doc->tokens[start + 1].kind != VNSEG_KIND_PUNCT ||
+        !tok_is(doc, &doc->tokens[start + 1], ":"))
+        return NO_RUNON;
+    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
+        if (tok_is(doc, &doc->tokens[start], credits[k]))
+            return RUNON_CREDIT;
+    return NO_RUNON;
+}
+
+static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
+{
+    if (!vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
+                 sizeof(vnseg_sentence)))
+        return false;
+    vnseg_token *tk = doc->tokens;
+    if (tk[last].kind == VNSEG_KIND_PUNCT_FINAL || glued_final(doc, &tk[last]))
+        flags |= VNSEG_SF_TERMINATED;
+    else
+        for (size_t k = last; k > first && tk[k].kind == VNSEG_KIND_PUNCT_CLOSE; k--)
+            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL || glued_final(doc, &tk[k - 1])) {
+                flags |= VNSEG_SF_TERMINATED;
+                break;
+            }
+    tk[first].flags |= VNSEG_TF_SENT_START;
+    tk[last].flags |= VNSEG_TF_SENT_END;
+    doc->sentences[doc->nsentences++] = (vnseg_sentence){
+        .offset = tk[first].offset,
+        .length = tk[last].offset + tk[last].length - tk[first].offset,
+        .first_token = first,
+        .token_count = last - first + 1,
+        .flags = flags,
+        .line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line,
+    };
+    return true;
+}
+
+/* Split the tokens [a, b) of one line into sentences. */
+static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
+{
+    const vnseg_token *tk = doc->tokens;
+    const bool runon = !(doc->options & VNSEG_OPT_NO_RUNON);
+    size_t start = a;
+    uint32_t start_flags = 0;
+    for (size_t i = a; i < b; i++) {
+        int window = runon ? runon_window(doc, a, start, i, start_flags) : NO_RUNON;
+        if (window != NO_RUNON && runon_start(doc, i, window == RUNON_CREDIT)) {
+            if (!push_sentence(doc, start, i - 1, line, start_flags))
+                return false;
+            start = i;
+            start_flags = VNSEG_SF_GUESSED;
+        }
+        bool final = tk[i].kind == VNSEG_KIND_PUNCT_FINAL;
+        if (!final && !glued_final(doc, &tk[i]))
+            continue;
+        size_t j = i + 1;
+        while (final && j < b && tk[j].kind == VNSEG_KIND_PUNCT_FINAL)
+            j++;
+        while (j < b && tk[j].kind == VNSEG_KIND_PUNCT_CLOSE)
+            j++;
+        if (j == b)
+            break;
+        bool split = final ? final_splits(doc, a, i, j)
+                           : (tk[j].flags & VNSEG_TF_CAPITALIZED) ||
+                                 tk[j].kind == VNSEG_KIND_PUNCT_OPEN;
+        if (split) {
+            if (!push_sentence(doc, start, j - 1, line, start_flags))
+                return false;
+            start = j;
+            start_flags = 0;
+        }
+        i = j - 1;
+    }
+    return push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
+}
+
+vnseg_status vn_build_sentences(vnseg_doc *doc)
+{
+    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
+        size_t a = doc->lines[l].first_token;
+        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : doc->ntokens;
+        resolve_straight(doc, a, b, '"');
+        resolve_straight(doc, a, b, '\'');
+        if (!pair_brackets(doc, a, b) || !split_line(doc, a, b, doc->lines[l].number))
+            return VNSEG_E_NOMEM;
+    }
+    return VNSEG_OK;
+}
