@@ -52,6 +52,9 @@ static unsigned classify(uint32_t cp)
         c = VC_SEP | VC_BREAK;
     if (cp == 0x180E) /* Mongolian vowel separator: format-like, zero width */
         c = VC_INVIS;
+    /* Variation selectors and the keycap mark belong to the emoji or symbol before them. */
+    if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x20E3)
+        c = 0;
     if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
         c |= VC_NFC_NO;
     return c;

@@ -391,6 +391,16 @@ static bool is_abbreviation(const unsigned char *w, size_t n, uint32_t feat)
     return base <= 8 && !vn_syllable_valid_nfc(w, base); /* TP.  Mr.  ThS. */
 }
 
+/* Does a word or number end in sentence-final punctuation: . ? ! … */
+static bool ends_final(const unsigned char *s, size_t n)
+{
+    if (n < 2)
+        return false;
+    unsigned char c = s[n - 1];
+    return c == '.' || c == '?' || c == '!' ||
+           (n > 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && c == 0xA6);
+}
+
 static vnseg_status analyze_word(vnseg_doc *doc, vnseg_token *t, uint32_t feat,
                                  const unsigned char *w, size_t n)
 {
@@ -432,6 +442,8 @@ static vnseg_status analyze_word(vnseg_doc *doc, vnseg_token *t, uint32_t feat,
     }
     if ((feat & VF_DOT) && is_abbreviation(w, n, feat))
         fl |= VNSEG_TF_ABBREV;
+    else if (ends_final(w, n))
+        fl |= VNSEG_TF_GLUED_FINAL;
     t->kind = VNSEG_KIND_WORD;
     t->syllables = (uint32_t)(count ? count : 1);
     t->flags |= fl;
@@ -486,6 +498,8 @@ vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat)
         int k = classify_numeric(s, n);
         if (k >= 0) {
             t->kind = (uint16_t)k;
+            if (s[n - 1] == '.')
+                t->flags |= VNSEG_TF_GLUED_FINAL;
             return VNSEG_OK;
         }
     }
@@ -507,7 +521,7 @@ VNSEG_EXPORT const char *vnseg_flag_name(uint32_t flag)
     static const char *const names[VNSEG_TF_COUNT] = {
         "cap",    "allcaps",  "title",    "multi",    "digit",     "foreign", "quote",
         "abbrev", "literal_", "escaped",  "nfd",      "repaired",  "invisible", "split",
-        "space",  "eol",      "sstart",   "send",     "unpaired"};
+        "space",  "eol",      "sstart",   "send",     "unpaired", "glued"};
     if (!flag || (flag & (flag - 1)))
         return NULL;
     unsigned bit = (unsigned)__builtin_ctz(flag);

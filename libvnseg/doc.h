@@ -15,11 +15,26 @@ typedef struct vn_buf {
 bool vn_buf_reserve(vn_buf *b, size_t extra);
 void vn_buf_free(vn_buf *b);
 
-/* The first token of a line that has tokens, and that line's 0-based number. */
+/* The first token of a line that has tokens, that line's 0-based number, and whether it
+ * holds brackets or quotes (which the sentence pass must pair). */
 typedef struct vn_line {
     size_t first_token;
     size_t number;
+    bool has_pairs;
 } vn_line;
+
+/* The memo of classified tokens: token properties are a pure function of the bytes, and text
+ * repeats itself, so most tokens are classified by one probe. Direct-mapped, per document. */
+#define VN_MEMO_MIN_BITS 11
+#define VN_MEMO_MAX_BITS 15
+#define VN_MEMO_MAX_LEN 16
+typedef struct vn_memo_entry {
+    uint64_t key[2];    /* the token's bytes, zero-padded */
+    uint32_t flags;     /* intrinsic flags only */
+    uint16_t syllables; /* at most 8 in 16 bytes */
+    uint8_t kind;
+    uint8_t len; /* 0: empty slot */
+} vn_memo_entry;
 
 struct vnseg_doc {
     const unsigned char *text;
@@ -32,6 +47,10 @@ struct vnseg_doc {
     vn_line *lines; /* lines that hold tokens */
     size_t nlines_with_tokens, cap_lines;
     size_t nlines; /* all lines, empty ones included */
+    vn_memo_entry *memo;   /* 1 << memo_bits entries, allocated on first use */
+    unsigned memo_bits;    /* grows with the bytes tokenized, up to VN_MEMO_MAX_BITS */
+    uint32_t memo_options; /* the options the memo's entries were classified with */
+    uint64_t bytes_seen;   /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
     size_t *stack; /* bracket pairing */
     size_t cap_stack;

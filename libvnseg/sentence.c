@@ -164,9 +164,15 @@ static bool abbreviation_base(const vnseg_doc *doc, const vnseg_token *t)
     return vn_utf8_step(s, s + t->length) == t->length && (t->flags & VNSEG_TF_CAPITALIZED);
 }
 
-static bool ends_with_digit(const vnseg_doc *doc, const vnseg_token *t)
+/* A number of one to three digits: the integer part of a split decimal (`3 . 5`). */
+static bool short_integer(const vnseg_doc *doc, const vnseg_token *t)
 {
-    return (unsigned)(tok_bytes(doc, t)[t->length - 1] - '0') < 10u;
+    if (t->kind != VNSEG_KIND_NUMBER || t->length > 3)
+        return false;
+    for (uint32_t i = 0; i < t->length; i++)
+        if ((unsigned)(tok_bytes(doc, t)[i] - '0') >= 10u)
+            return false;
+    return true;
 }
 
 /* Should a sentence end after the final punctuation at tk[i], given the next token tk[j]? */
@@ -181,23 +187,11 @@ static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size
         const vnseg_token *prev = &tk[i - 1];
         if (abbreviation_base(doc, prev))
             return false;
-        if (prev->kind == VNSEG_KIND_NUMBER && ends_with_digit(doc, prev) &&
-            next->kind == VNSEG_KIND_NUMBER && (unsigned)(tok_bytes(doc, next)[0] - '0') < 10u)
+        if (short_integer(doc, prev) && next->kind == VNSEG_KIND_NUMBER &&
+            (unsigned)(tok_bytes(doc, next)[0] - '0') < 10u)
             return false;
     }
     return true;
-}
-
-/* A word that carries sentence-final punctuation of its own (`nói.`) without being an
- * abbreviation. */
-static bool glued_final(const vnseg_doc *doc, const vnseg_token *t)
-{
-    if ((t->kind != VNSEG_KIND_WORD && t->kind != VNSEG_KIND_NUMBER) ||
-        (t->flags & VNSEG_TF_ABBREV) || t->length < 2)
-        return false;
-    unsigned char c = tok_bytes(doc, t)[t->length - 1];
-    return c == '.' || c == '?' || c == '!' ||
-           (t->length > 3 && memcmp(tok_bytes(doc, t) + t->length - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
 /* First syllables of capitalized words that stand mid-sentence as titles or heads of names
@@ -206,9 +200,9 @@ static bool glued_final(const vnseg_doc *doc, const vnseg_token *t)
 static const char *const title_heads[] = {
     "ban", "bán", "báo", "bệnh", "bộ", "chiến", "chính", "chương", "chủ", "cách", "công", "cơ",
     "cảnh", "cộng", "cục", "dinh", "eo", "giám", "giáo", "hiến", "hiệp", "hoàng", "huyện", "hạ",
-    "hạm", "học", "hội", "khu", "liên", "lầu", "lực", "mặt", "nghị", "ngoại", "ngân", "nhà", "nữ",
+    "hạm", "học", "hội", "khu", "liên", "lầu", "mặt", "nghị", "ngoại", "ngân", "nhà", "nữ",
     "phòng", "phó", "phủ", "quyết", "quân", "quần", "quốc", "sư", "sở", "thiếu", "thành", "thánh",
-    "thông", "thư", "thượng", "thế", "thủ", "thứ", "tiến", "toà", "trung", "tòa", "tư", "tạp",
+    "thư", "thượng", "thế", "thủ", "thứ", "tiến", "toà", "trung", "tòa", "tư", "tạp",
     "tập", "tỉnh", "tổ", "tổng", "uỷ", "viện", "văn", "vương", "điện", "đài", "đại", "đảng", "đảo",
     "đế", "ủy"};
 
@@ -274,14 +268,18 @@ static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
     return false;
 }
 
+/* Cheap first test of runon_start(): a capitalized word of several syllables, not name-shaped. */
+static inline bool runon_candidate(const vnseg_token *t)
+{
+    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
+    return t->kind == VNSEG_KIND_WORD && (t->flags & need) == need &&
+           !(t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE));
+}
+
 /* Does tk[i] look like the first word of a sentence glued to the previous one? */
 static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
 {
     const vnseg_token *t = &doc->tokens[i], *prev = &doc->tokens[i - 1];
-    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
-    if (t->kind != VNSEG_KIND_WORD || (t->flags & need) != need ||
-        (t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE)))
-        return false;
     if (!word_like(prev) && prev->kind != VNSEG_KIND_PUNCT_CLOSE)
         return false;
     const unsigned char *s = tok_bytes(doc, t);
@@ -307,31 +305,16 @@ static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
     return true;
 }
 
-/* Where run-on sentences are looked for: in the first sentence of a line (an article's title
- * run into its lead) after at least three tokens, and in a photo credit (`Ảnh : KCNA`) run into
- * the next sentence. Elsewhere capitalized heads of names (`Chi_cục Thú_y`) are too common. */
-enum { NO_RUNON, RUNON_TITLE, RUNON_CREDIT };
-
-static int runon_window(const vnseg_doc *doc, size_t line_start, size_t start, size_t i,
-                        uint32_t start_flags)
+/* Is the sentence that starts at tk[start] a photo credit (`Ảnh : KCNA`)? */
+static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
 {
     static const char *const credits[] = {"Ảnh", "Nguồn", "Video", "Clip", "Đồ_họa", "Đồ_hoạ"};
-    if (start == line_start && start_flags == 0) {
-        /* A title: four or more words, no punctuation. */
-        if (i < start + 4)
-            return NO_RUNON;
-        for (size_t k = start; k < i; k++)
-            if (!word_like(&doc->tokens[k]))
-                return NO_RUNON;
-        return RUNON_TITLE;
-    }
-    if (i < start + 3 || doc->tokens[start + 1].kind != VNSEG_KIND_PUNCT ||
-        !tok_is(doc, &doc->tokens[start + 1], ":"))
-        return NO_RUNON;
+    if (start + 1 >= b || !tok_is(doc, &doc->tokens[start + 1], ":"))
+        return false;
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
         if (tok_is(doc, &doc->tokens[start], credits[k]))
-            return RUNON_CREDIT;
-    return NO_RUNON;
+            return true;
+    return false;
 }
 
 static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
@@ -340,11 +323,11 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
                  sizeof(vnseg_sentence)))
         return false;
     vnseg_token *tk = doc->tokens;
-    if (tk[last].kind == VNSEG_KIND_PUNCT_FINAL || glued_final(doc, &tk[last]))
+    if (tk[last].kind == VNSEG_KIND_PUNCT_FINAL || (tk[last].flags & VNSEG_TF_GLUED_FINAL))
         flags |= VNSEG_SF_TERMINATED;
     else
         for (size_t k = last; k > first && tk[k].kind == VNSEG_KIND_PUNCT_CLOSE; k--)
-            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL || glued_final(doc, &tk[k - 1])) {
+            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL || (tk[k - 1].flags & VNSEG_TF_GLUED_FINAL)) {
                 flags |= VNSEG_SF_TERMINATED;
                 break;
             }
@@ -361,23 +344,32 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
     return true;
 }
 
-/* Split the tokens [a, b) of one line into sentences. */
+/* Split the tokens [a, b) of one line into sentences. Run-on sentences are looked for in the
+ * first sentence of a line (an article's title run into its lead: four or more words and no
+ * punctuation before the guess) and in a photo credit (`Ảnh : KCNA`) run into the next
+ * sentence; elsewhere capitalized heads of names (`Chi_cục Thú_y`) are too common. */
 static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
 {
     const vnseg_token *tk = doc->tokens;
     const bool runon = !(doc->options & VNSEG_OPT_NO_RUNON);
     size_t start = a;
     uint32_t start_flags = 0;
+    bool title = runon; /* tokens [a, i) are all words: still a possible title */
+    bool credit = false; /* the current sentence is a photo credit */
     for (size_t i = a; i < b; i++) {
-        int window = runon ? runon_window(doc, a, start, i, start_flags) : NO_RUNON;
-        if (window != NO_RUNON && runon_start(doc, i, window == RUNON_CREDIT)) {
-            if (!push_sentence(doc, start, i - 1, line, start_flags))
-                return false;
-            start = i;
-            start_flags = VNSEG_SF_GUESSED;
+        const vnseg_token *t = &tk[i];
+        if ((title && i >= a + 4) || (credit && i >= start + 3)) {
+            if (runon_candidate(t) && runon_start(doc, i, credit)) {
+                if (!push_sentence(doc, start, i - 1, line, start_flags))
+                    return false;
+                start = i;
+                start_flags = VNSEG_SF_GUESSED;
+                title = credit = false;
+            }
         }
-        bool final = tk[i].kind == VNSEG_KIND_PUNCT_FINAL;
-        if (!final && !glued_final(doc, &tk[i]))
+        title = title && word_like(t);
+        bool final = t->kind == VNSEG_KIND_PUNCT_FINAL;
+        if (!final && !(t->flags & VNSEG_TF_GLUED_FINAL))
             continue;
         size_t j = i + 1;
         while (final && j < b && tk[j].kind == VNSEG_KIND_PUNCT_FINAL)
@@ -394,6 +386,8 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
                 return false;
             start = j;
             start_flags = 0;
+            title = false;
+            credit = runon && credit_sentence(doc, j, b);
         }
         i = j - 1;
     }
@@ -405,9 +399,13 @@ vnseg_status vn_build_sentences(vnseg_doc *doc)
     for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
         size_t a = doc->lines[l].first_token;
         size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : doc->ntokens;
-        resolve_straight(doc, a, b, '"');
-        resolve_straight(doc, a, b, '\'');
-        if (!pair_brackets(doc, a, b) || !split_line(doc, a, b, doc->lines[l].number))
+        if (doc->lines[l].has_pairs) {
+            resolve_straight(doc, a, b, '"');
+            resolve_straight(doc, a, b, '\'');
+            if (!pair_brackets(doc, a, b))
+                return VNSEG_E_NOMEM;
+        }
+        if (!split_line(doc, a, b, doc->lines[l].number))
             return VNSEG_E_NOMEM;
     }
     return VNSEG_OK;

@@ -122,12 +122,14 @@ enum {
     VNSEG_TF_LINE_END = 1u << 15,    /**< a line break follows it (after any spaces) */
     VNSEG_TF_SENT_START = 1u << 16,  /**< first token of its sentence */
     VNSEG_TF_SENT_END = 1u << 17,    /**< last token of its sentence */
-    VNSEG_TF_UNPAIRED = 1u << 18     /**< a quote or bracket with no partner on its line; its
+    VNSEG_TF_UNPAIRED = 1u << 18,    /**< a quote or bracket with no partner on its line; its
                                           direction was guessed from its neighbours */
+    VNSEG_TF_GLUED_FINAL = 1u << 19  /**< a word or number that carries sentence-final
+                                          punctuation (`nói.`, `2019.`), not an abbreviation */
 };
 
 /** Number of defined token flag bits. */
-#define VNSEG_TF_COUNT 19
+#define VNSEG_TF_COUNT 20
 
 /** Longest token, in bytes; longer runs are cut (see ::VNSEG_TF_SPLIT). */
 #define VNSEG_TOKEN_MAX_BYTES (1u << 20)
@@ -240,7 +242,7 @@ const char *vnseg_kind_name(int kind);
 
 /** Short name of one flag bit ("cap", "allcaps", "title", "multi", "digit", "foreign",
  *  "quote", "abbrev", "literal_", "escaped", "nfd", "repaired", "invisible", "split",
- *  "space", "eol", "sstart", "send", "unpaired"), or NULL for no or several bits. */
+ *  "space", "eol", "sstart", "send", "unpaired", "glued"), or NULL for no or several bits. */
 const char *vnseg_flag_name(uint32_t flag);
 
 #ifdef __cplusplus

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Tests of the vnseg program as a user runs it: formats, errors, exit codes, streaming input.
+
+Run by meson test with VNSEG (the program) and VNSEG_EXAMPLES (examples/ folder) set.
+Standard library only."""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+VNSEG = os.environ.get("VNSEG", "vnseg")
+EXAMPLES = os.environ.get("VNSEG_EXAMPLES", os.path.join(os.path.dirname(__file__), "..", "examples"))
+ARTICLE = os.path.join(EXAMPLES, "data", "bao-da-nang.seg.txt")
+
+TEXT = ("Tổng_thống Nga Vladimir_Putin ( phải ) gặp ông Kim hôm 4/9 . \" Tại_sao lại không ? \"\n"
+        "Dòng hai có 1.000 người .\n")
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+
+
+def run(args, stdin=b"", ok=True):
+    p = subprocess.run([VNSEG] + args, input=stdin, capture_output=True)
+    if ok and p.returncode != 0:
+        raise AssertionError("vnseg %s failed (%d): %s" % (args, p.returncode, p.stderr.decode()))
+    return p
+
+
+class Tokenize(unittest.TestCase):
+    def test_tsv(self):
+        out = run(["tokenize"], TEXT.encode()).stdout.decode()
+        blocks = [b for b in out.split("\n\n") if b.strip()]
+        self.assertEqual(len(blocks), 3)  # three sentences
+        first = blocks[0].splitlines()[0].split("\t")
+        self.assertEqual(first, ["0", str(len("Tổng_thống".encode())), "word", "2", "cap,multi", "Tổng_thống"])
+        rows = [r.split("\t") for b in blocks for r in b.splitlines()]
+        data = TEXT.encode()
+        for start, end, kind, syl, flags, text in rows:
+            self.assertEqual(data[int(start):int(end)].decode(), text)
+        kinds = {r[5]: r[2] for r in rows}
+        self.assertEqual(kinds["4/9"], "datetime")
+        self.assertEqual(kinds["1.000"], "number")
+        self.assertEqual(kinds["("], "open")
+
+    def test_jsonl(self):
+        out = run(["tokenize", "--format", "jsonl"], TEXT.encode()).stdout.decode()
+        sents = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual([s["line"] for s in sents], [1, 1, 2])
+        self.assertEqual(sents[0]["tokens"][0]["text"], "Tổng_thống")
+        self.assertIn("terminated", sents[0]["flags"])
+        quote = [t for t in sents[1]["tokens"] if t["text"] == '"']
+        self.assertEqual([t["kind"] for t in quote], ["open", "close"])
+        data = TEXT.encode()
+        for s in sents:
+            for t in s["tokens"]:
+                self.assertEqual(data[t["start"]:t["end"]].decode(), t["text"])
+
+    def test_conllu(self):
+        out = run(["tokenize", "-f", "conllu"], TEXT.encode()).stdout.decode()
+        self.assertTrue(out.startswith("# sent_id = 1-1\n# text = Tổng thống Nga Vladimir Putin"))
+        lines = [l for l in out.splitlines() if l and not l.startswith("#")]
+        for l in lines:
+            self.assertEqual(len(l.split("\t")), 10)
+        self.assertEqual(lines[0].split("\t")[1], "Tổng thống")
+        self.assertIn("ByteRange=0:", lines[0])
+        puncts = [l.split("\t")[3] for l in lines if l.split("\t")[1] in "().\""]
+        self.assertEqual(set(puncts), {"PUNCT"})
+        self.assertTrue(out.endswith("\n\n"))
+
+    def test_files_and_stdin(self):
+        with tempfile.TemporaryDirectory() as d:
+            a, b = os.path.join(d, "a.txt"), os.path.join(d, "b.txt")
+            write(a, "một hai\n")
+            write(b, "ba")
+            out = run(["tokenize", a, "-", b], "bốn\n".encode()).stdout.decode()
+            self.assertEqual([l.split("\t")[5] for l in out.splitlines() if l],
+                             ["một", "hai", "bốn", "ba"])
+
+    def test_line_offsets_make_lines_independent(self):
+        data = TEXT.encode() * 3
+        whole = run(["tokenize", "--line-offsets", "-f", "jsonl"], data).stdout
+        parts = b"".join(run(["tokenize", "--line-offsets", "-f", "jsonl"], line + b"\n").stdout
+                         for line in data.splitlines())
+        self.assertEqual(whole, parts)
+
+    def test_strict_error_names_file_and_offset(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.txt")
+            write(bad, "dòng một\n".encode() + b"hai \xff ba\n")
+            p = run(["tokenize", bad], ok=False)
+            self.assertEqual(p.returncode, 1)
+            msg = p.stderr.decode()
+            self.assertIn("bad.txt", msg)
+            self.assertIn("byte %d" % (len("dòng một\n".encode()) + 4), msg)
+            # Lenient: TSV keeps the input's bytes; --nfc writes U+FFFD in their place.
+            out = run(["tokenize", "--lenient", bad]).stdout
+            self.assertIn(b"repaired\t\xff", out)
+            out = run(["tokenize", "--lenient", "--nfc", bad]).stdout.decode()
+            self.assertIn("repaired\t\ufffd", out)
+
+    def test_missing_file(self):
+        p = run(["tokenize", "/nonexistent/x.txt"], ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("/nonexistent/x.txt", p.stderr.decode())
+
+    def test_usage_errors(self):
+        self.assertEqual(run(["tokenize", "--bogus"], ok=False).returncode, 2)
+        self.assertEqual(run(["tokenize", "--format", "xml"], ok=False).returncode, 2)
+        self.assertEqual(run(["nosuchcommand"], ok=False).returncode, 2)
+        self.assertEqual(run([], ok=False).returncode, 2)
+
+    def test_help_and_version(self):
+        self.assertIn("Usage: vnseg tokenize", run(["tokenize", "--help"]).stdout.decode())
+        self.assertIn("tokenize", run(["--help"]).stdout.decode())
+        self.assertTrue(run(["--version"]).stdout.decode().startswith("vnseg "))
+
+    def test_progress_when_asked(self):
+        p = run(["tokenize", "--progress", ARTICLE])
+        self.assertEqual(p.returncode, 0)
+
+    def test_example_article(self):
+        out = run(["tokenize", "-f", "jsonl", ARTICLE]).stdout.decode()
+        sents = [json.loads(l) for l in out.splitlines()]
+        self.assertGreaterEqual(len(sents), 8)
+        self.assertEqual(sents[0]["flags"], [])  # the title
+        self.assertIn("guessed", sents[1]["flags"])  # the lead, run on after the title
+        kinds = {t["text"]: t["kind"] for s in sents for t in s["tokens"]}
+        self.assertEqual(kinds["www.example.vn"], "url")
+        self.assertEqual(kinds["10h30"], "datetime")
+        self.assertEqual(kinds["35%"], "number")
+
+
+if __name__ == "__main__":
+    unittest.main()
