@@ -1,4 +1,4 @@
-/* Vietnamese phonotactics: split letter symbols into onset, medial, nucleus, coda; spelling rules. */
+/* Vietnamese phonotactics as tables: split letters into onset, medial, nucleus, coda and check. */
 #include "syllable.h"
 
 #define CB(c) (1u << (c))
@@ -62,124 +62,85 @@ static const uint32_t y_onsets = ON(VN_ON_NONE) | ON(VN_ON_H) | ON(VN_ON_K) | ON
 static const uint32_t loan_medial_onsets =
     ON(VN_ON_B) | ON(VN_ON_M) | ON(VN_ON_P) | ON(VN_ON_PH) | ON(VN_ON_V) | ON(VN_ON_GI);
 
-static const uint8_t mono_nucleus[VN_Y + 1] = {
+/* Symbol sets as bit masks (symbols are < 64). */
+#define SB(s) (1ull << (s))
+#define FRONT (SB(VN_I) | SB(VN_E) | SB(VN_EE) | SB(VN_Y))
+#define VOWELS (SB(VN_A) | SB(VN_AW) | SB(VN_AA) | SB(VN_E) | SB(VN_EE) | SB(VN_I) | SB(VN_O) | \
+                SB(VN_OO) | SB(VN_OW) | SB(VN_U) | SB(VN_UW) | SB(VN_Y))
+#define AFTER_MEDIAL_O (SB(VN_A) | SB(VN_AW) | SB(VN_E))
+#define AFTER_MEDIAL_U (SB(VN_AA) | SB(VN_EE) | SB(VN_Y) | SB(VN_OW))
+
+/* Letters that may follow each onset: k gh ngh only i e ê y; c g ng never those; gi no
+ * second i (gì is written with one). Tables hold value + 1 so that 0 means "none". */
+static const uint64_t onset_next[VN_ON_COUNT] = {
+    [VN_ON_NONE] = VOWELS, [VN_ON_B] = VOWELS,  [VN_ON_C] = VOWELS & ~FRONT,
+    [VN_ON_CH] = VOWELS,   [VN_ON_D] = VOWELS,  [VN_ON_DD] = VOWELS,
+    [VN_ON_G] = VOWELS & ~FRONT, [VN_ON_GH] = FRONT, [VN_ON_GI] = VOWELS & ~SB(VN_I),
+    [VN_ON_H] = VOWELS,    [VN_ON_K] = FRONT,   [VN_ON_KH] = VOWELS,
+    [VN_ON_L] = VOWELS,    [VN_ON_M] = VOWELS,  [VN_ON_N] = VOWELS,
+    [VN_ON_NG] = VOWELS & ~FRONT, [VN_ON_NGH] = FRONT, [VN_ON_NH] = VOWELS,
+    [VN_ON_P] = VOWELS,    [VN_ON_PH] = VOWELS, [VN_ON_QU] = SB(VN_U),
+    [VN_ON_R] = VOWELS,    [VN_ON_S] = VOWELS,  [VN_ON_T] = VOWELS,
+    [VN_ON_TH] = VOWELS,   [VN_ON_TR] = VOWELS, [VN_ON_V] = VOWELS,
+    [VN_ON_X] = VOWELS,
+};
+
+/* Letters of each onset as written; qu counts 1 (its u is the medial). */
+static const uint8_t onset_letters[VN_ON_COUNT] = {
+    [VN_ON_CH] = 2, [VN_ON_GH] = 2, [VN_ON_GI] = 2, [VN_ON_KH] = 2, [VN_ON_NG] = 2,
+    [VN_ON_NGH] = 3, [VN_ON_NH] = 2, [VN_ON_PH] = 2, [VN_ON_TH] = 2, [VN_ON_TR] = 2,
+    [VN_ON_B] = 1, [VN_ON_C] = 1, [VN_ON_D] = 1, [VN_ON_DD] = 1, [VN_ON_G] = 1, [VN_ON_H] = 1,
+    [VN_ON_K] = 1, [VN_ON_L] = 1, [VN_ON_M] = 1, [VN_ON_N] = 1, [VN_ON_P] = 1, [VN_ON_QU] = 1,
+    [VN_ON_R] = 1, [VN_ON_S] = 1, [VN_ON_T] = 1, [VN_ON_V] = 1, [VN_ON_X] = 1,
+};
+
+/* One-letter onsets by first letter (a vowel: no onset; q alone is none). */
+#define V1 (VN_ON_NONE + 1)
+static const uint8_t onset_one[VN_SYM_COUNT] = {
+    [VN_A] = V1, [VN_AW] = V1, [VN_AA] = V1, [VN_E] = V1, [VN_EE] = V1, [VN_I] = V1,
+    [VN_O] = V1, [VN_OO] = V1, [VN_OW] = V1, [VN_U] = V1, [VN_UW] = V1, [VN_Y] = V1,
+    [VN_B] = VN_ON_B + 1, [VN_C] = VN_ON_C + 1, [VN_D] = VN_ON_D + 1, [VN_DD] = VN_ON_DD + 1,
+    [VN_G] = VN_ON_G + 1, [VN_H] = VN_ON_H + 1, [VN_K] = VN_ON_K + 1, [VN_L] = VN_ON_L + 1,
+    [VN_M] = VN_ON_M + 1, [VN_N] = VN_ON_N + 1, [VN_P] = VN_ON_P + 1, [VN_R] = VN_ON_R + 1,
+    [VN_S] = VN_ON_S + 1, [VN_T] = VN_ON_T + 1, [VN_V] = VN_ON_V + 1, [VN_X] = VN_ON_X + 1,
+};
+
+/* Two-letter onsets (ngh is ng followed by h), and q + u. */
+static const uint8_t onset_two[VN_SYM_COUNT][VN_SYM_COUNT] = {
+    [VN_C][VN_H] = VN_ON_CH + 1, [VN_G][VN_H] = VN_ON_GH + 1, [VN_G][VN_I] = VN_ON_GI + 1,
+    [VN_K][VN_H] = VN_ON_KH + 1, [VN_N][VN_G] = VN_ON_NG + 1, [VN_N][VN_H] = VN_ON_NH + 1,
+    [VN_P][VN_H] = VN_ON_PH + 1, [VN_T][VN_H] = VN_ON_TH + 1, [VN_T][VN_R] = VN_ON_TR + 1,
+    [VN_Q][VN_U] = VN_ON_QU + 1,
+};
+
+/* Nuclei: diphthongs by their two letters, single vowels by their letter. */
+static const uint8_t nucleus_two[VN_Y + 1][VN_SYM_COUNT] = {
+    [VN_I][VN_EE] = VN_NU_IE + 1, [VN_Y][VN_EE] = VN_NU_IE + 1, [VN_I][VN_A] = VN_NU_IA + 1,
+    [VN_Y][VN_A] = VN_NU_IA + 1,  [VN_U][VN_OO] = VN_NU_UO + 1, [VN_U][VN_A] = VN_NU_UA + 1,
+    [VN_UW][VN_OW] = VN_NU_UOW + 1, [VN_UW][VN_A] = VN_NU_UWA + 1, [VN_O][VN_O] = VN_NU_OOO + 1,
+};
+
+static const uint8_t nucleus_one[VN_Y + 1] = {
     [VN_A] = VN_NU_A,   [VN_AW] = VN_NU_AW, [VN_AA] = VN_NU_AA, [VN_E] = VN_NU_E,
     [VN_EE] = VN_NU_EE, [VN_I] = VN_NU_I,   [VN_O] = VN_NU_O,   [VN_OO] = VN_NU_OO,
     [VN_OW] = VN_NU_OW, [VN_U] = VN_NU_U,   [VN_UW] = VN_NU_UW, [VN_Y] = VN_NU_Y,
 };
 
-static inline bool is_front(unsigned s)
-{
-    return s == VN_I || s == VN_E || s == VN_EE || s == VN_Y;
-}
+/* Codas: one letter (0 at the end of the string is "no coda"), or ch ng nh. */
+static const uint8_t coda_one[VN_SYM_COUNT] = {
+    [VN_SYM_NONE] = VN_CO_NONE + 1, [VN_I] = VN_CO_I + 1, [VN_Y] = VN_CO_Y + 1,
+    [VN_O] = VN_CO_O + 1, [VN_U] = VN_CO_U + 1, [VN_C] = VN_CO_C + 1, [VN_M] = VN_CO_M + 1,
+    [VN_N] = VN_CO_N + 1, [VN_P] = VN_CO_P + 1, [VN_T] = VN_CO_T + 1,
+};
 
-/* The onset at the start of sym: sets *onset, returns the letters it takes, or -1. */
-static inline int parse_onset(const uint8_t *sym, unsigned *onset)
-{
-    unsigned s1 = sym[1];
-    switch (sym[0]) {
-    case VN_B: *onset = VN_ON_B; return 1;
-    case VN_C: return s1 == VN_H ? (*onset = VN_ON_CH, 2) : (*onset = VN_ON_C, 1);
-    case VN_D: *onset = VN_ON_D; return 1;
-    case VN_DD: *onset = VN_ON_DD; return 1;
-    case VN_G:
-        if (s1 == VN_H)
-            return *onset = VN_ON_GH, 2;
-        return s1 == VN_I ? (*onset = VN_ON_GI, 2) : (*onset = VN_ON_G, 1);
-    case VN_H: *onset = VN_ON_H; return 1;
-    case VN_K: return s1 == VN_H ? (*onset = VN_ON_KH, 2) : (*onset = VN_ON_K, 1);
-    case VN_L: *onset = VN_ON_L; return 1;
-    case VN_M: *onset = VN_ON_M; return 1;
-    case VN_N:
-        if (s1 == VN_G)
-            return sym[2] == VN_H ? (*onset = VN_ON_NGH, 3) : (*onset = VN_ON_NG, 2);
-        return s1 == VN_H ? (*onset = VN_ON_NH, 2) : (*onset = VN_ON_N, 1);
-    case VN_P: return s1 == VN_H ? (*onset = VN_ON_PH, 2) : (*onset = VN_ON_P, 1);
-    case VN_Q: return s1 == VN_U ? (*onset = VN_ON_QU, 1) : -1;
-    case VN_R: *onset = VN_ON_R; return 1;
-    case VN_S: *onset = VN_ON_S; return 1;
-    case VN_T:
-        if (s1 == VN_H)
-            return *onset = VN_ON_TH, 2;
-        return s1 == VN_R ? (*onset = VN_ON_TR, 2) : (*onset = VN_ON_T, 1);
-    case VN_V: *onset = VN_ON_V; return 1;
-    case VN_X: *onset = VN_ON_X; return 1;
-    default: return vn_sym_is_vowel(sym[0]) ? (*onset = VN_ON_NONE, 0) : -1;
-    }
-}
+static const uint8_t coda_two[VN_SYM_COUNT][VN_SYM_COUNT] = {
+    [VN_C][VN_H] = VN_CO_CH + 1, [VN_N][VN_G] = VN_CO_NG + 1, [VN_N][VN_H] = VN_CO_NH + 1,
+};
 
-/* The nucleus at sym[i]: sets *nucleus, returns its letters (1 or 2), or 0. */
-static inline unsigned parse_nucleus(const uint8_t *sym, unsigned i, unsigned *nucleus)
-{
-    unsigned a = sym[i], b = sym[i + 1];
-    switch (a) {
-    case VN_I:
-    case VN_Y:
-        if (b == VN_EE)
-            return *nucleus = VN_NU_IE, 2;
-        if (b == VN_A)
-            return *nucleus = VN_NU_IA, 2;
-        break;
-    case VN_U:
-        if (b == VN_OO)
-            return *nucleus = VN_NU_UO, 2;
-        if (b == VN_A)
-            return *nucleus = VN_NU_UA, 2;
-        break;
-    case VN_UW:
-        if (b == VN_OW)
-            return *nucleus = VN_NU_UOW, 2;
-        if (b == VN_A)
-            return *nucleus = VN_NU_UWA, 2;
-        break;
-    case VN_O:
-        if (b == VN_O)
-            return *nucleus = VN_NU_OOO, 2;
-        break;
-    default:
-        if (!vn_sym_is_vowel(a))
-            return 0;
-    }
-    *nucleus = mono_nucleus[a];
-    return 1;
-}
-
-/* The coda at sym[k]: sets *coda, returns its letters (0..2), or -1. */
-static inline int parse_coda(const uint8_t *sym, unsigned k, unsigned *coda)
-{
-    switch (sym[k]) {
-    case VN_SYM_NONE: *coda = VN_CO_NONE; return 0;
-    case VN_I: *coda = VN_CO_I; return 1;
-    case VN_Y: *coda = VN_CO_Y; return 1;
-    case VN_O: *coda = VN_CO_O; return 1;
-    case VN_U: *coda = VN_CO_U; return 1;
-    case VN_C: return sym[k + 1] == VN_H ? (*coda = VN_CO_CH, 2) : (*coda = VN_CO_C, 1);
-    case VN_M: *coda = VN_CO_M; return 1;
-    case VN_N:
-        if (sym[k + 1] == VN_G)
-            return *coda = VN_CO_NG, 2;
-        return sym[k + 1] == VN_H ? (*coda = VN_CO_NH, 2) : (*coda = VN_CO_N, 1);
-    case VN_P: *coda = VN_CO_P; return 1;
-    case VN_T: *coda = VN_CO_T; return 1;
-    default: return -1;
-    }
-}
-
-/* Spelling of the onset against the letter after it: k gh ngh only before i e ê y, c g ng
- * never there; c takes no medial (/kw/ is written qu); gi is not followed by another i. */
-static inline bool onset_spelling_ok(unsigned onset, unsigned next, bool medial, bool shared)
-{
-    switch (onset) {
-    case VN_ON_K:
-    case VN_ON_GH:
-    case VN_ON_NGH: return is_front(next);
-    case VN_ON_C: return !is_front(next) && !medial;
-    case VN_ON_G:
-    case VN_ON_NG: return !is_front(next);
-    case VN_ON_GI: return shared || next != VN_I;
-    default: return true;
-    }
-}
+static const uint8_t coda_letters[VN_CO_COUNT] = {
+    [VN_CO_CH] = 2, [VN_CO_NG] = 2, [VN_CO_NH] = 2, [VN_CO_C] = 1, [VN_CO_M] = 1, [VN_CO_N] = 1,
+    [VN_CO_P] = 1,  [VN_CO_T] = 1,  [VN_CO_I] = 1,  [VN_CO_Y] = 1, [VN_CO_O] = 1, [VN_CO_U] = 1,
+};
 
 /* Spelling of the nucleus: y/i, yê/iê and ya/ia by position. */
 static inline bool nucleus_spelling_ok(unsigned nucleus, unsigned first, unsigned onset,
@@ -195,39 +156,58 @@ static inline bool nucleus_spelling_ok(unsigned nucleus, unsigned first, unsigne
 
 bool vn_syl_parse(const uint8_t *sym, unsigned n, vn_syl *out)
 {
-    unsigned onset, nucleus, coda, flags = 0;
-    int on_len = parse_onset(sym, &onset);
-    if (on_len < 0)
-        return false;
-    unsigned i = (unsigned)on_len, span = i;
+    unsigned s0 = sym[0], s1 = sym[1], onset, nucleus, coda, flags = 0;
+    unsigned two = onset_two[s0][s1];
+    if (two) {
+        onset = two - 1;
+        if (onset == VN_ON_NG && sym[2] == VN_H)
+            onset = VN_ON_NGH;
+    } else {
+        if (!onset_one[s0])
+            return false;
+        onset = onset_one[s0] - 1u;
+    }
+    unsigned i = onset_letters[onset], span = i;
     bool shared = false;
     if (onset == VN_ON_GI && (!vn_sym_is_vowel(sym[2]) || (sym[2] == VN_EE && sym[3]))) {
         /* gì, gìn, giếng: the i of gi also starts the nucleus (i, iê). */
         shared = true;
         flags |= VN_SYL_F_GI_SHARED;
         i = span = 1;
+    } else if (!(onset_next[onset] >> sym[i] & 1u)) {
+        return false;
     }
-    unsigned next = sym[i], medial = VN_SYL_NO_POS;
-    if (onset == VN_ON_QU) {
+    unsigned next = sym[i], after = sym[i + 1], medial = VN_SYL_NO_POS;
+    if (onset == VN_ON_QU || (!shared && ((next == VN_O && (AFTER_MEDIAL_O >> after & 1u)) ||
+                                          (next == VN_U && (AFTER_MEDIAL_U >> after & 1u)))))
         medial = i++;
-    } else if (!shared) {
-        unsigned after = sym[i + 1];
-        if ((next == VN_O && (after == VN_A || after == VN_AW || after == VN_E)) ||
-            (next == VN_U && (after == VN_AA || after == VN_EE || after == VN_Y || after == VN_OW)))
-            medial = i++;
-    }
     bool has_medial = medial != VN_SYL_NO_POS;
-    if (!onset_spelling_ok(onset, next, has_medial, shared))
+    if (has_medial && onset == VN_ON_C)
+        return false; /* /kw/ is written qu */
+    unsigned a = sym[i];
+    if (!vn_sym_is_vowel(a))
         return false;
-    unsigned nuc_len = parse_nucleus(sym, i, &nucleus);
-    if (!nuc_len)
-        return false;
+    unsigned nuc_len = 2;
+    nucleus = nucleus_two[a][sym[i + 1]];
+    if (nucleus)
+        nucleus--;
+    else
+        nucleus = nucleus_one[a], nuc_len = 1;
     unsigned k = i + nuc_len;
-    int coda_len = parse_coda(sym, k, &coda);
-    if (coda_len < 0 || k + (unsigned)coda_len != n)
+    coda = coda_two[sym[k]][sym[k + 1]];
+    if (coda) {
+        coda--;
+    } else {
+        coda = coda_one[sym[k]];
+        if (!coda)
+            return false;
+        coda--;
+    }
+    unsigned coda_len = coda_letters[coda];
+    if (k + coda_len != n)
         return false;
     uint16_t codas = has_medial ? coda_medial[nucleus] : coda_plain[nucleus];
-    if (!(codas >> coda & 1u) || !nucleus_spelling_ok(nucleus, sym[i], onset, has_medial))
+    if (!(codas >> coda & 1u) || !nucleus_spelling_ok(nucleus, a, onset, has_medial))
         return false;
     if (onset == VN_ON_P || nucleus == VN_NU_OOO || (nucleus == VN_NU_UW && coda == VN_CO_M) ||
         (has_medial && ((loan_medial_onsets >> onset & 1u) || nucleus == VN_NU_I ||

@@ -10,14 +10,24 @@
 enum { T0 = VN_TONE_NONE, GR = VN_TONE_GRAVE, AC = VN_TONE_ACUTE, HK = VN_TONE_HOOK,
        TL = VN_TONE_TILDE, DT = VN_TONE_DOT };
 
-const uint8_t vn_ascii_sym[26] = {
+static const uint8_t ascii_sym[26] = {
     VN_A, VN_B, VN_C, VN_D, VN_E, VN_F, VN_G, VN_H, VN_I, VN_J, VN_K, VN_L, VN_M,
     VN_N, VN_O, VN_P, VN_Q, VN_R, VN_S, VN_T, VN_U, VN_V, VN_W, VN_X, VN_Y, VN_Z,
 };
 
-/* U+00C0..U+00FF: upper case in the first half, lower case (+0x20) in the second. */
-const vn_letter vn_latin1_tab[64] = {
-    UP(VN_A, GR),  UP(VN_A, AC), UP(VN_AA, T0), UP(VN_A, TL), 0, 0, 0, 0,  /* C0 À Á Â Ã */
+/* Every letter by where its UTF-8 form leads (see VN_TAB_* in vnletter.h). */
+#define AZ(ch, sym) [ch] = UP(sym, T0), [(ch) + 0x20] = LO(sym, T0)
+#define PAIR(sym, tone) UP(sym, tone), LO(sym, tone)
+const vn_letter vn_utf8_tab[VN_TAB_LEN] = {
+    /* ASCII */
+    AZ('A', VN_A), AZ('B', VN_B), AZ('C', VN_C), AZ('D', VN_D), AZ('E', VN_E), AZ('F', VN_F),
+    AZ('G', VN_G), AZ('H', VN_H), AZ('I', VN_I), AZ('J', VN_J), AZ('K', VN_K), AZ('L', VN_L),
+    AZ('M', VN_M), AZ('N', VN_N), AZ('O', VN_O), AZ('P', VN_P), AZ('Q', VN_Q), AZ('R', VN_R),
+    AZ('S', VN_S), AZ('T', VN_T), AZ('U', VN_U), AZ('V', VN_V), AZ('W', VN_W), AZ('X', VN_X),
+    AZ('Y', VN_Y), AZ('Z', VN_Z),
+    /* U+00C0..U+01BF. Latin-1 first (upper case, then lower case 0x20 above), then the letters
+     * of Latin Extended-A/B, each upper case one below its lower case. */
+    [VN_TAB_TWO] = UP(VN_A, GR),  UP(VN_A, AC), UP(VN_AA, T0), UP(VN_A, TL), 0, 0, 0, 0,  /* C0 À Á Â Ã */
     UP(VN_E, GR),  UP(VN_E, AC), UP(VN_EE, T0), 0, UP(VN_I, GR), UP(VN_I, AC), 0, 0, /* C8 */
     0, 0, UP(VN_O, GR), UP(VN_O, AC), UP(VN_OO, T0), UP(VN_O, TL), 0, 0,    /* D0 Ò Ó Ô Õ */
     0, UP(VN_U, GR), UP(VN_U, AC), 0, 0, UP(VN_Y, AC), 0, 0,                /* D8 Ù Ú Ý */
@@ -25,12 +35,14 @@ const vn_letter vn_latin1_tab[64] = {
     LO(VN_E, GR),  LO(VN_E, AC), LO(VN_EE, T0), 0, LO(VN_I, GR), LO(VN_I, AC), 0, 0, /* E8 */
     0, 0, LO(VN_O, GR), LO(VN_O, AC), LO(VN_OO, T0), LO(VN_O, TL), 0, 0,    /* F0 ò ó ô õ */
     0, LO(VN_U, GR), LO(VN_U, AC), 0, 0, LO(VN_Y, AC), 0, 0,                /* F8 ù ú ý */
-};
-
-/* U+1EA0..U+1EF9: pairs of upper case (even) and lower case (odd) letters. */
-#define PAIR(sym, tone) UP(sym, tone), LO(sym, tone)
-const vn_letter vn_viet_tab[90] = {
-    PAIR(VN_A, DT),  PAIR(VN_A, HK),  PAIR(VN_AA, AC), PAIR(VN_AA, GR), /* 1EA0 ạ ả ấ ầ */
+    [VN_TAB_TWO + 0x102 - 0xC0] = UP(VN_AW, T0), [VN_TAB_TWO + 0x103 - 0xC0] = LO(VN_AW, T0), /* Ă ă */
+    [VN_TAB_TWO + 0x110 - 0xC0] = UP(VN_DD, T0), [VN_TAB_TWO + 0x111 - 0xC0] = LO(VN_DD, T0), /* Đ đ */
+    [VN_TAB_TWO + 0x128 - 0xC0] = UP(VN_I, TL),  [VN_TAB_TWO + 0x129 - 0xC0] = LO(VN_I, TL),  /* Ĩ ĩ */
+    [VN_TAB_TWO + 0x168 - 0xC0] = UP(VN_U, TL),  [VN_TAB_TWO + 0x169 - 0xC0] = LO(VN_U, TL),  /* Ũ ũ */
+    [VN_TAB_TWO + 0x1A0 - 0xC0] = UP(VN_OW, T0), [VN_TAB_TWO + 0x1A1 - 0xC0] = LO(VN_OW, T0), /* Ơ ơ */
+    [VN_TAB_TWO + 0x1AF - 0xC0] = UP(VN_UW, T0), [VN_TAB_TWO + 0x1B0 - 0xC0] = LO(VN_UW, T0), /* Ư ư */
+    /* U+1EA0..U+1EF9: pairs of upper case (even) and lower case (odd) letters. */
+    [VN_TAB_THREE] = PAIR(VN_A, DT),  PAIR(VN_A, HK),  PAIR(VN_AA, AC), PAIR(VN_AA, GR), /* 1EA0 ạ ả ấ ầ */
     PAIR(VN_AA, HK), PAIR(VN_AA, TL), PAIR(VN_AA, DT), PAIR(VN_AW, AC), /* 1EA8 ẩ ẫ ậ ắ */
     PAIR(VN_AW, GR), PAIR(VN_AW, HK), PAIR(VN_AW, TL), PAIR(VN_AW, DT), /* 1EB0 ằ ẳ ẵ ặ */
     PAIR(VN_E, DT),  PAIR(VN_E, HK),  PAIR(VN_E, TL),  PAIR(VN_EE, AC), /* 1EB8 ẹ ẻ ẽ ế */
@@ -127,7 +139,7 @@ unsigned vn_sym_make(char base, unsigned mod)
 {
     if (base < 'a' || base > 'z')
         return 0;
-    return vn_sym_add_mod(vn_ascii_sym[base - 'a'], mod);
+    return vn_sym_add_mod(ascii_sym[base - 'a'], mod);
 }
 
 unsigned vn_sym_add_mod(unsigned sym, unsigned mod)

@@ -91,40 +91,25 @@ static inline bool vn_sym_is_vowel(unsigned sym)
     return sym >= VN_A && sym <= VN_Y;
 }
 
-/* Lookup tables, defined in vnletter.c. */
-extern const uint8_t vn_ascii_sym[26];    /* 'a'..'z' -> symbol */
-extern const vn_letter vn_latin1_tab[64]; /* U+00C0..U+00FF */
-extern const vn_letter vn_viet_tab[90];   /* U+1EA0..U+1EF9 */
+/* The letter table, in vnletter.c, indexed so that a UTF-8 decoder reaches it in one step:
+ * ASCII by its byte; U+00C0..U+01BF (leads C3..C6) from VN_TAB_TWO on; U+1EA0..U+1EFF (E1 BA A0
+ * .. E1 BB BF) from VN_TAB_THREE on. Entry 0 (NUL) is 0, as is every non-letter. */
+#define VN_TAB_TWO 128u
+#define VN_TAB_THREE (VN_TAB_TWO + 256u)
+#define VN_TAB_LEN (VN_TAB_THREE + 96u)
+extern const vn_letter vn_utf8_tab[VN_TAB_LEN];
 
 /* The letter at code point `cp`: ASCII letters, the precomposed Vietnamese letters (NFC) in
  * both cases, and đ/Đ. 0 for anything else (digits, other accented letters, marks). O(1). */
 static inline vn_letter vn_letter_of(uint32_t cp)
 {
-    if (cp < 0x80) {
-        uint32_t low = cp | 0x20u;
-        if (low >= 'a' && low <= 'z')
-            return vn_letter_pack(vn_ascii_sym[low - 'a'], 0, !(cp & 0x20u));
-        return 0;
-    }
-    if (cp >= 0xC0 && cp <= 0xFF)
-        return vn_latin1_tab[cp - 0xC0];
-    if (cp >= 0x1EA0 && cp <= 0x1EF9)
-        return vn_viet_tab[cp - 0x1EA0];
-    switch (cp) {
-    case 0x102: return vn_letter_pack(VN_AW, 0, true);
-    case 0x103: return vn_letter_pack(VN_AW, 0, false);
-    case 0x110: return vn_letter_pack(VN_DD, 0, true);
-    case 0x111: return vn_letter_pack(VN_DD, 0, false);
-    case 0x128: return vn_letter_pack(VN_I, VN_TONE_TILDE, true);
-    case 0x129: return vn_letter_pack(VN_I, VN_TONE_TILDE, false);
-    case 0x168: return vn_letter_pack(VN_U, VN_TONE_TILDE, true);
-    case 0x169: return vn_letter_pack(VN_U, VN_TONE_TILDE, false);
-    case 0x1A0: return vn_letter_pack(VN_OW, 0, true);
-    case 0x1A1: return vn_letter_pack(VN_OW, 0, false);
-    case 0x1AF: return vn_letter_pack(VN_UW, 0, true);
-    case 0x1B0: return vn_letter_pack(VN_UW, 0, false);
-    default: return 0;
-    }
+    if (cp < 0x80)
+        return vn_utf8_tab[cp];
+    if (cp - 0xC0u < 256u)
+        return vn_utf8_tab[VN_TAB_TWO + cp - 0xC0u];
+    if (cp - 0x1EA0u < 96u)
+        return vn_utf8_tab[VN_TAB_THREE + cp - 0x1EA0u];
+    return 0;
 }
 
 /* The code point of a packed letter (NFC), or 0 when none exists (a tone on a consonant). */
