@@ -47,7 +47,7 @@ bool vn_syl_read(const unsigned char *s, size_t len, vn_syl_text *t)
     if (len > VN_SYL_MAX_BYTES)
         return fail_read(t, VN_READ_LONG, 0);
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
+        uint32_t cp = 0;
         size_t k = vn_utf8_decode(s + i, len - i, &cp);
         if (k == 0)
             return fail_read(t, VN_READ_UTF8, i);

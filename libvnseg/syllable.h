@@ -113,4 +113,8 @@ bool vn_syl_read(const unsigned char *s, size_t len, vn_syl_text *out);
  * No allocation, no locale, no Unicode library. Same rules as vnseg_syllable_check(). */
 bool vn_syllable_valid_nfc(const unsigned char *s, size_t len);
 
+/* The same answer through the parser instead of the automaton: what vn_syllable_valid_nfc()
+ * falls back to when the automaton could not be built, and what tests compare it with. */
+bool vn_syllable_valid_nfc_parser(const unsigned char *s, size_t len);
+
 #endif

@@ -199,11 +199,13 @@ static inline size_t next_letter(const unsigned char *s, const unsigned char *en
     return 2u + three;
 }
 
-/* The same check through the parser, for when the automaton could not be built. */
-static bool valid_by_parser(const unsigned char *s, const unsigned char *end)
+bool vn_syllable_valid_nfc_parser(const unsigned char *s, size_t len)
 {
+    const unsigned char *end = s + len;
     uint8_t sym[VN_SYL_MAX_LETTERS + 4] = {0};
     unsigned n = 0, tones = 0, tone = VN_TONE_NONE, tone_pos = 0;
+    if (len == 0)
+        return false;
     while (s < end) {
         vn_letter l = 0;
         size_t k = next_letter(s, end, &l);
@@ -229,7 +231,7 @@ bool vn_syllable_valid_nfc(const unsigned char *s, size_t len)
     if (len == 0 || len > 3 * VN_SYL_MAX_LETTERS)
         return false;
     if (VN_UNLIKELY(status() != 1))
-        return valid_by_parser(s, end);
+        return vn_syllable_valid_nfc_parser(s, len);
     unsigned state = dfa_start, n = 0, tones = 0, tone = VN_TONE_NONE, tone_pos = 0;
     while (s < end) {
         vn_letter l = 0;
