@@ -9,14 +9,14 @@
 
 /* Common syllables of news text, NFC, a few capitalized and a few foreign tokens mixed in. */
 static const char *const sample[] = {
-    "của",   "và",    "các",    "có",    "là",     "người",  "những", "được",  "trong",
-    "cho",   "không", "với",    "một",   "này",    "đã",     "theo",  "năm",   "khi",
-    "tại",   "đến",   "nhiều",  "về",    "thành",  "phố",    "Việt",  "Nam",   "Hà",
-    "Nội",   "chính", "phủ",    "quốc",  "gia",    "nghiêng", "thuyền", "khuya", "hoà",
-    "bình",  "tháng", "ngày",   "giữa",  "trường", "học",    "sinh",  "nước",  "ngoài",
-    "Nguyễn", "Trần", "Lê",     "hội",   "nghị",   "kinh",   "tế",    "xã",    "phát",
-    "triển", "dự",    "án",     "công",  "ty",     "đồng",   "tiền",  "giá",   "thị",
-    "trường", "chứng", "khoán", "Putin", "Kim",    "Jong",   "un",    "USD",   "Covid",
+    "của",    "và",    "các",   "có",    "là",     "người",   "những",  "được",  "trong",
+    "cho",    "không", "với",   "một",   "này",    "đã",      "theo",   "năm",   "khi",
+    "tại",    "đến",   "nhiều", "về",    "thành",  "phố",     "Việt",   "Nam",   "Hà",
+    "Nội",    "chính", "phủ",   "quốc",  "gia",    "nghiêng", "thuyền", "khuya", "hoà",
+    "bình",   "tháng", "ngày",  "giữa",  "trường", "học",     "sinh",   "nước",  "ngoài",
+    "Nguyễn", "Trần",  "Lê",    "hội",   "nghị",   "kinh",    "tế",     "xã",    "phát",
+    "triển",  "dự",    "án",    "công",  "ty",     "đồng",    "tiền",   "giá",   "thị",
+    "trường", "chứng", "khoán", "Putin", "Kim",    "Jong",    "un",     "USD",   "Covid",
 };
 
 #define COUNT (1u << 20)
@@ -35,8 +35,7 @@ int main(int argc, char **argv)
     uint32_t *off = malloc(COUNT * sizeof *off);
     uint8_t *len = malloc(COUNT);
     char *buf = malloc(COUNT * 8u);
-    if (!off || !len || !buf)
-        return 1;
+    if (!off || !len || !buf) return 1;
     size_t pos = 0, bytes = 0;
     uint32_t rng = 12345;
     for (size_t i = 0; i < COUNT; i++) {
@@ -56,8 +55,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < COUNT; i++)
             valid += vn_syllable_valid_nfc((const unsigned char *)buf + off[i], len[i]);
         double dt = now() - t0;
-        if (dt < best)
-            best = dt;
+        if (dt < best) best = dt;
     }
     printf("vn_syllable_valid_nfc: %u syllables (%.1f bytes avg), %.1f%% valid\n", COUNT,
            (double)bytes / COUNT, 100.0 * (double)valid / ((double)COUNT * rounds));

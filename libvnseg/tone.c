@@ -28,14 +28,11 @@ static void put(sink *k, const void *bytes, size_t n)
 /* Length of the character at s if it belongs in a run (a letter or a combining mark), else 0. */
 static size_t run_char(const unsigned char *s, size_t len)
 {
-    if (s[0] < 0x80)
-        return ((s[0] | 0x20u) - 'a' <= 'z' - 'a') ? 1 : 0;
+    if (s[0] < 0x80) return ((s[0] | 0x20u) - 'a' <= 'z' - 'a') ? 1 : 0;
     uint32_t cp = 0;
     size_t k = vn_utf8_decode(s, len, &cp);
-    if (k == 0)
-        return 0;
-    if (vn_letter_of(cp))
-        return k;
+    if (k == 0) return 0;
+    if (vn_letter_of(cp)) return k;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -44,8 +41,10 @@ static size_t run_char(const unsigned char *s, size_t len)
     case UTF8PROC_CATEGORY_LO:
     case UTF8PROC_CATEGORY_MN:
     case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME: return k;
-    default: return 0;
+    case UTF8PROC_CATEGORY_ME:
+        return k;
+    default:
+        return 0;
     }
 }
 
@@ -55,8 +54,7 @@ static bool repair_horn(vn_syl_text *t, vn_syl *syl)
 {
     for (unsigned j = 0; j + 1 < t->n; j++) {
         unsigned a = t->sym[j], b = t->sym[j + 1];
-        if (!((a == VN_UW && b == VN_O) || (a == VN_U && b == VN_OW)))
-            continue;
+        if (!((a == VN_UW && b == VN_O) || (a == VN_U && b == VN_OW))) continue;
         uint8_t saved[2] = {t->sym[j], t->sym[j + 1]};
         t->sym[j] = VN_UW;
         t->sym[j + 1] = VN_OW;
@@ -110,8 +108,8 @@ static void convert_run(const unsigned char *s, size_t len, unsigned style, bool
     }
 }
 
-static vnseg_status convert(const char *text, size_t len, unsigned style, bool repair,
-                            char *out, size_t cap, size_t *out_len)
+static vnseg_status convert(const char *text, size_t len, unsigned style, bool repair, char *out,
+                            size_t cap, size_t *out_len)
 {
     if (!out_len || (!text && len > 0) || (!out && cap > 0))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "NULL argument");

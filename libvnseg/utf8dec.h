@@ -15,20 +15,16 @@ static inline size_t vn_utf8_decode(const unsigned char *s, size_t len, uint32_t
         *cp = c;
         return 1;
     }
-    if (c < 0xC2)
-        return 0;
+    if (c < 0xC2) return 0;
     if (c < 0xE0) {
-        if (len < 2 || (s[1] & 0xC0) != 0x80)
-            return 0;
+        if (len < 2 || (s[1] & 0xC0) != 0x80) return 0;
         *cp = (uint32_t)(c & 0x1F) << 6 | (s[1] & 0x3Fu);
         return 2;
     }
     if (c < 0xF0) {
-        if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
+        if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
         uint32_t v = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
-        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-            return 0;
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
         *cp = v;
         return 3;
     }
@@ -37,8 +33,7 @@ static inline size_t vn_utf8_decode(const unsigned char *s, size_t len, uint32_t
             return 0;
         uint32_t v = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
                      (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3Fu);
-        if (v < 0x10000 || v > 0x10FFFF)
-            return 0;
+        if (v < 0x10000 || v > 0x10FFFF) return 0;
         *cp = v;
         return 4;
     }

@@ -103,12 +103,9 @@ extern const vn_letter vn_utf8_tab[VN_TAB_LEN];
  * both cases, and đ/Đ. 0 for anything else (digits, other accented letters, marks). O(1). */
 static inline vn_letter vn_letter_of(uint32_t cp)
 {
-    if (cp < 0x80)
-        return vn_utf8_tab[cp];
-    if (cp - 0xC0u < 256u)
-        return vn_utf8_tab[VN_TAB_TWO + cp - 0xC0u];
-    if (cp - 0x1EA0u < 96u)
-        return vn_utf8_tab[VN_TAB_THREE + cp - 0x1EA0u];
+    if (cp < 0x80) return vn_utf8_tab[cp];
+    if (cp - 0xC0u < 256u) return vn_utf8_tab[VN_TAB_TWO + cp - 0xC0u];
+    if (cp - 0x1EA0u < 96u) return vn_utf8_tab[VN_TAB_THREE + cp - 0x1EA0u];
     return 0;
 }
 
@@ -118,10 +115,10 @@ uint32_t vn_letter_code_point(vn_letter l);
 /* A letter split into its parts, for callers that think in base letters (accent folding,
  * gazetteer keys): `base` is the ASCII lower-case letter ('d' for đ, 'a' for ắ). */
 typedef struct vn_letter_parts {
-    char base;     /* 'a'..'z' */
-    uint8_t mod;   /* enum vn_mod */
-    uint8_t tone;  /* enum vn_tone */
-    bool upper;    /* upper case */
+    char base;    /* 'a'..'z' */
+    uint8_t mod;  /* enum vn_mod */
+    uint8_t tone; /* enum vn_tone */
+    bool upper;   /* upper case */
 } vn_letter_parts;
 
 /* Split code point `cp`; false (and *out untouched) when vn_letter_of(cp) is 0. */

@@ -76,9 +76,11 @@ extern "C" {
  *
  * @par Thread safety
  * Every function is reentrant and may be called from any number of threads at once. The
- * letter and rhyme tables are constant data compiled into the library: nothing is built at
- * run time, so there is no first-use initialization and no lock. Failures record their
- * message in the calling thread's vnseg_error_last().
+ * letter and rhyme tables are constant data compiled into the library. The only table built at
+ * run time is the small automaton that the tokenizer's own syllable check walks (derived from
+ * the rules above, once, at first use, under pthread_once: about 2 ms and 9 KB of static
+ * memory; if its scratch allocation fails, that check uses the rules directly and gives the
+ * same answers). Failures record their message in the calling thread's vnseg_error_last().
  */
 
 /** The six tones. Values are stable. */
@@ -120,15 +122,15 @@ typedef struct vnseg_syllable_part {
  * fields, and a newer program learns from a smaller version what it has.
  */
 typedef struct vnseg_syllable {
-    uint32_t size;               /**< in: sizeof(vnseg_syllable) as the caller knows it */
-    uint32_t flags;              /**< VNSEG_SYL_* bits */
-    vnseg_syllable_part onset;   /**< `ngh` of `nghiêng`, `q` of `quốc`, `g` of `gì` */
-    vnseg_syllable_part medial;  /**< `o` of `hoa`, `u` of `quốc` and `thuỷ` */
-    vnseg_syllable_part nucleus; /**< `iê` of `nghiêng`, `ư` of `ưu`, `ia` of `nghĩa` */
-    vnseg_syllable_part coda;    /**< `ng`, `ch`, or a glide `i` `y` `o` `u` */
+    uint32_t size;                   /**< in: sizeof(vnseg_syllable) as the caller knows it */
+    uint32_t flags;                  /**< VNSEG_SYL_* bits */
+    vnseg_syllable_part onset;       /**< `ngh` of `nghiêng`, `q` of `quốc`, `g` of `gì` */
+    vnseg_syllable_part medial;      /**< `o` of `hoa`, `u` of `quốc` and `thuỷ` */
+    vnseg_syllable_part nucleus;     /**< `iê` of `nghiêng`, `ư` of `ưu`, `ia` of `nghĩa` */
+    vnseg_syllable_part coda;        /**< `ng`, `ch`, or a glide `i` `y` `o` `u` */
     vnseg_syllable_part tone_letter; /**< the letter that carries the tone mark; length 0
                                           for ngang */
-    uint32_t tone;               /**< a ::vnseg_tone */
+    uint32_t tone;                   /**< a ::vnseg_tone */
 } vnseg_syllable;
 
 /**
@@ -147,8 +149,8 @@ vnseg_status vnseg_syllable_parse(const char *s, size_t len, vnseg_syllable *out
 
 /** Styles and options of vnseg_tone_style(). */
 enum {
-    VNSEG_TONE_STYLE_NEW = 1, /**< the mark on the main vowel: `hoà`, `khoẻ`, `thuỷ` */
-    VNSEG_TONE_STYLE_OLD = 2, /**< the mark on the medial of open oa oe uy: `hòa`, `thủy` */
+    VNSEG_TONE_STYLE_NEW = 1,  /**< the mark on the main vowel: `hoà`, `khoẻ`, `thuỷ` */
+    VNSEG_TONE_STYLE_OLD = 2,  /**< the mark on the medial of open oa oe uy: `hòa`, `thủy` */
     VNSEG_TONE_REPAIR = 1 << 8 /**< or-ed with a style: also repair, as vnseg_tone_repair() */
 };
 
@@ -162,6 +164,9 @@ enum {
  * Every other run, including valid syllables already in the asked style (even when not NFC)
  * and anything that is not a syllable, is copied byte for byte. Only open oa, oe and uy
  * syllables differ between the styles; `quý`, `giá`, `hoàng`, `thuyền` never change.
+ *
+ * Invalid UTF-8: every byte that is not part of a well-formed character is copied through
+ * unchanged (it ends the run before it); it is never an error and never replaced.
  *
  * Buffer protocol, like snprintf: with `out` NULL and `cap` 0 the call only computes the size
  * and returns ::VNSEG_OK; otherwise up to `cap` bytes are written to `out` and nothing past it.
