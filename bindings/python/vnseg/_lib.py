@@ -74,7 +74,6 @@ PROTOTYPES = {
     "vnseg_status_message": (c_char_p, [c_int]),
     "vnseg_version": (c_char_p, []),
     "vnseg_version_number": (c_uint32, []),
-    "vnseg_free": (None, [vp]),
     "vnseg_struct_size": (sz, [c_int]),
     "vnseg_offsets_convert": (st, [c_char_p, sz, c_int, c_int, vp, sz]),
     "vnseg_doc_new": (vp, []),

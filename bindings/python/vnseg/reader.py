@@ -1,6 +1,7 @@
 """Streaming: lines of a file of any size (the C reader) and their tokens and sentences."""
 import bisect
 import ctypes
+import io
 import os
 import re
 from itertools import chain, repeat
@@ -27,14 +28,31 @@ class RawLine(tuple):
         return "RawLine(%r, offset=%d, number=%d)" % (self[0], self[1], self[2])
 
 
+def _file_descriptor(f):
+    """The descriptor of a binary file object, positioned where the object says it is (a
+    buffered reader may have read ahead), or None when it has none."""
+    try:
+        fd = f.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+    if isinstance(f, io.TextIOBase):
+        raise TypeError("Reader needs a binary file (open it with 'rb')")
+    try:
+        os.lseek(fd, f.tell(), os.SEEK_SET)
+    except (AttributeError, OSError, ValueError):
+        pass  # a pipe or terminal: read from where the descriptor is
+    return fd
+
+
 class Reader:
     """The lines of a file through libvnseg's streaming reader, in memory bounded by the
     longest line (lines over `max_line` bytes, 16 MiB by default, come in pieces flagged
     LINE_CONTINUED). Lines end at LF; a CR before it is removed (flag LINE_CRLF).
 
     `source`: a path (opened and closed here), a file descriptor (int, left open), a binary
-    file object with fileno() (read from its current position; left open), or bytes-like
-    data. Iterate it for RawLine objects; close it or use `with`.
+    file object with fileno() (read from its current position; left open), bytes-like data,
+    or a binary file object without a descriptor such as io.BytesIO (read whole first).
+    Iterate it for RawLine objects; close it or use `with`.
     """
 
     def __init__(self, source, max_line=0):
@@ -53,15 +71,19 @@ class Reader:
             elif isinstance(source, (str, bytes, os.PathLike)):
                 fd = os.open(source, os.O_RDONLY)
                 self._owned_fd = True
-            elif hasattr(source, "fileno"):
-                fd = source.fileno()
-                try:  # a buffered reader may have read ahead: start where it says it is
-                    os.lseek(fd, source.tell(), os.SEEK_SET)
-                except (OSError, ValueError):
-                    pass
             else:
-                raise TypeError("Reader needs a path, a file descriptor, a binary file or "
-                                "bytes, not %s" % type(source).__name__)
+                fd = _file_descriptor(source)
+            if fd is None:  # a file object without a descriptor (BytesIO): read it whole
+                data = source.read() if hasattr(source, "read") else None
+                if not isinstance(data, (bytes, bytearray)):
+                    raise TypeError("Reader needs a path, a file descriptor, a binary file or "
+                                    "bytes, not %s" % type(source).__name__)
+                self._keep = bytes(data)
+                check(lib.vnseg_reader_new_memory(self._keep, len(self._keep), max_line,
+                                                  ctypes.byref(handle)))
+                self._handle = handle.value
+                self._line = LineStruct()
+                return
             self._fd = fd
             status = lib.vnseg_reader_new_fd(fd, max_line, ctypes.byref(handle))
             if status != 0:
