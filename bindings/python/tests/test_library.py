@@ -23,15 +23,15 @@ def run(code, env_extra, cwd=None, path=os.path.dirname(HERE)):
 
 class Lookup(unittest.TestCase):
     def test_environment_variable_file_and_folder(self):
-        p = run("import vnseg; print(vnseg.library_path)", {"VNSEG_LIBRARY": LIB})
+        p = run("import vnseg; print(vnseg.library_path)", {"VNSEG_LIBRARY": LIB}, cwd="/")
         self.assertEqual(p.stdout.strip(), LIB, p.stderr)
         with tempfile.TemporaryDirectory() as d:
             shutil.copy(LIB, os.path.join(d, "libvnseg.so.0"))
-            p = run("import vnseg; print(vnseg.library_path)", {"VNSEG_LIBRARY": d})
+            p = run("import vnseg; print(vnseg.library_path)", {"VNSEG_LIBRARY": d}, cwd=d)
             self.assertEqual(p.stdout.strip(), os.path.join(d, "libvnseg.so.0"), p.stderr)
 
     def test_environment_variable_wins_and_fails_loudly(self):
-        p = run("import vnseg", {"VNSEG_LIBRARY": "/nonexistent/libvnseg.so.0"})
+        p = run("import vnseg", {"VNSEG_LIBRARY": "/nonexistent/libvnseg.so.0"}, cwd="/")
         self.assertNotEqual(p.returncode, 0)
         self.assertIn("VNSEG_LIBRARY=/nonexistent/libvnseg.so.0", p.stderr)
         self.assertIn("ImportError", p.stderr)
@@ -41,12 +41,24 @@ class Lookup(unittest.TestCase):
             shutil.copytree(PACKAGE, os.path.join(d, "src", "bindings", "python", "vnseg"),
                             ignore=shutil.ignore_patterns("__pycache__"))
             os.makedirs(os.path.join(d, "src", "build-x", "libvnseg"))
+            open(os.path.join(d, "src", "meson.build"), "w").close()
+            os.makedirs(os.path.join(d, "src", "libvnseg"))
             shutil.copy(LIB, os.path.join(d, "src", "build-x", "libvnseg", "libvnseg.so.0"))
             p = run("import vnseg; print(vnseg.library_path)", {}, cwd=d,
                     path=os.path.join(d, "src", "bindings", "python"))
             self.assertEqual(p.stdout.strip(),
                              os.path.join(d, "src", "build-x", "libvnseg", "libvnseg.so.0"),
                              p.stderr)
+
+    def test_no_build_tree_outside_a_source_tree(self):
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(PACKAGE, os.path.join(d, "site", "x", "y", "vnseg"),
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            os.makedirs(os.path.join(d, "build", "libvnseg"))
+            shutil.copy(LIB, os.path.join(d, "build", "libvnseg", "libvnseg.so.0"))
+            p = run("import vnseg._lib as l; print(l._build_tree_candidates())", {
+                "VNSEG_LIBRARY": LIB}, cwd=d, path=os.path.join(d, "site", "x", "y"))
+            self.assertEqual(p.stdout.strip(), "[]", p.stderr)
 
     def test_version_helpers(self):
         self.assertTrue(vnseg.library_version().startswith("0."))

@@ -1,8 +1,8 @@
 """Find and load libvnseg, declare its C prototypes and check struct layouts against it.
 
 Lookup order: the VNSEG_LIBRARY environment variable (a file, or a folder holding
-libvnseg.so.0), then a build tree above this package (build*/libvnseg/libvnseg.so*), then the
-system (ctypes.util.find_library, libvnseg.so.0). A layout mismatch raises ImportError: a
+libvnseg.so.0), then the build trees of the source tree this package sits in
+(build*/libvnseg/libvnseg.so*), then the system (ctypes.util.find_library, libvnseg.so.0). A layout mismatch raises ImportError: a
 binding that misread the library's memory would return wrong offsets silently.
 """
 import ctypes
@@ -115,23 +115,24 @@ OPTIONAL = {
 
 
 def _build_tree_candidates():
-    """libvnseg.so* in build*/libvnseg/ of the folders above this package, `build` first."""
+    """libvnseg.so* in build*/libvnseg/ of the source tree this package sits in
+    (bindings/python/vnseg), `build` first, then the most recent. Nothing when the package
+    was installed elsewhere."""
     here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    if not (os.path.isfile(os.path.join(root, "meson.build"))
+            and os.path.isdir(os.path.join(root, "libvnseg"))):
+        return []
+    dirs = sorted(glob.glob(os.path.join(root, "build*", "libvnseg")),
+                  key=lambda p: (os.path.basename(os.path.dirname(p)) != "build",
+                                 -os.path.getmtime(p)))
     found = []
-    d = here
-    for _ in range(4):
-        d = os.path.dirname(d)
-        dirs = sorted(glob.glob(os.path.join(d, "build*", "libvnseg")),
-                      key=lambda p: (os.path.basename(os.path.dirname(p)) != "build",
-                                     -os.path.getmtime(p)))
-        for lib_dir in dirs:
-            for name in _NAMES:
-                path = os.path.join(lib_dir, name)
-                if os.path.exists(path):
-                    found.append(path)
-                    break
-        if found:
-            break
+    for lib_dir in dirs:
+        for name in _NAMES:
+            path = os.path.join(lib_dir, name)
+            if os.path.exists(path):
+                found.append(path)
+                break
     return found
 
 
