@@ -3,7 +3,7 @@
 # Extra package names may be given as arguments.
 set -eu
 pkgs="gcc clang meson ninja-build pkg-config binutils python3 libicu-dev libutf8proc-dev \
-libcmocka-dev parallel $*"
+libcmocka-dev parallel python3-pip python3-setuptools python3-wheel $*"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
