@@ -12,3 +12,5 @@ echo "== tokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
 build-release/bench/bench_tokenize "$corpus" 7
 echo "== Python on the same file (best of 3)"
 python3 bench/python_split.py "$corpus" 3
+echo "== Python package (vnseg from Python against str.split(), same file, best of 3)"
+VNSEG_LIBRARY=build-release/libvnseg/libvnseg.so.0 python3 bench/bench_python.py "$corpus" 3
