@@ -20,7 +20,8 @@ PARALLEL = shutil.which("parallel")
 # that this build's program lacks are left out (they land in other branches).
 LINE_ORIENTED = {
     "tokenize": [["--line-offsets"], ["--line-offsets", "-f", "jsonl"],
-                 ["--line-offsets", "-f", "conllu", "--nfc"], ["--line-offsets", "--lenient"]],
+                 ["--line-offsets", "-f", "conllu", "--nfc"], ["--line-offsets", "--lenient"],
+                 ["--line-offsets", "-f", "lines", "--lenient"]],
     "detok": [[], ["--lenient"], ["--lossless"]],
     "normalize": [[]],
     "segment": [[]],
@@ -111,6 +112,22 @@ class Parallel(unittest.TestCase):
             f.write(head)
         args = ["tokenize", "--line-offsets", "--lenient", "-f", "jsonl"]
         self.assertEqual(self.chunked(args, path, ["-N", "1"]), self.one_process(args, path))
+
+    def test_lines_format_is_one_line_out_per_line_in(self):
+        # What Spark's RDD.pipe needs to pair results with records.
+        import json
+        with open(self.dirty, "rb") as f:
+            n_in = len(f.read().split(b"\n"))
+        out = self.one_process(["tokenize", "--line-offsets", "--lenient", "-f", "lines"],
+                               self.dirty)
+        rows = out.decode().split("\n")
+        self.assertEqual(rows[-1], "")
+        self.assertEqual(len(rows) - 1, n_in)
+        per_sentence = self.one_process(["tokenize", "--line-offsets", "--lenient", "-f", "jsonl"],
+                                        self.dirty).decode().splitlines()
+        flat = [json.dumps(s, ensure_ascii=False, separators=(",", ":"))
+                for row in rows[:-1] for s in json.loads(row)]
+        self.assertEqual(flat, per_sentence)
 
     def test_file_offsets_are_not_chunk_safe(self):
         # Without --line-offsets the offsets count from the start of the input, so chunks

@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "commands.h"
 
-enum format { FMT_TSV, FMT_JSONL, FMT_CONLLU };
+enum format { FMT_TSV, FMT_JSONL, FMT_CONLLU, FMT_LINES };
 
 typedef struct tok_opts {
     enum format format;
@@ -24,7 +24,7 @@ static const char help[] =
     "line in bounded memory; each line is a paragraph.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT  tsv (default), jsonl or conllu\n"
+    "  -f, --format FMT  tsv (default), jsonl, conllu or lines\n"
     "      --strict      stop at invalid UTF-8 with its byte offset (default)\n"
     "      --lenient     read invalid UTF-8 as U+FFFD inside its token and go on\n"
     "      --escapes     read `\\_` as a literal underscore and `\\\\` as a backslash\n"
@@ -44,6 +44,9 @@ static const char help[] =
     "  conllu  CoNLL-U (Universal Dependencies): `# sent_id`, `# text`, then one token per\n"
     "          line with the syllables of FORM separated by spaces, UPOS PUNCT/NUM/SYM/X\n"
     "          where the kind says so, and ByteRange=START:END|Kind=KIND in MISC.\n"
+    "  lines   one JSON array per input line holding that line's sentences as in jsonl\n"
+    "          (`[]` for a line without tokens): with --line-offsets, exactly one output\n"
+    "          line per input line, for engines that pair them (Spark's RDD.pipe).\n"
     "\n"
     "Kinds: word number datetime open close final dash punct symbol url email.\n"
     "Flags: cap allcaps title multi digit foreign quote abbrev literal_ escaped nfd\n"
@@ -147,7 +150,12 @@ static void write_jsonl(const vnseg_doc *doc, uint64_t base, uint64_t line_no, c
 {
     const vnseg_token *tk = vnseg_doc_tokens(doc);
     const vnseg_sentence *ss = vnseg_doc_sentences(doc);
+    const bool per_line = o->format == FMT_LINES; /* one array per input line */
+    if (per_line)
+        out_char('[');
     for (size_t s = 0, ns = vnseg_doc_sentence_count(doc); s < ns; s++) {
+        if (per_line && s)
+            out_char(',');
         out_char('{');
         if (!o->line_offsets) {
             out_str("\"line\":");
@@ -180,8 +188,10 @@ static void write_jsonl(const vnseg_doc *doc, uint64_t base, uint64_t line_no, c
             out_flags_list(t->flags & shown_flags, ',', true);
             out_str("]}");
         }
-        out_str("]}\n");
+        out_str(per_line ? "]}" : "]}\n");
     }
+    if (per_line)
+        out_str("]\n");
 }
 
 static const char *upos_of(int kind)
@@ -261,7 +271,8 @@ static int run_input(cli_input *in, vnseg_doc *doc, const tok_opts *o)
         uint64_t line_no = o->line_offsets ? 0 : line.number;
         switch (o->format) {
         case FMT_TSV: write_tsv(doc, base, o); break;
-        case FMT_JSONL: write_jsonl(doc, base, line_no, o); break;
+        case FMT_JSONL:
+        case FMT_LINES: write_jsonl(doc, base, line_no, o); break;
         case FMT_CONLLU: write_conllu(doc, base, line_no); break;
         }
         progress_update(vnseg_reader_bytes(in->reader));
@@ -295,8 +306,10 @@ int cmd_tokenize(int argc, char **argv)
                 o.format = FMT_JSONL;
             else if (strcmp(v, "conllu") == 0)
                 o.format = FMT_CONLLU;
+            else if (strcmp(v, "lines") == 0)
+                o.format = FMT_LINES;
             else {
-                cli_error("unknown format '%s' (tsv, jsonl or conllu)", v);
+                cli_error("unknown format '%s' (tsv, jsonl, conllu or lines)", v);
                 free(files);
                 return 2;
             }
