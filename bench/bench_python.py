@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Python on one corpus: vnseg from Python against str.split() and pure-Python tokenizers.
 
-Every contender runs on the same text in the same process, rounds interleaved, best of N, so
-the ratios hold on a busy machine. Prints tokens/s and the ratio to str.split() (which
+Every contender runs on the same text in the same process, rounds interleaved, best of N of
+the process's CPU time (time.process_time: what a busy, shared machine disturbs least). Prints tokens/s and the ratio to str.split() (which
 returns bare strings: no offsets, kinds or sentences). Standard library only.
 
     python3 bench/bench_python.py CORPUS [ROUNDS] [--mb N]
@@ -69,9 +69,9 @@ def main():
     for _ in range(args.rounds):
         for name, fn in contenders:
             gc.collect()
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             result = fn()
-            t = time.perf_counter() - t0
+            t = time.process_time() - t0
             del result
             best[name] = min(best[name], t)
     base = best["str.split()"]

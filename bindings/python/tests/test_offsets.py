@@ -67,6 +67,30 @@ class ConvertOffsets(unittest.TestCase):
         with self.assertRaises(OverflowError):
             vnseg.convert_offsets("abc", [-1])
 
+    def test_document_offsets_all_units_random(self):
+        # vnseg_doc_token_offsets counts eight bytes at a time on well-formed text and walks
+        # characters otherwise; both against Python's own counts.
+        import ctypes
+        from vnseg._lib import lib
+        rng = random.Random(3)
+        words = ["a", "Tổng_thống", "😀", "𝔸_x", "ườ", "e\u0301", "1.000", "(", "xin_chào_bạn",
+                 "👍🏽👍🏽", "ABCDEFGHIJKLMNOP", "ộộộộộộộộộ"]
+        for _ in range(200):
+            text = rng.choice(["", " ", "\n"]) + " ".join(
+                rng.choice(words) for _ in range(rng.randrange(1, 30)))
+            with vnseg.Document(text) as doc:
+                n = len(doc)
+                buf = (ctypes.c_uint64 * (2 * n))()
+                got = ctypes.c_size_t()
+                self.assertEqual(lib.vnseg_doc_token_offsets(
+                    doc._h(), 2, ctypes.addressof(buf), 2 * n, ctypes.byref(got)), 0)
+                for t, a, b in zip(doc.tokens, buf[0::2], buf[1::2]):
+                    self.assertEqual(text[:t.start].encode("utf-16-le"), text.encode(
+                        "utf-16-le")[:2 * a])
+                    self.assertEqual(text[t.start:t.end].encode("utf-16-le"),
+                                     text.encode("utf-16-le")[2 * a:2 * b])
+                    self.assertEqual(text[t.start:t.end], t.text)
+
     def test_token_offsets_match_utf16(self):
         text = "Tổng_thống 😀 𝔸_x ."
         toks = vnseg.tokenize(text)

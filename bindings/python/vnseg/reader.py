@@ -10,7 +10,7 @@ from operator import itemgetter
 from ._lib import LineStruct, lib
 from ._text import decode
 from .errors import InvalidUTF8Error, check, last_error
-from .tokenizer import Document, Sentence, _sentence_flags
+from .tokenizer import Document, Sentence, _gc_paused, _sentence_flags
 
 LINE_CRLF, LINE_NO_EOL, LINE_CONTINUED, LINE_CUT = 1, 2, 4, 8
 
@@ -229,9 +229,16 @@ def _tokenize_batch(doc, batch, lenient, escapes, runon):
     def base(values):
         return chain.from_iterable(map(repeat, values, per_line))
 
-    tokens = doc._build_tokens((list(base(cp_starts)), list(base(starts)),
-                                list(base(first_sent[:n]))))
+    with _gc_paused():
+        lines = _make_lines(doc, batch, texts, c, first_tok, first_sent, (
+            list(base(cp_starts)), list(base(starts)), list(base(first_sent[:n]))))
+    yield from lines
+
+
+def _make_lines(doc, batch, texts, c, first_tok, first_sent, bases):
+    tokens = doc._build_tokens(bases)
     sent_cols = list(zip(c.sentence_starts, c.sentence_counts, c.sentence_flags))
+    out = []
     for k, raw in enumerate(batch):
         text = texts[k]
         toks = tokens[first_tok[k]:first_tok[k + 1]]
@@ -244,7 +251,8 @@ def _tokenize_batch(doc, batch, lenient, escapes, runon):
             sents.append(tuple.__new__(Sentence, (
                 text[a[3]:b[4]], a[3], b[4], a[5], b[6], _sentence_flags[flags], line,
                 toks[first:first + count], first)))
-        yield tuple.__new__(Line, (raw[2], raw[1], raw[3], text, toks, sents))
+        out.append(tuple.__new__(Line, (raw[2], raw[1], raw[3], text, toks, sents)))
+    return out
 
 
 __all__ = ["Reader", "RawLine", "Line", "read_lines", "stream", "LINE_CRLF", "LINE_NO_EOL",

@@ -4,11 +4,12 @@ Speed: each call crosses into C a fixed handful of times, whatever the text's si
 array is copied out in one piece and read through strided memoryviews, str indices come from C
 (vnseg_doc_token_offsets), and Token objects are built by map/zip loops that run in C.
 """
+import contextlib
 import ctypes
 import enum
+import gc
 import re
 import threading
-from array import array
 from itertools import chain, compress, repeat
 from operator import itemgetter, sub
 
@@ -63,6 +64,23 @@ for _bit in range(32):
     _name = lib.vnseg_flag_name(1 << _bit)
     if _name:
         _FLAG_NAMES[_bit] = _name.decode()
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a list of token objects is built. Token and
+    Sentence are tuple subclasses, which the collector never untracks (it does so only for
+    exact tuples), so building a few hundred thousand of them triggers full collections
+    that each walk all of them: three times the building cost. They hold no cycles, so
+    nothing is lost by collecting after the list is made. The previous state is restored."""
+    was = gc.isenabled()
+    if was:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class _Cache(dict):
@@ -170,9 +188,16 @@ class Columns:
     Sentences: sentence_starts (first token), sentence_counts (tokens), sentence_lines
     (0-based), sentence_flags. Also text (the str) and texts() (the tokens' strings).
     """
-    __slots__ = ("text", "starts", "ends", "byte_starts", "byte_ends", "kinds", "flags",
-                 "syllables", "sentence_starts", "sentence_counts", "sentence_lines",
-                 "sentence_flags")
+    __slots__ = ("_text", "_data", "_lenient", "starts", "ends", "byte_starts", "byte_ends",
+                 "kinds", "flags", "syllables", "sentence_starts", "sentence_counts",
+                 "sentence_lines", "sentence_flags")
+
+    @property
+    def text(self):
+        """The text the offsets index, as str (decoded on first use for bytes input)."""
+        if self._text is None:
+            self._text, self._data = decode(self._data, self._lenient), None
+        return self._text
 
     def __len__(self):
         return len(self.starts)
@@ -199,13 +224,18 @@ def _token_texts(text, starts, ends):
     return list(map(text.__getitem__, map(slice, starts, ends)))
 
 
-def _offsets(handle, n, unit):
-    out = array("Q", bytes(16 * n))
-    if n:
-        got = ctypes.c_size_t()
-        check(lib.vnseg_doc_token_offsets(handle, unit, out.buffer_info()[0], 2 * n,
-                                          ctypes.byref(got)))
-    return memoryview(out)
+def _offsets(handle, n, units):
+    """Token offsets in each of `units`, one C call each, into one buffer: memoryviews of
+    2n values (start, end, start, end, ...)."""
+    buf = (ctypes.c_uint64 * (2 * n * len(units) or 1))()
+    got = ctypes.c_size_t()
+    for k, unit in enumerate(units):
+        if n:
+            check(lib.vnseg_doc_token_offsets(handle, unit,
+                                              ctypes.addressof(buf) + 16 * n * k, 2 * n,
+                                              ctypes.byref(got)))
+    view = memoryview(buf).cast("B").cast("Q")
+    return [view[2 * n * k:2 * n * (k + 1)] for k in range(len(units))]
 
 
 class Document:
@@ -275,13 +305,15 @@ class Document:
         self._data, self._text = b"", ""
         check(lib.vnseg_tokenize(handle, data, len(data), opts))
         self._data = data
-        self._text = s if s is not None else decode(data, lenient)
+        self._text = s  # bytes input is decoded when first needed
         self._lenient, self._escapes = lenient, escapes
         return self
 
     @property
     def text(self):
         """The text last tokenized, as str."""
+        if self._text is None:
+            self._text = decode(self._data, self._lenient)
         return self._text
 
     @property
@@ -314,8 +346,8 @@ class Document:
             w, q, sw = (memoryview(toks).cast("I"), memoryview(sents).cast("Q"),
                         memoryview(sents).cast("I"))
             c = Columns()
-            c.text = self._text
-            bo, co = _offsets(h, n, UNIT_BYTE), _offsets(h, n, UNIT_CODEPOINT)
+            c._text, c._data, c._lenient = self._text, self._data, self._lenient
+            bo, co = _offsets(h, n, (UNIT_BYTE, UNIT_CODEPOINT))
             c.byte_starts, c.byte_ends = bo[0::2], bo[1::2]
             c.starts, c.ends = co[0::2], co[1::2]
             c.flags, c.syllables = w[3::6], w[4::6]
@@ -333,7 +365,8 @@ class Document:
     def tokens(self):
         """The tokens as a list of Token (built once per tokenize)."""
         if self._tokens is None:
-            self._tokens = self._build_tokens()
+            with _gc_paused():
+                self._tokens = self._build_tokens()
         return self._tokens
 
     def _build_tokens(self, bases=None):
@@ -351,7 +384,7 @@ class Document:
             byte_starts, byte_ends = map(sub, byte_starts, byte), map(sub, byte_ends, byte)
             sentence_of = map(sub, sentence_of, sent)
         tokens = list(map(tuple.__new__, repeat(Token), zip(
-            _token_texts(self._text, c.starts, c.ends),
+            _token_texts(self.text, c.starts, c.ends),
             map(_kind_names.__getitem__, c.kinds),
             map(_flag_ints.__getitem__, c.flags),
             starts, ends, byte_starts, byte_ends, sentence_of, c.syllables,
@@ -369,17 +402,21 @@ class Document:
         """The sentences as a list of Sentence, each with its tokens."""
         if self._sentences is None:
             tokens = self.tokens
-            c = self._columns()
-            out = []
-            text = self._text
-            for first, count, line, flags in zip(c.sentence_starts, c.sentence_counts,
-                                                 c.sentence_lines, c.sentence_flags):
-                a, b = tokens[first], tokens[first + count - 1]
-                out.append(tuple.__new__(Sentence, (
-                    text[a[3]:b[4]], a[3], b[4], a[5], b[6], _sentence_flags[flags], line,
-                    tokens[first:first + count], first)))
-            self._sentences = out
+            with _gc_paused():
+                self._sentences = self._build_sentences(tokens)
         return self._sentences
+
+    def _build_sentences(self, tokens):
+        c = self._columns()
+        out = []
+        text = self.text
+        for first, count, line, flags in zip(c.sentence_starts, c.sentence_counts,
+                                             c.sentence_lines, c.sentence_flags):
+            a, b = tokens[first], tokens[first + count - 1]
+            out.append(tuple.__new__(Sentence, (
+                text[a[3]:b[4]], a[3], b[4], a[5], b[6], _sentence_flags[flags], line,
+                tokens[first:first + count], first)))
+        return out
 
     # -- per-token helpers --
     def _syllable_byte_spans(self, i):
