@@ -530,7 +530,7 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_train(vnseg_trainer *t, vnseg_progress_f
                     }
                 }
                 c++;
-                prev = gold;
+                prev = score > 0; /* as decoding will see it */
             }
         }
     }
