@@ -10,6 +10,8 @@ struct vnseg_segmenter {
     vn_seg_input in; /* what the features see */
     uint8_t *join;   /* per gap: joined */
     size_t cap_join;
+    int32_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
+    size_t cap_score;
     vn_buf out;     /* the segmented text */
     vnseg_doc *doc; /* a document over `out`, built on demand */
     bool doc_ready;
@@ -41,6 +43,7 @@ VNSEG_EXPORT void vnseg_segmenter_free(vnseg_segmenter *s)
     vnseg_doc_free(s->doc);
     vn_seg_input_free(&s->in);
     vn_free(s->join);
+    vn_free(s->score);
     vn_buf_free(&s->out);
     vn_free(s);
 }
@@ -51,14 +54,32 @@ static unsigned model_find(const void *ctx, uint64_t h)
     return vn_lex_find(m->lexicon, m->lex_bits, h);
 }
 
-/* Greedy left to right: each gap sees the decision on the gap before it. */
+/* Greedy left to right: each gap sees the decision on the gap before it. Every weight is
+ * read in a first pass (for both possible previous decisions), so the reads are independent
+ * of each other and of the decisions; the second pass only adds. */
 static void decode_perceptron(vnseg_segmenter *s)
 {
     const vnseg_model *m = s->model;
     const vn_seg_input *in = &s->in;
     const unsigned hb = m->hash_bits;
     const int16_t *w = m->weights;
+    int32_t *sc = s->score;
     uint64_t feats[VN_MAX_FEATURES];
+    for (size_t i = 0; i + 1 < in->n; i++) {
+        if (!in->joinable[i]) continue;
+        size_t nf = vn_seg_features_static(in, i, feats);
+        int32_t total = 0;
+        for (size_t f = 0; f < nf; f++)
+            total += w[vn_seg_slot(feats[f], hb)];
+        sc[3 * i] = total;
+        for (int p = 0; p < 2; p++) {
+            vn_seg_features_prev(in, i, p, feats);
+            int32_t d = 0;
+            for (size_t f = 0; f < VN_PREV_FEATURES; f++)
+                d += w[vn_seg_slot(feats[f], hb)];
+            sc[3 * i + 1 + p] = d;
+        }
+    }
     int prev = 0;
     for (size_t i = 0; i + 1 < in->n; i++) {
         if (!in->joinable[i]) {
@@ -66,11 +87,7 @@ static void decode_perceptron(vnseg_segmenter *s)
             prev = 0;
             continue;
         }
-        size_t nf = vn_seg_features(in, i, prev, feats);
-        int32_t score = 0;
-        for (size_t f = 0; f < nf; f++)
-            score += w[vn_seg_slot(feats[f], hb)];
-        prev = score > 0;
+        prev = sc[3 * i] + sc[3 * i + 1 + prev] > 0;
         s->join[i] = (uint8_t)prev;
     }
 }
@@ -131,7 +148,8 @@ VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, si
     const vnseg_model *m = s->model;
     size_t n = s->raw->ntokens;
     if (!vn_seg_input_reserve(&s->in, n + 1) ||
-        !vn_grow((void **)&s->join, &s->cap_join, n + 1, 1)) {
+        !vn_grow((void **)&s->join, &s->cap_join, n + 1, 1) ||
+        !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int32_t))) {
         fail_reset(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }

@@ -160,7 +160,8 @@ static inline uint64_t f3(unsigned t, uint64_t a, uint64_t b, uint64_t c)
     return vn_mix(f2(t, a, b), c);
 }
 
-size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out)
+/* The features of gap i that do not depend on the previous decision. */
+size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out)
 {
     const bool has_m = i > 0 && !in->brk[i - 1];
     const bool has_2 = !in->brk[i + 1] && i + 2 < in->n;
@@ -170,7 +171,6 @@ size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out
     const unsigned s0 = in->shape[i], s1 = in->shape[i + 1];
     const unsigned sm = has_m ? in->shape[i - 1] : VN_SH_EDGE;
     const unsigned s2 = has_2 ? in->shape[i + 2] : VN_SH_EDGE;
-    const unsigned p = prev ? 1u : 0u;
     size_t n = 0;
     out[n++] = f1(T_BIAS, 0);
     out[n++] = f1(T_U0, k0);
@@ -187,9 +187,6 @@ size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out
     out[n++] = f1(T_SH4, ((sm * 16 + s0) * 16 + s1) * 16 + s2);
     out[n++] = f2(T_K0S1, k0, s1);
     out[n++] = f2(T_S0K1, s0, k1);
-    out[n++] = f1(T_PREV, p);
-    out[n++] = f2(T_PREV_B01, p, b01);
-    out[n++] = f1(T_PREV_SH, p * 256 + s0 * 16 + s1);
     const unsigned span = in->lex_span[i], end = in->lex_end[i], start = in->lex_start[i + 1];
     const unsigned pair = in->lex_pair[i];
     out[n++] = f1(T_LEX_SPAN, span);
@@ -199,4 +196,21 @@ size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out
     out[n++] = f1(T_LEX_PAIR, pair * 256 + s0 * 16 + s1);
     out[n++] = f2(T_LEX_PAIR_B01, pair, b01);
     return n;
+}
+
+/* The features of gap i that see the previous decision. */
+size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t *out)
+{
+    const unsigned p = prev ? 1u : 0u;
+    const unsigned s0 = in->shape[i], s1 = in->shape[i + 1];
+    out[0] = f1(T_PREV, p);
+    out[1] = f2(T_PREV_B01, p, f2(T_B01, in->key[i], in->key[i + 1]));
+    out[2] = f1(T_PREV_SH, p * 256 + s0 * 16 + s1);
+    return 3;
+}
+
+size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out)
+{
+    size_t n = vn_seg_features_static(in, i, out);
+    return n + vn_seg_features_prev(in, i, prev, out + n);
 }

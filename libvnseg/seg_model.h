@@ -179,4 +179,10 @@ static inline size_t vn_seg_slot(uint64_t f, unsigned bits)
 #define VN_MAX_FEATURES 32
 size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out);
 
+/* The same in two parts: the features that do not depend on the previous decision, and the
+ * VN_PREV_FEATURES that do (vn_seg_features() gives both, in this order). */
+#define VN_PREV_FEATURES 3
+size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out);
+size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t *out);
+
 #endif

@@ -23,7 +23,7 @@ static const char help[] =
     "  -l, --lexicon FILE   a word list: one word per line, syllables separated by spaces or\n"
     "                       `_`, further tab-separated columns ignored (repeatable)\n"
     "      --epochs N       passes over the corpus (default 10)\n"
-    "      --hash-bits N    weight table of 2^N entries, 16..26 (default 21, 4 MiB)\n"
+    "      --hash-bits N    weight table of 2^N entries, 16..26 (default 20, 2 MiB)\n"
     "      --seed N         shuffling seed (default 1); training is deterministic\n"
     "  -q, --quiet          no progress on stderr\n"
     "  -h, --help           show this help\n";
