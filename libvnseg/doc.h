@@ -4,6 +4,7 @@
 #define VN_DOC_H
 
 #include "internal.h"
+#include "memo.h"
 #include "vnseg/tokenizer.h"
 
 /* A growable byte buffer. */
@@ -15,27 +16,6 @@ typedef struct vn_buf {
 bool vn_buf_reserve(vn_buf *b, size_t extra);
 void vn_buf_free(vn_buf *b);
 
-/* The first token of a line that has tokens, that line's 0-based number, and whether it
- * holds brackets or quotes (which the sentence pass must pair). */
-typedef struct vn_line {
-    size_t first_token;
-    size_t number;
-    bool has_pairs;
-} vn_line;
-
-/* The memo of classified tokens: token properties are a pure function of the bytes, and text
- * repeats itself, so most tokens are classified by one probe. Direct-mapped, per document. */
-#define VN_MEMO_MIN_BITS 11
-#define VN_MEMO_MAX_BITS 15
-#define VN_MEMO_MAX_LEN 16
-typedef struct vn_memo_entry {
-    uint64_t key[2];    /* the token's bytes, zero-padded */
-    uint32_t flags;     /* intrinsic flags only */
-    uint16_t syllables; /* at most 8 in 16 bytes */
-    uint8_t kind;
-    uint8_t len; /* 0: empty slot */
-} vn_memo_entry;
-
 struct vnseg_doc {
     const unsigned char *text;
     size_t len;
@@ -44,24 +24,32 @@ struct vnseg_doc {
     size_t ntokens, cap_tokens;
     vnseg_sentence *sentences;
     size_t nsentences, cap_sentences;
-    vn_line *lines; /* lines that hold tokens */
-    size_t nlines_with_tokens, cap_lines;
-    size_t nlines; /* all lines, empty ones included */
-    vn_memo_entry *memo;   /* 1 << memo_bits entries, allocated on first use */
+    size_t nlines;         /* all lines, empty ones included */
+    vn_memo_bucket *memo;  /* 1 << memo_bits buckets (cache-line aligned in memo_block) */
+    void *memo_block;      /* the allocation that holds memo */
     unsigned memo_bits;    /* grows with the bytes tokenized, up to VN_MEMO_MAX_BITS */
     uint32_t memo_options; /* the options the memo's entries were classified with */
     uint64_t bytes_seen;   /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
+    size_t *pairs; /* indices of the current line's brackets and quotes */
+    size_t npairs, cap_pairs;
     size_t *stack; /* bracket pairing */
     size_t cap_stack;
 };
+
+/* Internal switch for tests: when true, every token goes through the exact scan and
+ * classification (no memo), the reference that the fast path must agree with. Not
+ * thread-safe; tests only. */
+extern bool vn_tokenize_reference;
 
 /* Set kind, flags and syllables of a token from its bytes; `feat` is the or of the
  * features of its characters (chars.h). Returns VNSEG_OK or VNSEG_E_NOMEM. */
 vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);
 
-/* Pair quotes and brackets and build the sentences of the document. */
-vnseg_status vn_build_sentences(vnseg_doc *doc);
+/* Pair quotes and brackets of tokens [a, b), one line (number `line`), and append the line's
+ * sentences. doc->pairs[0..npairs) lists the line's tokens of kind open or close, in order.
+ * Returns VNSEG_OK or VNSEG_E_NOMEM. */
+vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
 
 /* True when the `_` at s[i] separates syllables (see tokenizer.h for the rule). `ident` is
  * true for a token that starts or ends with `_` or holds `__`, whose underscores are all

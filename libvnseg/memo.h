@@ -1,0 +1,99 @@
+/* The memo of classified tokens: a token's kind, intrinsic flags and syllable count are a pure
+ * function of its bytes (and of the escape option), and text repeats itself, so most tokens are
+ * classified by one probe of this table instead of the exact scan and classification.
+ *
+ * Keys are the token's bytes (at most VN_MEMO_MAX_LEN), zero-padded to 16. A token never holds
+ * a byte <= 0x20, NUL included, so the padding tells the length and an all-zero key (an empty
+ * way) never equals a token's key. The table is 3-way set-associative: a bucket is one cache
+ * line with three keys and their packed classifications; a new key goes to way 0 and pushes
+ * the older ones down, the oldest falls out. Only the scan in tokenizer.c uses it. */
+#ifndef VN_MEMO_H
+#define VN_MEMO_H
+
+#include <string.h>
+
+#include "internal.h"
+#include "vnseg/tokenizer.h"
+
+#define VN_MEMO_MAX_LEN 16
+#define VN_MEMO_WAYS 3
+#define VN_MEMO_MIN_BITS 9  /* 512 buckets: 32 KiB, for short texts */
+#define VN_MEMO_MAX_BITS 13 /* 8192 buckets: 512 KiB, 24,576 tokens */
+
+/* A token's bytes, zero-padded: bytes 0..7 in lo, 8..15 in hi (little-endian loads). */
+typedef struct vn_memo_key {
+    uint64_t lo, hi;
+} vn_memo_key;
+
+typedef struct vn_memo_bucket {
+    vn_memo_key key[VN_MEMO_WAYS];
+    uint32_t info[VN_MEMO_WAYS]; /* vn_memo_pack() of the token's classification */
+    uint32_t unused;
+} vn_memo_bucket;
+
+/* Flags that belong to a token's bytes alone, and may be memoized: bits 0..12 and 19. */
+#define VN_MEMO_FLAGS ((uint32_t)(VNSEG_TF_GLUED_FINAL | (VNSEG_TF_SPLIT - 1)))
+
+/* Pack kind (< 16), intrinsic flags and syllables (<= 8 in 16 bytes) into 32 bits. */
+static inline uint32_t vn_memo_pack(const vnseg_token *t)
+{
+    return (t->flags & VN_MEMO_FLAGS) | (uint32_t)t->kind << 24 | t->syllables << 28;
+}
+
+static inline uint32_t vn_memo_flags(uint32_t info)
+{
+    return info & VN_MEMO_FLAGS;
+}
+
+static inline uint16_t vn_memo_kind(uint32_t info)
+{
+    return (uint16_t)((info >> 24) & 0xF);
+}
+
+static inline uint32_t vn_memo_syllables(uint32_t info)
+{
+    return info >> 28;
+}
+
+/* Bytes of lo and hi to keep for a key of `len` (0..16) bytes. */
+extern const uint64_t vn_memo_keep[VN_MEMO_MAX_LEN + 1][2];
+
+/* The key of the `len` (<= 16) bytes at p, where p[0..16) is readable. */
+static inline vn_memo_key vn_memo_key_of(const unsigned char *p, size_t len)
+{
+    vn_memo_key k;
+    memcpy(&k.lo, p, 8);
+    memcpy(&k.hi, p + 8, 8);
+    k.lo &= vn_memo_keep[len][0];
+    k.hi &= vn_memo_keep[len][1];
+    return k;
+}
+
+/* Bucket index of a key for a table of 2^(64 - shift) buckets: multiplicative hashing. */
+static inline size_t vn_memo_bucket_of(vn_memo_key k, unsigned shift)
+{
+    uint64_t h = (k.lo ^ (k.hi * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
+    return (size_t)(h >> shift);
+}
+
+/* The packed classification of key k in bucket b, or 0 (no classification packs to 0: every
+ * token has at least one syllable). */
+static inline uint32_t vn_memo_find(const vn_memo_bucket *b, vn_memo_key k)
+{
+    for (int w = 0; w < VN_MEMO_WAYS; w++)
+        if (b->key[w].lo == k.lo && b->key[w].hi == k.hi) return b->info[w];
+    return 0;
+}
+
+/* Remember key k with its packed classification in bucket b. */
+static inline void vn_memo_insert(vn_memo_bucket *b, vn_memo_key k, uint32_t info)
+{
+    for (int w = VN_MEMO_WAYS - 1; w > 0; w--) {
+        b->key[w] = b->key[w - 1];
+        b->info[w] = b->info[w - 1];
+    }
+    b->key[0] = k;
+    b->info[0] = info;
+}
+
+#endif
