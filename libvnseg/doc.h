@@ -31,15 +31,42 @@ struct vnseg_doc {
     uint32_t memo_options; /* the options the memo's entries were classified with */
     uint64_t bytes_seen;   /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
-    size_t *pairs; /* indices of the current line's brackets and quotes */
-    size_t npairs, cap_pairs;
+    /* The current line's tokens that the sentence pass must look at, listed by the scan:
+     * brackets and quotes (pairs) and sentence events (vn_sentence_event()). Both arrays hold
+     * cap_line entries, at least one more than the line has tokens. */
+    size_t *pairs, *events;
+    size_t npairs, nevents, cap_line;
     size_t *stack; /* bracket pairing */
     size_t cap_stack;
 };
 
+/* A possible start of a run-on sentence: a capitalized word of several syllables that is not
+ * name-shaped (the cheap first test; the sentence pass looks closer). */
+static inline bool vn_runon_candidate(const vnseg_token *t)
+{
+    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
+    return t->kind == VNSEG_KIND_WORD && (t->flags & need) == need &&
+           !(t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE));
+}
+
+/* Is t a token where a sentence may end or start: sentence-final punctuation, a word that
+ * carries it, or a run-on candidate? Depends on kind and intrinsic flags only. */
+static inline bool vn_sentence_event(const vnseg_token *t)
+{
+    return t->kind == VNSEG_KIND_PUNCT_FINAL || (t->flags & VNSEG_TF_GLUED_FINAL) ||
+           vn_runon_candidate(t);
+}
+
+/* Is t a bracket or quote, which the sentence pass pairs on its line? */
+static inline bool vn_pair_kind(unsigned kind)
+{
+    return kind - VNSEG_KIND_PUNCT_OPEN <= 1u;
+}
+
 /* Internal switch for tests: when true, every token goes through the exact scan and
- * classification (no memo), the reference that the fast path must agree with. Not
- * thread-safe; tests only. */
+ * classification (no memo) and the sentence pass visits every token of a line (all are listed
+ * as pairs and events): the reference that the fast path must agree with. Not thread-safe;
+ * tests only. */
 extern bool vn_tokenize_reference;
 
 /* Set kind, flags and syllables of a token from its bytes; `feat` is the or of the
@@ -47,8 +74,8 @@ extern bool vn_tokenize_reference;
 vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);
 
 /* Pair quotes and brackets of tokens [a, b), one line (number `line`), and append the line's
- * sentences. doc->pairs[0..npairs) lists the line's tokens of kind open or close, in order.
- * Returns VNSEG_OK or VNSEG_E_NOMEM. */
+ * sentences. doc->pairs[0..npairs) lists (at least) the line's tokens of kind open or close,
+ * doc->events[0..nevents) its sentence events, in order. Returns VNSEG_OK or VNSEG_E_NOMEM. */
 vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
 
 /* True when the `_` at s[i] separates syllables (see tokenizer.h for the rule). `ident` is

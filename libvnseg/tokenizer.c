@@ -20,6 +20,7 @@ VNSEG_EXPORT void vnseg_doc_free(vnseg_doc *doc)
     vn_free(doc->tokens);
     vn_free(doc->sentences);
     vn_free(doc->pairs);
+    vn_free(doc->events);
     vn_free(doc->stack);
     vn_free(doc->memo_block);
     vn_buf_free(&doc->scratch);
@@ -31,7 +32,7 @@ static void reset(vnseg_doc *doc)
 {
     doc->text = NULL;
     doc->len = 0;
-    doc->ntokens = doc->nsentences = doc->nlines = doc->npairs = 0;
+    doc->ntokens = doc->nsentences = doc->nlines = doc->npairs = doc->nevents = 0;
 }
 
 static vnseg_status fail_nomem(vnseg_doc *doc)
@@ -68,15 +69,18 @@ static inline bool mb_break(const unsigned char *p, size_t n)
     return (n == 2 && p[1] == 0x85) || (n == 3 && p[0] == 0xE2 && (p[2] == 0xA8 || p[2] == 0xA9));
 }
 
-#define KEEP(n) ((n) >= 8 ? ~0ull : (1ull << (8 * ((n)&7))) - 1)
-#define KEEP2(n)                                                                                   \
+/* Row n keeps the first n of 16 bytes. */
+#define KEEP(n)                                                                                    \
     {                                                                                              \
-        KEEP(n), (n) >= 8 ? KEEP((n)-8) : 0                                                        \
+        0 < (n) ? 0xFF : 0, 1 < (n) ? 0xFF : 0, 2 < (n) ? 0xFF : 0, 3 < (n) ? 0xFF : 0,            \
+            4 < (n) ? 0xFF : 0, 5 < (n) ? 0xFF : 0, 6 < (n) ? 0xFF : 0, 7 < (n) ? 0xFF : 0,        \
+            8 < (n) ? 0xFF : 0, 9 < (n) ? 0xFF : 0, 10 < (n) ? 0xFF : 0, 11 < (n) ? 0xFF : 0,      \
+            12 < (n) ? 0xFF : 0, 13 < (n) ? 0xFF : 0, 14 < (n) ? 0xFF : 0, 15 < (n) ? 0xFF : 0     \
     }
-const uint64_t vn_memo_keep[VN_MEMO_MAX_LEN + 1][2] = {
-    KEEP2(0),  KEEP2(1),  KEEP2(2),  KEEP2(3),  KEEP2(4),      KEEP2(5),
-    KEEP2(6),  KEEP2(7),  KEEP2(8),  KEEP2(9),  KEEP2(10),     KEEP2(11),
-    KEEP2(12), KEEP2(13), KEEP2(14), KEEP2(15), {~0ull, ~0ull}};
+const unsigned char vn_memo_keep[VN_MEMO_MAX_LEN + 1][16] = {
+    KEEP(0), KEEP(1),  KEEP(2),  KEEP(3),  KEEP(4),  KEEP(5),  KEEP(6),  KEEP(7), KEEP(8),
+    KEEP(9), KEEP(10), KEEP(11), KEEP(12), KEEP(13), KEEP(14), KEEP(15), KEEP(16)};
+#undef KEEP
 
 /* Size the memo for the text this document handles: a few hundred buckets for short strings,
  * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets. */
@@ -165,39 +169,58 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
     return p;
 }
 
-/* The scan's position and line state, kept in locals by the loop and written back to the
- * document before anything else reads it. */
+/* The scan's line state and counters. The loop keeps the counters in locals (see struct
+ * hot below) and hands this to the functions of its rare paths. */
 typedef struct scan_state {
     vnseg_doc *doc;
     const unsigned char *s, *end;
-    size_t nt, cap;    /* tokens so far, capacity of doc->tokens */
+    bool reference;    /* vn_tokenize_reference: no memo, every token listed */
+    size_t nt;         /* tokens so far */
+    size_t limit;      /* tokens that fit before make_room() must run */
     size_t line;       /* current line number */
     size_t line_first; /* index of the first token of the current line */
     const unsigned char *line_start;
 } scan_state;
 
+/* Write a whole token record. */
+static inline void store_token(vnseg_token *t, uint64_t offset, size_t len, uint32_t flags,
+                               uint32_t syllables, uint16_t kind)
+{
+    t->offset = offset;
+    t->length = (uint32_t)len;
+    t->flags = flags;
+    t->syllables = syllables;
+    t->kind = kind;
+    t->reserved = 0;
+}
+
+/* Recompute how many tokens fit: the token array, and the line's pair and event lists (one
+ * entry more than the line has tokens, as the loop writes an entry before counting it). */
+static void set_limit(scan_state *st)
+{
+    size_t by_line = st->line_first + st->doc->cap_line - 1;
+    st->limit = st->doc->cap_line == 0          ? st->nt
+                : st->doc->cap_tokens < by_line ? st->doc->cap_tokens
+                                                : by_line;
+}
+
 /* Room for one more token; false on no memory. */
-static VN_NOINLINE bool grow_tokens(scan_state *st)
+static VN_NOINLINE bool make_room(scan_state *st)
 {
-    if (!vn_grow((void **)&st->doc->tokens, &st->doc->cap_tokens, st->nt + 1, sizeof(vnseg_token)))
+    vnseg_doc *doc = st->doc;
+    if (st->nt >= doc->cap_tokens &&
+        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + 1, sizeof(vnseg_token)))
         return false;
-    st->cap = st->doc->cap_tokens;
+    size_t need = st->nt - st->line_first + 2;
+    if (need > doc->cap_line) {
+        size_t cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->pairs, &cap, need, sizeof(size_t))) return false;
+        cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->events, &cap, need, sizeof(size_t))) return false;
+        doc->cap_line = cap;
+    }
+    set_limit(st);
     return true;
-}
-
-/* Remember that token i (of kind open or close) must be paired on its line. */
-static VN_NOINLINE bool push_pair(vnseg_doc *doc, size_t i)
-{
-    if (doc->npairs == doc->cap_pairs &&
-        !vn_grow((void **)&doc->pairs, &doc->cap_pairs, doc->npairs + 1, sizeof(size_t)))
-        return false;
-    doc->pairs[doc->npairs++] = i;
-    return true;
-}
-
-static inline bool is_pair_kind(unsigned kind)
-{
-    return kind - VNSEG_KIND_PUNCT_OPEN <= 1u;
 }
 
 /* The current line's tokens are complete: pair its brackets and split it into sentences while
@@ -209,12 +232,12 @@ static bool finish_line(scan_state *st)
     if (st->nt > st->line_first &&
         vn_line_sentences(doc, st->line_first, st->nt, st->line) != VNSEG_OK)
         return false;
-    doc->npairs = 0;
+    doc->npairs = doc->nevents = 0;
     return true;
 }
 
 /* A separator of `sep` bytes at p: flags of the line's last token, line bookkeeping. */
-static inline bool separator(scan_state *st, const unsigned char *p, size_t sep, bool brk)
+static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool brk)
 {
     if (st->nt > st->line_first)
         st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
@@ -223,13 +246,15 @@ static inline bool separator(scan_state *st, const unsigned char *p, size_t sep,
         st->line++;
         st->line_first = st->nt;
         st->line_start = p + sep;
+        set_limit(st);
     }
     return true;
 }
 
-/* A token that the memo does not know, at p (not a separator byte): multi-byte separators,
- * the exact scan, classification; remembered in the memo when `key` covers it (clen <= 16).
- * Returns the end of what was consumed, or NULL with *status set. */
+/* A token that the memo does not know, at p (not an ASCII separator): multi-byte separators,
+ * the exact scan, classification; remembered in `bucket` (if not NULL) under `key` when the
+ * token is the whole candidate of `clen` bytes. Returns the end of what was consumed, or NULL
+ * with *status set. */
 static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned char *p,
                                                   bool lenient, vn_memo_bucket *bucket,
                                                   vn_memo_key key, size_t clen,
@@ -249,21 +274,121 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
         *status = fail_utf8(doc, st->s, bad, st->line);
         return NULL;
     }
-    if (st->nt == st->cap && !grow_tokens(st)) goto nomem;
-    vnseg_token *t = &doc->tokens[st->nt++];
+    if (st->nt >= st->limit && !make_room(st)) goto nomem;
+    size_t idx = st->nt++;
+    vnseg_token *t = &doc->tokens[idx];
     *t = (vnseg_token){.offset = (uint64_t)(start - st->s),
                        .length = (uint32_t)(p - start),
                        .flags = cut ? VNSEG_TF_SPLIT : 0,
                        .syllables = 1,
                        .kind = VNSEG_KIND_WORD};
     if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
-    if (is_pair_kind(t->kind) && !push_pair(doc, st->nt - 1)) goto nomem;
+    bool event = vn_sentence_event(t), pair = vn_pair_kind(t->kind);
+    if (event || st->reference) doc->events[doc->nevents++] = idx;
+    if (pair || st->reference) doc->pairs[doc->npairs++] = idx;
     if (bucket && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED))
-        vn_memo_insert(bucket, key, vn_memo_pack(t));
+        vn_memo_insert(bucket, key, vn_memo_pack(t, event, pair));
     return p;
 nomem:
     *status = fail_nomem(doc);
     return NULL;
+}
+
+/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
+ * separator when there are at most 16, else 17. */
+static inline size_t candidate_length(const unsigned char *q)
+{
+    unsigned m = vn_sep16(q);
+    if (VN_LIKELY(m)) return (size_t)__builtin_ctz(m);
+    return q[16] <= 0x20 ? 16 : 17;
+}
+
+/* The reference scan: every token through the exact scan and classification. */
+static vnseg_status scan_reference(scan_state *st, const unsigned char *p, bool lenient)
+{
+    while (p < st->end) {
+        unsigned b = *p;
+        vnseg_status status = VNSEG_OK;
+        if (b <= 0x20 || b == 0x7F) {
+            size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
+            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(st->doc);
+            p += sep;
+        } else if (!(p = scan_slow(st, p, lenient, NULL, vn_memo_no_key(), 0, &status))) {
+            return status;
+        }
+    }
+    return VNSEG_OK;
+}
+
+/* The scan: tokens found in the memo take the short path inside the loop, everything else
+ * (separators other than one space after a token, unknown tokens, growing arrays) goes
+ * through separator() and scan_slow(). */
+static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenient,
+                              vn_memo_bucket *memo, unsigned memo_shift)
+{
+    vnseg_doc *doc = st->doc;
+    const unsigned char *const s = st->s, *const end = st->end;
+    /* The counters of the short path, in locals so that they stay in registers; written
+     * back to st and doc before any other path runs, and read again after it. */
+    size_t nt = st->nt, limit = st->limit, nevents = doc->nevents, npairs = doc->npairs;
+    while (p < end) {
+        /* A candidate runs to the next ASCII separator. If it equals a memoized token (which
+         * holds no separator and is valid UTF-8), it is exactly that token, with the same
+         * classification. The last bytes of the buffer are looked at in a copy padded with
+         * NUL bytes (separators): no load reads past the buffer. A separator at p gives an
+         * empty candidate, which no memo key equals. */
+        size_t avail = (size_t)(end - p);
+        const unsigned char *q = p;
+        unsigned char pad[32];
+        if (VN_UNLIKELY(avail <= VN_MEMO_MAX_LEN)) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, p, avail);
+            q = pad;
+        }
+        size_t clen = candidate_length(q);
+        vn_memo_bucket *bucket = NULL;
+        vn_memo_key key = vn_memo_no_key();
+        if (VN_LIKELY(clen <= VN_MEMO_MAX_LEN)) {
+            key = vn_memo_key_of(q, clen);
+            bucket = &memo[vn_memo_bucket_of(key, memo_shift)];
+            uint32_t info = vn_memo_find(bucket, key);
+            if (VN_LIKELY(info) && VN_LIKELY(nt < limit)) {
+                size_t idx = nt++;
+                bool space = q[clen] == ' ';
+                store_token(&doc->tokens[idx], (uint64_t)(p - s), clen,
+                            vn_memo_flags(info) | (space ? VNSEG_TF_SPACE_AFTER : 0),
+                            vn_memo_syllables(info), vn_memo_kind(info));
+                /* List it for the sentence pass without a branch. */
+                doc->events[nevents] = idx;
+                nevents += (info >> VN_MEMO_EVENT_BIT) & 1;
+                doc->pairs[npairs] = idx;
+                npairs += (info >> VN_MEMO_PAIR_BIT) & 1;
+                p += clen + space;
+                continue;
+            }
+        }
+
+        st->nt = nt;
+        doc->nevents = nevents;
+        doc->npairs = npairs;
+        unsigned b = *p;
+        vnseg_status status = VNSEG_OK;
+        if (b <= 0x20 || b == 0x7F) {
+            size_t sep = b == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
+            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(doc);
+            p += sep;
+        } else if (!(p = scan_slow(st, p, lenient, bucket, key, clen, &status))) {
+            return status;
+        }
+        nt = st->nt;
+        limit = st->limit;
+        nevents = doc->nevents;
+        npairs = doc->npairs;
+    }
+    st->nt = nt;
+    doc->nevents = nevents;
+    doc->npairs = npairs;
+    return VNSEG_OK;
 }
 
 VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
@@ -284,7 +409,6 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
 
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
     const bool lenient = options & VNSEG_OPT_LENIENT;
-    const bool use_memo = !vn_tokenize_reference;
     doc->text = s;
     doc->len = len;
     doc->options = options;
@@ -294,69 +418,16 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail_nomem(doc);
     if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES)) return fail_nomem(doc);
-    vn_memo_bucket *const memo = doc->memo;
-    const unsigned memo_shift = 64 - doc->memo_bits;
 
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         p += 3; /* a leading byte-order mark is a separator */
 
-    scan_state st = {.doc = doc, .s = s, .end = end, .cap = doc->cap_tokens, .line_start = s};
-    while (p < end) {
-        unsigned b = *p;
-        if (b <= 0x20 || b == 0x7F) {
-            size_t sep = b == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
-            if (!separator(&st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(doc);
-            p += sep;
-            continue;
-        }
-
-        /* Most tokens are found in the memo: same bytes, same classification. A candidate
-         * that runs to the next ASCII separator and equals a memoized token (which holds no
-         * separator and is valid UTF-8) is exactly that token. The last bytes of the buffer
-         * are looked at in a copy padded with spaces: no load reads past the buffer. */
-        vn_memo_bucket *bucket = NULL;
-        vn_memo_key key = {0, 0};
-        size_t clen = 0;
-        if (use_memo) {
-            size_t avail = (size_t)(end - p);
-            const unsigned char *q = p;
-            unsigned char pad[32];
-            if (VN_UNLIKELY(avail <= VN_MEMO_MAX_LEN)) {
-                memset(pad, ' ', sizeof pad);
-                memcpy(pad, p, avail);
-                q = pad;
-            }
-            unsigned m = vn_sep16(q);
-            clen = m ? (size_t)__builtin_ctz(m) : q[16] <= 0x20 ? 16 : 17;
-            if (clen <= VN_MEMO_MAX_LEN) {
-                key = vn_memo_key_of(q, clen);
-                bucket = &memo[vn_memo_bucket_of(key, memo_shift)];
-                uint32_t info = vn_memo_find(bucket, key);
-                if (VN_LIKELY(info)) {
-                    if (VN_UNLIKELY(st.nt == st.cap) && !grow_tokens(&st)) return fail_nomem(doc);
-                    vnseg_token *t = &doc->tokens[st.nt++];
-                    t->offset = (uint64_t)(p - s);
-                    t->length = (uint32_t)clen;
-                    t->flags = vn_memo_flags(info);
-                    t->syllables = vn_memo_syllables(info);
-                    t->kind = vn_memo_kind(info);
-                    t->reserved = 0;
-                    if (VN_UNLIKELY(is_pair_kind(t->kind)) && !push_pair(doc, st.nt - 1))
-                        return fail_nomem(doc);
-                    p += clen;
-                    if (clen < avail && *p == ' ') {
-                        t->flags |= VNSEG_TF_SPACE_AFTER;
-                        p++;
-                    }
-                    continue;
-                }
-            }
-        }
-
-        vnseg_status status = VNSEG_OK;
-        p = scan_slow(&st, p, lenient, bucket, key, clen, &status);
-        if (!p) return status;
-    }
+    scan_state st = {
+        .doc = doc, .s = s, .end = end, .reference = vn_tokenize_reference, .line_start = s};
+    set_limit(&st);
+    vnseg_status status = st.reference ? scan_reference(&st, p, lenient)
+                                       : scan_fast(&st, p, lenient, doc->memo, 64 - doc->memo_bits);
+    if (status != VNSEG_OK) return status;
     if (!finish_line(&st)) return fail_nomem(doc);
     doc->nlines = st.line + (end > st.line_start ? 1 : 0);
     return VNSEG_OK;
