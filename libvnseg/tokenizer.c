@@ -295,11 +295,19 @@ nomem:
 }
 
 /* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
- * separator when there are at most 16, else 17. */
-static inline size_t candidate_length(const unsigned char *q)
+ * separator when there are at most 16, else 17. *space tells whether that separator is a
+ * space (computed from the same load, so that the next token's start does not wait for
+ * another one). */
+static inline size_t candidate_length(const unsigned char *q, bool *space)
 {
-    unsigned m = vn_sep16(q);
-    if (VN_LIKELY(m)) return (size_t)__builtin_ctz(m);
+    unsigned spaces;
+    unsigned m = vn_sep16(q, &spaces);
+    if (VN_LIKELY(m)) {
+        unsigned n = (unsigned)__builtin_ctz(m);
+        *space = (spaces >> n) & 1;
+        return n;
+    }
+    *space = q[16] == ' ';
     return q[16] <= 0x20 ? 16 : 17;
 }
 
@@ -345,7 +353,8 @@ static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenie
             memcpy(pad, p, avail);
             q = pad;
         }
-        size_t clen = candidate_length(q);
+        bool space;
+        size_t clen = candidate_length(q, &space);
         vn_memo_bucket *bucket = NULL;
         vn_memo_key key = vn_memo_no_key();
         if (VN_LIKELY(clen <= VN_MEMO_MAX_LEN)) {
@@ -354,7 +363,6 @@ static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenie
             uint32_t info = vn_memo_find(bucket, key);
             if (VN_LIKELY(info) && VN_LIKELY(nt < limit)) {
                 size_t idx = nt++;
-                bool space = q[clen] == ' ';
                 store_token(&doc->tokens[idx], (uint64_t)(p - s), clen,
                             vn_memo_flags(info) | (space ? VNSEG_TF_SPACE_AFTER : 0),
                             vn_memo_syllables(info), vn_memo_kind(info));
