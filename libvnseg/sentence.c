@@ -311,7 +311,8 @@ static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
 
 static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
 {
-    if (!vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
+    if (doc->nsentences == doc->cap_sentences &&
+        !vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
                  sizeof(vnseg_sentence)))
         return false;
     vnseg_token *tk = doc->tokens;

@@ -29,7 +29,7 @@ static const char *const syllables_nfc[] = {
 
 /* NFD spellings: base letters with combining marks. */
 static const char *const syllables_nfd[] = {"Vie\xCC\xA3\xCC\x82t", "ngu\xCC\x9Bo\xCC\x9B\xCC\x80i",
-                                            "ca\xCC\x81" "c",          "A\xCC\x89nh",
+                                            "ca\xCC\x81\x63",       "A\xCC\x89nh",
                                             "nghie\xCC\x82ng",      "u\xCC\x9B"};
 
 static const char *const others[] = {".",
