@@ -1,6 +1,8 @@
 #!/bin/sh
 # Benchmarks: builds a release tree and a >= 20 MB segmented corpus (from ../shared/data when
-# present, generated otherwise), then prints throughput as ratios measured in the same run.
+# present, generated otherwise), then prints throughput as ratios measured in the same run;
+# then the same on a small-vocabulary corpus (every token repeats) and on words of random
+# syllables (few tokens repeat: the classification memo mostly misses).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -12,3 +14,11 @@ echo "== tokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
 build-release/bench/bench_tokenize "$corpus" 7
 echo "== Python on the same file (best of 3)"
 python3 bench/python_split.py "$corpus" 3
+small=build-release/bench-corpus-small.txt
+[ -f "$small" ] || python3 bench/make_corpus.py "$small" --mb 20 --source small
+echo "== tokenizer, small-vocabulary corpus"
+build-release/bench/bench_tokenize "$small" 7
+random=build-release/bench-corpus-random.txt
+[ -f "$random" ] || python3 bench/make_corpus.py "$random" --mb 20 --source random
+echo "== tokenizer, words of random syllables"
+build-release/bench/bench_tokenize "$random" 7
