@@ -5,8 +5,8 @@
  * Keys are the token's bytes (at most VN_MEMO_MAX_LEN), zero-padded to 16. A token never holds
  * a byte <= 0x20, NUL included, so the padding tells the length and an all-zero key (an empty
  * way) never equals a token's key. The table is 3-way set-associative: a bucket is one cache
- * line with three keys and their packed classifications; a new key goes to way 0 and pushes
- * the older ones down, the oldest falls out. Only the scan in tokenizer.c uses it. */
+ * line with three keys and their packed classifications; a new key replaces the bucket's
+ * oldest. Only the scan in tokenizer.c uses it. */
 #ifndef VN_MEMO_H
 #define VN_MEMO_H
 
@@ -37,7 +37,7 @@ typedef struct vn_memo_key {
 typedef struct vn_memo_bucket {
     vn_memo_key key[VN_MEMO_WAYS]; /* 16-byte aligned: buckets start on cache lines */
     uint32_t info[VN_MEMO_WAYS];   /* vn_memo_pack() of the token's classification */
-    uint32_t unused;
+    uint32_t victim;               /* the way the next new key goes to */
 } vn_memo_bucket;
 
 /* Flags that belong to a token's bytes alone, and may be memoized: bits 0..12 and 19. */
@@ -136,15 +136,14 @@ static inline uint32_t vn_memo_find(const vn_memo_bucket *b, vn_memo_key k)
     return info;
 }
 
-/* Remember key k with its packed classification in bucket b. */
+/* Remember key k with its packed classification in bucket b, in place of the oldest key
+ * (first in, first out, without moving the others). */
 static inline void vn_memo_insert(vn_memo_bucket *b, vn_memo_key k, uint32_t info)
 {
-    for (int w = VN_MEMO_WAYS - 1; w > 0; w--) {
-        b->key[w] = b->key[w - 1];
-        b->info[w] = b->info[w - 1];
-    }
-    b->key[0] = k;
-    b->info[0] = info;
+    uint32_t w = b->victim;
+    b->key[w] = k;
+    b->info[w] = info;
+    b->victim = w + 1 == VN_MEMO_WAYS ? 0 : w + 1;
 }
 
 #endif
