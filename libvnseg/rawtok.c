@@ -52,86 +52,85 @@ static inline bool upper(const rt_char *c)
     return (c->feat & VC_UPPER) != 0;
 }
 
-/* ---- the memo of classified tokens (shared layout with the tokenizer's) ---- */
-
-static inline size_t memo_slot(const uint64_t key[2], size_t len, unsigned shift)
-{
-    uint64_t h = (key[0] ^ (key[1] << 29 | key[1] >> 35) ^ len) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 32;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return (size_t)(h >> shift);
-}
+/* ---- the memo of classified tokens (the tokenizer's table; same keys, same contents) ---- */
 
 static bool memo_prepare(vnseg_doc *doc, size_t len)
 {
     doc->bytes_seen += len;
     unsigned bits = VN_MEMO_MIN_BITS;
-    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 7)) < doc->bytes_seen)
+    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
-        vn_memo_entry *m = vn_calloc((size_t)1 << bits, sizeof(vn_memo_entry));
-        if (!m) return doc->memo != NULL;
-        vn_free(doc->memo);
-        doc->memo = m;
+        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
+        if (!block) return doc->memo != NULL;
+        vn_free(doc->memo_block);
+        doc->memo_block = block;
+        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
+        doc->memo = (vn_memo_bucket *)(void *)at;
         doc->memo_bits = bits;
         doc->memo_options = 0;
     }
     if (doc->memo_options != 0) {
-        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_entry));
+        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = 0;
     }
     return true;
 }
-
-/* Flags that belong to a token's bytes alone. */
-#define INTRINSIC_FLAGS                                                                            \
-    (~(uint32_t)(VNSEG_TF_SPACE_AFTER | VNSEG_TF_LINE_END | VNSEG_TF_SENT_START |                  \
-                 VNSEG_TF_SENT_END | VNSEG_TF_UNPAIRED | VNSEG_TF_SPLIT))
 
 /* ---- tokens and lines ---- */
 
 static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, uint32_t flags)
 {
     vnseg_doc *doc = st->doc;
-    if (doc->ntokens == st->line_first) {
-        if (!vn_grow((void **)&doc->lines, &doc->cap_lines, doc->nlines_with_tokens + 1,
-                     sizeof(vn_line)))
-            return VNSEG_E_NOMEM;
-        doc->lines[doc->nlines_with_tokens++] = (vn_line){doc->ntokens, st->line, false};
-    }
     if (VN_UNLIKELY(doc->ntokens == doc->cap_tokens) &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, doc->ntokens + 1, sizeof(vnseg_token)))
         return VNSEG_E_NOMEM;
-    vnseg_token *t = &doc->tokens[doc->ntokens++];
+    size_t need = doc->ntokens - st->line_first + 2;
+    if (need > doc->cap_line) {
+        size_t cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->pairs, &cap, need, sizeof(size_t))) return VNSEG_E_NOMEM;
+        cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->events, &cap, need, sizeof(size_t))) return VNSEG_E_NOMEM;
+        doc->cap_line = cap;
+    }
+    size_t idx = doc->ntokens++;
+    vnseg_token *t = &doc->tokens[idx];
     *t = (vnseg_token){(uint64_t)off, (uint32_t)len, flags, 1, VNSEG_KIND_WORD, 0};
 
-    const unsigned char *p = st->s + off;
-    vn_memo_entry *m = NULL;
-    uint64_t key[2] = {0, 0};
+    vn_memo_bucket *bucket = NULL;
+    vn_memo_key key = vn_memo_no_key();
+    uint32_t info = 0;
     if (len <= VN_MEMO_MAX_LEN && !(feat & VF_REPAIRED)) {
-        memcpy(key, p, len);
-        m = &doc->memo[memo_slot(key, len, 64 - doc->memo_bits)];
-        if (m->len == len && m->key[0] == key[0] && m->key[1] == key[1]) {
-            t->kind = m->kind;
-            t->flags |= m->flags;
-        } else {
-            m->len = 0;
-        }
+        unsigned char pad[16] = {0};
+        memcpy(pad, st->s + off, len);
+        key = vn_memo_key_of(pad, len);
+        bucket = &doc->memo[vn_memo_bucket_of(key, 64 - doc->memo_bits)];
+        info = vn_memo_find(bucket, key);
     }
-    if (!m || !m->len) {
+    if (info) {
+        t->kind = vn_memo_kind(info);
+        t->flags |= vn_memo_flags(info);
+    } else {
         if (vn_classify(doc, t, feat) != VNSEG_OK) return VNSEG_E_NOMEM;
         t->syllables = 1; /* a raw token is one syllable, whatever `_` it holds */
-        if (m) {
-            memcpy(m->key, key, sizeof key);
-            m->len = (uint8_t)len;
-            m->kind = (uint8_t)t->kind;
-            m->flags = t->flags & INTRINSIC_FLAGS;
-            m->syllables = 1;
-        }
+        if (bucket)
+            vn_memo_insert(bucket, key,
+                           vn_memo_pack(t, vn_sentence_event(t), vn_pair_kind(t->kind)));
     }
-    if (t->kind == VNSEG_KIND_PUNCT_OPEN || t->kind == VNSEG_KIND_PUNCT_CLOSE)
-        doc->lines[doc->nlines_with_tokens - 1].has_pairs = true;
+    if (vn_sentence_event(t)) doc->events[doc->nevents++] = idx;
+    if (vn_pair_kind(t->kind)) doc->pairs[doc->npairs++] = idx;
     return VNSEG_OK;
+}
+
+/* The current line's tokens are complete: its sentences. */
+static vnseg_status finish_line(rt_state *st)
+{
+    vnseg_doc *doc = st->doc;
+    vnseg_status r = VNSEG_OK;
+    if (doc->ntokens > st->line_first)
+        r = vn_line_sentences(doc, st->line_first, doc->ntokens, st->line);
+    doc->npairs = doc->nevents = 0;
+    return r;
 }
 
 /* Classify a candidate span without keeping it: its kind. */
@@ -411,7 +410,7 @@ static vnseg_status fail(vnseg_doc *doc, vnseg_status st)
 {
     doc->text = NULL;
     doc->len = 0;
-    doc->ntokens = doc->nsentences = doc->nlines_with_tokens = doc->nlines = 0;
+    doc->ntokens = doc->nsentences = doc->nlines = doc->npairs = doc->nevents = 0;
     return st == VNSEG_E_NOMEM ? vn_fail_simple(st) : st;
 }
 
@@ -434,7 +433,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
     doc->text = s;
     doc->len = len;
     doc->options = options;
-    doc->ntokens = doc->nsentences = doc->nlines_with_tokens = doc->nlines = 0;
+    doc->ntokens = doc->nsentences = doc->nlines = doc->npairs = doc->nevents = 0;
 
     rt_char chars[CHUNK_MAX + 1];
     rt_state st = {doc, s, chars, 0, 0};
@@ -462,6 +461,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
                 doc->tokens[doc->ntokens - 1].flags |=
                     VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
             if (brk) {
+                if (finish_line(&st) != VNSEG_OK) return fail(doc, VNSEG_E_NOMEM);
                 st.line++;
                 st.line_first = doc->ntokens;
                 line_start = p + sep;
@@ -517,6 +517,6 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
         if (r != VNSEG_OK) return fail(doc, r);
     }
     doc->nlines = st.line + (end > line_start ? 1 : 0);
-    if (vn_build_sentences(doc) != VNSEG_OK) return fail(doc, VNSEG_E_NOMEM);
+    if (finish_line(&st) != VNSEG_OK) return fail(doc, VNSEG_E_NOMEM);
     return VNSEG_OK;
 }
