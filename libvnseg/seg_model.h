@@ -11,7 +11,7 @@
 #define VN_MODEL_MAGIC "VNSEGMDL"
 #define VN_MODEL_HEADER_SIZE 128
 /* Version of the syllable keys and feature templates; a model made with others is refused. */
-#define VN_FEATURE_SET 1
+#define VN_FEATURE_SET 2
 /* Longest lexicon word, in syllables. */
 #define VN_MAX_WORD 8
 
