@@ -7,5 +7,6 @@
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
 #include "vnseg/ffi.h"
+#include "vnseg/segmenter.h"
 
 #endif
