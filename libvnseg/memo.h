@@ -43,19 +43,38 @@ typedef struct vn_memo_bucket {
 /* Flags that belong to a token's bytes alone, and may be memoized: bits 0..12 and 19. */
 #define VN_MEMO_FLAGS ((uint32_t)(VNSEG_TF_GLUED_FINAL | (VNSEG_TF_SPLIT - 1)))
 
-/* Bits of a packed classification besides flags, kind and syllables: what the scan lists for
- * the sentence pass (doc.h: vn_sentence_event(), vn_pair_kind()). */
-#define VN_MEMO_EVENT_BIT 20
+/* A packed classification (32 bits, never 0):
+ *   bits 0..19   the flags the scan stores for the token: the intrinsic ones (VN_MEMO_FLAGS)
+ *                and VNSEG_TF_SPACE_AFTER, since the scan finds memoized tokens followed by a
+ *                separator (it clears the bit for a token that ends the buffer);
+ *   bit 20       listed: a sentence event or a bracket or quote, which the sentence pass visits
+ *                (doc.h: vn_sentence_event(), vn_pair_kind());
+ *   bit 21       a bracket or quote;
+ *   bits 24..31  kind (low 4 bits) and syllables (high 4 bits, 1..8 in 16 bytes): an index into
+ *                vn_token_tail, which holds the last 8 bytes of the token record. */
+#define VN_MEMO_STORED_FLAGS 0xFFFFFu
+#define VN_MEMO_LISTED_BIT 20
 #define VN_MEMO_PAIR_BIT 21
 
-/* Pack kind (< 16), intrinsic flags, syllables (<= 8 in 16 bytes) and the event and pair bits
- * into 32 bits. */
+/* The last 8 bytes of a token record (syllables, kind, reserved) for each top byte of a packed
+ * classification: one load and one store instead of unpacking. */
+typedef struct vn_token_tail {
+    uint32_t syllables;
+    uint16_t kind;
+    uint16_t reserved;
+} vn_token_tail;
+extern const vn_token_tail vn_token_tails[256];
+
+/* Pack kind (< 16), intrinsic flags, syllables (<= 8 in 16 bytes) and whether the sentence
+ * pass must visit the token (event) or pair it (pair) into 32 bits. */
 static inline uint32_t vn_memo_pack(const vnseg_token *t, bool event, bool pair)
 {
-    return (t->flags & VN_MEMO_FLAGS) | (uint32_t)event << VN_MEMO_EVENT_BIT |
-           (uint32_t)pair << VN_MEMO_PAIR_BIT | (uint32_t)t->kind << 24 | t->syllables << 28;
+    return (t->flags & VN_MEMO_FLAGS) | VNSEG_TF_SPACE_AFTER |
+           (uint32_t)(event || pair) << VN_MEMO_LISTED_BIT | (uint32_t)pair << VN_MEMO_PAIR_BIT |
+           (uint32_t)t->kind << 24 | t->syllables << 28;
 }
 
+/* The intrinsic flags of a packed classification. */
 static inline uint32_t vn_memo_flags(uint32_t info)
 {
     return info & VN_MEMO_FLAGS;
@@ -125,14 +144,16 @@ static inline bool vn_memo_same(vn_memo_key a, vn_memo_key b)
 #endif
 }
 
-/* The packed classification of key k in bucket b, or 0 (no classification packs to 0: every
- * token has at least one syllable). Branch-free: which way holds a key is not predictable,
- * and a bucket never holds a key twice, so at most one term is not 0. */
+/* The packed classification of key k in bucket b, or 0 (no classification packs to 0). Meant
+ * to compile to conditional moves: which way holds a key is not predictable, and a bucket never
+ * holds a key twice, so at most one way matches. */
 static inline uint32_t vn_memo_find(const vn_memo_bucket *b, vn_memo_key k)
 {
     uint32_t info = 0;
-    for (int w = 0; w < VN_MEMO_WAYS; w++)
-        info |= -(uint32_t)vn_memo_same(b->key[w], k) & b->info[w];
+    for (int w = 0; w < VN_MEMO_WAYS; w++) {
+        uint32_t way = b->info[w];
+        info = vn_memo_same(b->key[w], k) ? way : info;
+    }
     return info;
 }
 

@@ -46,12 +46,13 @@ static bool word_like(const vnseg_token *t)
 /* Resolve straight quotes of one kind of character on tokens [a, b) of a line. A quote opens
  * unless its neighbours say it closes; with one open, it closes unless they say it opens.
  * Straight quotes are classified as open: only the line's listed pair tokens are looked at. */
-static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char which)
+static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, const size_t *list, size_t n,
+                             unsigned char which)
 {
     vnseg_token *tk = doc->tokens;
     size_t pending = SIZE_MAX;
-    for (size_t k = 0; k < doc->npairs; k++) {
-        size_t i = doc->pairs[k];
+    for (size_t k = 0; k < n; k++) {
+        size_t i = list[k];
         if (!is_straight_quote(doc, &tk[i])) continue;
         unsigned char c = tok_bytes(doc, &tk[i])[tk[i].length - 1];
         if ((which == '"') != (c == '"' || c == 0x82)) continue;
@@ -130,14 +131,13 @@ static uint32_t first_cp(const vnseg_doc *doc, const vnseg_token *t)
     return cp;
 }
 
-/* Mark brackets and curly quotes of the line's listed pair tokens without a partner as
- * unpaired. */
-static bool pair_brackets(vnseg_doc *doc)
+/* Mark brackets and curly quotes of the line's listed tokens without a partner as unpaired. */
+static bool pair_brackets(vnseg_doc *doc, const size_t *list, size_t count)
 {
     vnseg_token *tk = doc->tokens;
     size_t depth = 0;
-    for (size_t n = 0; n < doc->npairs; n++) {
-        size_t i = doc->pairs[n];
+    for (size_t n = 0; n < count; n++) {
+        size_t i = list[n];
         vnseg_token *t = &tk[i];
         if (t->kind == VNSEG_KIND_PUNCT_OPEN && !is_straight_quote(doc, t)) {
             if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
@@ -400,12 +400,24 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
     return push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
 }
 
-vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
+/* Pair the quotes and brackets among list[0..n), then split the line. */
+static vnseg_status line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line,
+                                   const size_t *list, size_t n)
 {
-    if (doc->npairs) {
-        resolve_straight(doc, a, b, '"');
-        resolve_straight(doc, a, b, '\'');
-        if (!pair_brackets(doc)) return VNSEG_E_NOMEM;
+    if (n) {
+        resolve_straight(doc, a, b, list, n, '"');
+        resolve_straight(doc, a, b, list, n, '\'');
+        if (!pair_brackets(doc, list, n)) return VNSEG_E_NOMEM;
     }
     return split_line(doc, a, b, line) ? VNSEG_OK : VNSEG_E_NOMEM;
+}
+
+vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
+{
+    return line_sentences(doc, a, b, line, doc->pairs, doc->npairs);
+}
+
+vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs)
+{
+    return line_sentences(doc, a, b, line, doc->events, pairs ? doc->nevents : 0);
 }

@@ -169,33 +169,41 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
     return p;
 }
 
-/* The scan's line state and counters. The loop keeps the counters in locals (see struct
- * hot below) and hands this to the functions of its rare paths. */
+/* Rows of vn_token_tails: kind in the low 4 bits of the index, syllables in the high 4. */
+#define TAIL(i)                                                                                    \
+    {                                                                                              \
+        (i) >> 4, (i)&15, 0                                                                        \
+    }
+#define TAIL16(r)                                                                                  \
+    TAIL(16 * (r) + 0), TAIL(16 * (r) + 1), TAIL(16 * (r) + 2), TAIL(16 * (r) + 3),                \
+        TAIL(16 * (r) + 4), TAIL(16 * (r) + 5), TAIL(16 * (r) + 6), TAIL(16 * (r) + 7),            \
+        TAIL(16 * (r) + 8), TAIL(16 * (r) + 9), TAIL(16 * (r) + 10), TAIL(16 * (r) + 11),          \
+        TAIL(16 * (r) + 12), TAIL(16 * (r) + 13), TAIL(16 * (r) + 14), TAIL(16 * (r) + 15)
+const vn_token_tail vn_token_tails[256] = {
+    TAIL16(0), TAIL16(1), TAIL16(2),  TAIL16(3),  TAIL16(4),  TAIL16(5),  TAIL16(6),  TAIL16(7),
+    TAIL16(8), TAIL16(9), TAIL16(10), TAIL16(11), TAIL16(12), TAIL16(13), TAIL16(14), TAIL16(15)};
+#undef TAIL16
+#undef TAIL
+
+/* The scan's line state and counters. The block loop keeps the counters in locals (struct
+ * hot) and hands this to the functions of its rare paths. */
 typedef struct scan_state {
     vnseg_doc *doc;
     const unsigned char *s, *end;
     bool reference;    /* vn_tokenize_reference: no memo, every token listed */
+    bool lenient;      /* VNSEG_OPT_LENIENT */
+    bool pairs;        /* the current line's list may hold a bracket or quote */
     size_t nt;         /* tokens so far */
     size_t limit;      /* tokens that fit before make_room() must run */
     size_t line;       /* current line number */
     size_t line_first; /* index of the first token of the current line */
     const unsigned char *line_start;
+    vn_memo_bucket *memo; /* 2^(64 - memo_shift) buckets */
+    unsigned memo_shift;
 } scan_state;
 
-/* Write a whole token record. */
-static inline void store_token(vnseg_token *t, uint64_t offset, size_t len, uint32_t flags,
-                               uint32_t syllables, uint16_t kind)
-{
-    t->offset = offset;
-    t->length = (uint32_t)len;
-    t->flags = flags;
-    t->syllables = syllables;
-    t->kind = kind;
-    t->reserved = 0;
-}
-
-/* Recompute how many tokens fit: the token array, and the line's pair and event lists (one
- * entry more than the line has tokens, as the loop writes an entry before counting it). */
+/* Recompute how many tokens fit: the token array, and the line's lists (one entry more than
+ * the line has tokens, as the scan writes an entry before counting it). */
 static void set_limit(scan_state *st)
 {
     size_t by_line = st->line_first + st->doc->cap_line - 1;
@@ -204,14 +212,15 @@ static void set_limit(scan_state *st)
                                                 : by_line;
 }
 
-/* Room for one more token; false on no memory. */
-static VN_NOINLINE bool make_room(scan_state *st)
+/* Room for `n` more tokens; false on no memory. Both line lists keep the same capacity
+ * (vn_line_sentences() callers use pairs too). */
+static VN_NOINLINE bool make_room(scan_state *st, size_t n)
 {
     vnseg_doc *doc = st->doc;
-    if (st->nt >= doc->cap_tokens &&
-        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + 1, sizeof(vnseg_token)))
+    if (st->nt + n > doc->cap_tokens &&
+        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + n, sizeof(vnseg_token)))
         return false;
-    size_t need = st->nt - st->line_first + 2;
+    size_t need = st->nt - st->line_first + n + 1;
     if (need > doc->cap_line) {
         size_t cap = doc->cap_line;
         if (!vn_grow((void **)&doc->pairs, &cap, need, sizeof(size_t))) return false;
@@ -230,9 +239,10 @@ static bool finish_line(scan_state *st)
     vnseg_doc *doc = st->doc;
     doc->ntokens = st->nt;
     if (st->nt > st->line_first &&
-        vn_line_sentences(doc, st->line_first, st->nt, st->line) != VNSEG_OK)
+        vn_line_sentences_listed(doc, st->line_first, st->nt, st->line, st->pairs) != VNSEG_OK)
         return false;
     doc->npairs = doc->nevents = 0;
+    st->pairs = false;
     return true;
 }
 
@@ -251,14 +261,32 @@ static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool b
     return true;
 }
 
+/* The ASCII control character at p (< 0x20): a line break (CR LF counts once, at the CR), or a
+ * separator such as a tab. */
+static bool control(scan_state *st, const unsigned char *p)
+{
+    unsigned b = *p;
+    if (b - 0x0Au > 3u) return separator(st, p, 1, false);
+    if (b == '\n' && p > st->s && p[-1] == '\r') return true;
+    size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
+    return separator(st, p, sep, true);
+}
+
+/* List token idx for the sentence pass when it is an event or a pair (every token for the
+ * reference). */
+static inline void list_token(scan_state *st, size_t idx, bool event, bool pair)
+{
+    if (event || pair || st->reference) st->doc->events[st->doc->nevents++] = idx;
+    st->pairs |= pair || st->reference;
+}
+
 /* A token that the memo does not know, at p (not an ASCII separator): multi-byte separators,
  * the exact scan, classification; remembered in `bucket` (if not NULL) under `key` when the
  * token is the whole candidate of `clen` bytes. Returns the end of what was consumed, or NULL
  * with *status set. */
 static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned char *p,
-                                                  bool lenient, vn_memo_bucket *bucket,
-                                                  vn_memo_key key, size_t clen,
-                                                  vnseg_status *status)
+                                                  vn_memo_bucket *bucket, vn_memo_key key,
+                                                  size_t clen, vnseg_status *status)
 {
     vnseg_doc *doc = st->doc;
     size_t sep;
@@ -269,12 +297,12 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
     const unsigned char *start = p, *bad = NULL;
     uint32_t feat = 0;
     bool cut = false;
-    p = scan_token(start, st->end, lenient, &feat, &cut, &bad);
+    p = scan_token(start, st->end, st->lenient, &feat, &cut, &bad);
     if (!p) {
         *status = fail_utf8(doc, st->s, bad, st->line);
         return NULL;
     }
-    if (st->nt >= st->limit && !make_room(st)) goto nomem;
+    if (st->nt >= st->limit && !make_room(st, 1)) goto nomem;
     size_t idx = st->nt++;
     vnseg_token *t = &doc->tokens[idx];
     *t = (vnseg_token){.offset = (uint64_t)(start - st->s),
@@ -284,8 +312,7 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
                        .kind = VNSEG_KIND_WORD};
     if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
     bool event = vn_sentence_event(t), pair = vn_pair_kind(t->kind);
-    if (event || st->reference) doc->events[doc->nevents++] = idx;
-    if (pair || st->reference) doc->pairs[doc->npairs++] = idx;
+    list_token(st, idx, event, pair);
     if (bucket && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED))
         vn_memo_insert(bucket, key, vn_memo_pack(t, event, pair));
     return p;
@@ -295,24 +322,72 @@ nomem:
 }
 
 /* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
- * separator when there are at most 16, else 17. *space tells whether that separator is a
- * space (computed from the same load, so that the next token's start does not wait for
- * another one). */
-static inline size_t candidate_length(const unsigned char *q, bool *space)
+ * separator when there are at most 16, else 17. */
+static inline size_t candidate_length(const unsigned char *q)
 {
-    unsigned spaces;
-    unsigned m = vn_sep16(q, &spaces);
-    if (VN_LIKELY(m)) {
-        unsigned n = (unsigned)__builtin_ctz(m);
-        *space = (spaces >> n) & 1;
-        return n;
-    }
-    *space = q[16] == ' ';
+    unsigned m = vn_sep16(q);
+    if (VN_LIKELY(m)) return (unsigned)__builtin_ctz(m);
     return q[16] <= 0x20 ? 16 : 17;
 }
 
+/* One token or separator at p (not an ASCII separator <= 0x20), through the memo when it can:
+ * the exact path's step. Returns the end of what was consumed, or NULL with *status set. */
+static const unsigned char *scan_one(scan_state *st, const unsigned char *p, vnseg_status *status)
+{
+    vnseg_doc *doc = st->doc;
+    if (*p == 0x7F) {
+        if (separator(st, p, 1, false)) return p + 1;
+        *status = fail_nomem(doc);
+        return NULL;
+    }
+    /* The last bytes of the buffer are looked at in a copy padded with NUL bytes (separators),
+     * so that no load reads past the buffer. */
+    size_t avail = (size_t)(st->end - p);
+    const unsigned char *q = p;
+    unsigned char pad[32];
+    if (avail <= VN_MEMO_MAX_LEN) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, p, avail);
+        q = pad;
+    }
+    size_t clen = candidate_length(q);
+    if (clen > VN_MEMO_MAX_LEN) return scan_slow(st, p, NULL, vn_memo_no_key(), 0, status);
+    vn_memo_key key = vn_memo_key_of(q, clen);
+    vn_memo_bucket *bucket = &st->memo[vn_memo_bucket_of(key, st->memo_shift)];
+    uint32_t info = vn_memo_find(bucket, key);
+    if (!info || st->nt >= st->limit) return scan_slow(st, p, bucket, key, clen, status);
+    size_t idx = st->nt++;
+    vnseg_token *t = &doc->tokens[idx];
+    t->offset = (uint64_t)(p - st->s);
+    t->length = (uint32_t)clen;
+    t->flags =
+        info & VN_MEMO_STORED_FLAGS & (clen == avail ? ~(uint32_t)VNSEG_TF_SPACE_AFTER : ~0u);
+    memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
+    list_token(st, idx, (info >> VN_MEMO_LISTED_BIT) & 1, (info >> VN_MEMO_PAIR_BIT) & 1);
+    return p + clen;
+}
+
+/* Where the block loop cannot take a token (memo miss, longer than 16 bytes, holding DEL or a
+ * multi-byte separator, arrays full): the exact path from p, token by token, up to the next
+ * ASCII separator (or the end), where the block loop takes over again. The first token is not
+ * looked up again: `bucket`, `key` and `clen` are its candidate's. Returns the position
+ * reached, or NULL with *status set. */
+static VN_NOINLINE const unsigned char *scan_exact(scan_state *st, const unsigned char *p,
+                                                   vn_memo_bucket *bucket, vn_memo_key key,
+                                                   size_t clen, vnseg_status *status)
+{
+    p = scan_slow(st, p, bucket, key, clen, status);
+    while (p && p<st->end && * p> 0x20)
+        p = scan_one(st, p, status);
+    /* The separator there follows the line's last token (the block loop flags only the tokens
+     * it writes itself). */
+    if (p && p < st->end && st->nt > st->line_first)
+        st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER;
+    return p;
+}
+
 /* The reference scan: every token through the exact scan and classification. */
-static vnseg_status scan_reference(scan_state *st, const unsigned char *p, bool lenient)
+static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
 {
     while (p < st->end) {
         unsigned b = *p;
@@ -321,81 +396,151 @@ static vnseg_status scan_reference(scan_state *st, const unsigned char *p, bool 
             size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
             if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(st->doc);
             p += sep;
-        } else if (!(p = scan_slow(st, p, lenient, NULL, vn_memo_no_key(), 0, &status))) {
+        } else if (!(p = scan_slow(st, p, NULL, vn_memo_no_key(), 0, &status))) {
             return status;
         }
     }
     return VNSEG_OK;
 }
 
-/* The scan: tokens found in the memo take the short path inside the loop, everything else
- * (separators other than one space after a token, unknown tokens, growing arrays) goes
- * through separator() and scan_slow(). */
-static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenient,
-                              vn_memo_bucket *memo, unsigned memo_shift)
+/* The block loop's counters and arrays, in locals so that they stay in registers; written
+ * back to the scan state before any other path runs, and read again after it. */
+typedef struct hot {
+    vnseg_token *tokens;
+    size_t *listed; /* doc->events */
+    size_t nt, limit, nlisted;
+    uint32_t seen; /* the or of the packed classifications written since the last sync */
+} hot;
+
+static inline void hot_load(const scan_state *st, hot *h)
 {
-    vnseg_doc *doc = st->doc;
-    const unsigned char *const s = st->s, *const end = st->end;
-    /* The counters of the short path, in locals so that they stay in registers; written
-     * back to st and doc before any other path runs, and read again after it. */
-    size_t nt = st->nt, limit = st->limit, nevents = doc->nevents, npairs = doc->npairs;
-    while (p < end) {
-        /* A candidate runs to the next ASCII separator. If it equals a memoized token (which
-         * holds no separator and is valid UTF-8), it is exactly that token, with the same
-         * classification. The last bytes of the buffer are looked at in a copy padded with
-         * NUL bytes (separators): no load reads past the buffer. A separator at p gives an
-         * empty candidate, which no memo key equals. */
-        size_t avail = (size_t)(end - p);
-        const unsigned char *q = p;
-        unsigned char pad[32];
-        if (VN_UNLIKELY(avail <= VN_MEMO_MAX_LEN)) {
-            memset(pad, 0, sizeof pad);
-            memcpy(pad, p, avail);
-            q = pad;
-        }
-        bool space;
-        size_t clen = candidate_length(q, &space);
-        vn_memo_bucket *bucket = NULL;
-        vn_memo_key key = vn_memo_no_key();
-        if (VN_LIKELY(clen <= VN_MEMO_MAX_LEN)) {
-            key = vn_memo_key_of(q, clen);
-            bucket = &memo[vn_memo_bucket_of(key, memo_shift)];
-            uint32_t info = vn_memo_find(bucket, key);
-            if (VN_LIKELY(info) && VN_LIKELY(nt < limit)) {
-                size_t idx = nt++;
-                store_token(&doc->tokens[idx], (uint64_t)(p - s), clen,
-                            vn_memo_flags(info) | (space ? VNSEG_TF_SPACE_AFTER : 0),
-                            vn_memo_syllables(info), vn_memo_kind(info));
-                /* List it for the sentence pass without a branch. */
-                doc->events[nevents] = idx;
-                nevents += (info >> VN_MEMO_EVENT_BIT) & 1;
-                doc->pairs[npairs] = idx;
-                npairs += (info >> VN_MEMO_PAIR_BIT) & 1;
-                p += clen + space;
+    h->tokens = st->doc->tokens;
+    h->listed = st->doc->events;
+    h->nt = st->nt;
+    h->limit = st->limit;
+    h->nlisted = st->doc->nevents;
+    h->seen = 0;
+}
+
+static inline void hot_store(scan_state *st, const hot *h)
+{
+    st->nt = h->nt;
+    st->doc->nevents = h->nlisted;
+    st->pairs |= (h->seen >> VN_MEMO_PAIR_BIT) & 1;
+}
+
+/* Tokens a block of 64 bytes can start: each needs a separator before it. */
+#define BLOCK_TOKENS 32
+
+/* Room for a block's tokens; false on no memory. */
+static inline bool block_room(scan_state *st, hot *h)
+{
+    if (VN_LIKELY(h->nt + BLOCK_TOKENS <= h->limit)) return true;
+    hot_store(st, h);
+    if (!make_room(st, BLOCK_TOKENS)) return false;
+    hot_load(st, h);
+    return true;
+}
+
+/* The tokens that start in the 64 bytes at text offset `pos`. `d` holds those bytes and 17
+ * more: the text itself, or at its end (`tail`) a copy padded with NUL bytes. `*carry` tells
+ * whether the byte before the block is a separator, and receives the same for the next block.
+ * Tokens start after a separator; each start's candidate (the bytes up to the next ASCII
+ * separator) comes from one 16-byte load, and if the memo knows it, it is that token, with that
+ * classification. Everything else, and the control characters (line breaks), go through the
+ * exact path in position order. Returns the offset where the next block starts, or 0 with
+ * *status set. */
+static inline __attribute__((always_inline)) size_t scan_block(scan_state *st, hot *h,
+                                                               const unsigned char *d, size_t pos,
+                                                               uint64_t *carry, bool tail,
+                                                               vnseg_status *status)
+{
+    const unsigned char *const s = st->s;
+    const size_t avail = (size_t)(st->end - s) - pos;
+    uint64_t sep, ctl;
+    vn_block64(d, &sep, &ctl);
+    if (tail && avail < 64) ctl &= ((uint64_t)1 << avail) - 1; /* not the padding */
+    uint64_t starts = ~sep & (sep << 1 | *carry);
+    *carry = sep >> 63;
+    if (!block_room(st, h)) goto nomem;
+    for (;;) {
+        /* The starts before the next control character, then that character. */
+        uint64_t run = starts & ((ctl & (0 - ctl)) - 1);
+        starts ^= run;
+        while (run) {
+            unsigned off = (unsigned)__builtin_ctzll(run);
+            run &= run - 1;
+            const unsigned char *q = d + off;
+            unsigned clen = (unsigned)__builtin_ctz(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
+            vn_memo_bucket *bucket = NULL;
+            vn_memo_key key = vn_memo_no_key();
+            uint32_t info = 0;
+            if (VN_LIKELY(clen < VN_MEMO_MAX_LEN) || q[VN_MEMO_MAX_LEN] <= 0x20) {
+                key = vn_memo_key_of(q, clen);
+                bucket = &st->memo[vn_memo_bucket_of(key, st->memo_shift)];
+                info = vn_memo_find(bucket, key);
+            }
+            if (VN_LIKELY(info)) {
+                size_t idx = h->nt++;
+                vnseg_token *t = &h->tokens[idx];
+                uint32_t flags = info & VN_MEMO_STORED_FLAGS;
+                if (tail && off + clen == avail) flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
+                t->offset = pos + off;
+                t->length = clen;
+                t->flags = flags;
+                memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
+                /* Listed for the sentence pass without a branch. */
+                h->listed[h->nlisted] = idx;
+                h->nlisted += (info >> VN_MEMO_LISTED_BIT) & 1;
+                h->seen |= info;
                 continue;
             }
+            hot_store(st, h);
+            const unsigned char *r = scan_exact(st, s + pos + off, bucket, key, clen, status);
+            if (!r) return 0;
+            hot_load(st, h);
+            size_t done = (size_t)(r - s) - pos;
+            if (done >= 64) return pos + done;
+            /* Starts and control characters before r were inside what the exact path took. */
+            uint64_t keep = ~(uint64_t)0 << done;
+            run &= keep;
+            starts &= keep;
+            ctl &= keep;
+            if (!block_room(st, h)) goto nomem;
         }
-
-        st->nt = nt;
-        doc->nevents = nevents;
-        doc->npairs = npairs;
-        unsigned b = *p;
-        vnseg_status status = VNSEG_OK;
-        if (b <= 0x20 || b == 0x7F) {
-            size_t sep = b == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
-            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(doc);
-            p += sep;
-        } else if (!(p = scan_slow(st, p, lenient, bucket, key, clen, &status))) {
-            return status;
-        }
-        nt = st->nt;
-        limit = st->limit;
-        nevents = doc->nevents;
-        npairs = doc->npairs;
+        if (!ctl) break;
+        hot_store(st, h);
+        if (!control(st, s + pos + (unsigned)__builtin_ctzll(ctl))) goto nomem;
+        hot_load(st, h);
+        ctl &= ctl - 1;
     }
-    st->nt = nt;
-    doc->nevents = nevents;
-    doc->npairs = npairs;
+    return pos + 64;
+nomem:
+    *status = fail_nomem(st->doc);
+    return 0;
+}
+
+/* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
+ * copy of the rest. */
+static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
+{
+    const unsigned char *const s = st->s;
+    const size_t len = (size_t)(st->end - s);
+    size_t pos = (size_t)(p - s);
+    uint64_t carry = 1;
+    vnseg_status status = VNSEG_OK;
+    hot h;
+    hot_load(st, &h);
+    while (len - pos >= 64 + 16) {
+        if (!(pos = scan_block(st, &h, s + pos, pos, &carry, false, &status))) return status;
+    }
+    while (pos < len) {
+        unsigned char pad[64 + 32];
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s + pos, len - pos);
+        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, &status))) return status;
+    }
+    hot_store(st, &h);
     return VNSEG_OK;
 }
 
@@ -416,12 +561,11 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (!text) text = "";
 
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
-    const bool lenient = options & VNSEG_OPT_LENIENT;
     doc->text = s;
     doc->len = len;
     doc->options = options;
 
-    size_t want = len / 6 + 16;
+    size_t want = len / 6 + 16 + BLOCK_TOKENS;
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail_nomem(doc);
@@ -430,11 +574,16 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         p += 3; /* a leading byte-order mark is a separator */
 
-    scan_state st = {
-        .doc = doc, .s = s, .end = end, .reference = vn_tokenize_reference, .line_start = s};
+    scan_state st = {.doc = doc,
+                     .s = s,
+                     .end = end,
+                     .reference = vn_tokenize_reference,
+                     .lenient = options & VNSEG_OPT_LENIENT,
+                     .line_start = s,
+                     .memo = doc->memo,
+                     .memo_shift = 64 - doc->memo_bits};
     set_limit(&st);
-    vnseg_status status = st.reference ? scan_reference(&st, p, lenient)
-                                       : scan_fast(&st, p, lenient, doc->memo, 64 - doc->memo_bits);
+    vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
     if (status != VNSEG_OK) return status;
     if (!finish_line(&st)) return fail_nomem(doc);
     doc->nlines = st.line + (end > st.line_start ? 1 : 0);
