@@ -29,7 +29,13 @@ struct vnseg_doc {
     void *memo_block;      /* the allocation that holds memo */
     unsigned memo_bits;    /* grows with the bytes tokenized, up to VN_MEMO_MAX_BITS */
     uint32_t memo_options; /* the options the memo's entries were classified with */
-    uint64_t bytes_seen;   /* bytes tokenized with this document so far */
+    /* Tokens of 17..32 bytes: 1 << (memo_bits - VN_MEMO_LONG_SHIFT) buckets of their own, with
+     * their own record of the options (other users of the short table may clear it). */
+    vn_memo_long_bucket *memo_long;
+    void *memo_long_block;
+    unsigned memo_long_bits;
+    uint32_t memo_long_options;
+    uint64_t bytes_seen; /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
     /* The current line's tokens that the sentence pass must look at: brackets and quotes
      * (pairs) and sentence events (vn_sentence_event()). Callers of vn_line_sentences() list

@@ -167,4 +167,54 @@ static inline void vn_memo_insert(vn_memo_bucket *b, vn_memo_key k, uint32_t inf
     b->victim = w + 1 == VN_MEMO_WAYS ? 0 : w + 1;
 }
 
+/* Tokens of 17 to 32 bytes have a table of their own, keyed by their bytes zero-padded to 32
+ * (two halves): few distinct tokens are that long, but those repeat (names of bodies, long
+ * compounds). Same packing and replacement; a bucket is two cache lines. */
+#define VN_MEMO_LONG_MAX 32
+#define VN_MEMO_LONG_SHIFT 4 /* 1/16 of the buckets of the short table: 1/8 of its bytes */
+
+typedef struct vn_memo_long_bucket {
+    vn_memo_key key[VN_MEMO_WAYS][2];
+    uint32_t info[VN_MEMO_WAYS];
+    uint32_t victim;
+    uint32_t spare[4]; /* 128 bytes */
+} vn_memo_long_bucket;
+
+/* The halves of the key of the `len` (17..32) bytes at p, where p[0..32) is readable. */
+static inline void vn_memo_long_key_of(const unsigned char *p, size_t len, vn_memo_key k[2])
+{
+    k[0] = vn_memo_key_of(p, VN_MEMO_MAX_LEN);
+    k[1] = vn_memo_key_of(p + VN_MEMO_MAX_LEN, len - VN_MEMO_MAX_LEN);
+}
+
+/* Bucket index of a long key for a table of 2^(64 - shift) buckets. */
+static inline size_t vn_memo_long_bucket_of(const vn_memo_key k[2], unsigned shift)
+{
+#ifdef __SSE2__
+    return vn_memo_bucket_of(_mm_xor_si128(k[0], _mm_slli_epi64(k[1], 1)), shift);
+#else
+    return vn_memo_bucket_of((vn_memo_key){k[0].lo ^ k[1].lo << 1, k[0].hi ^ k[1].hi << 1}, shift);
+#endif
+}
+
+static inline uint32_t vn_memo_long_find(const vn_memo_long_bucket *b, const vn_memo_key k[2])
+{
+    uint32_t info = 0;
+    for (int w = 0; w < VN_MEMO_WAYS; w++) {
+        uint32_t way = b->info[w];
+        info = vn_memo_same(b->key[w][0], k[0]) && vn_memo_same(b->key[w][1], k[1]) ? way : info;
+    }
+    return info;
+}
+
+static inline void vn_memo_long_insert(vn_memo_long_bucket *b, const vn_memo_key k[2],
+                                       uint32_t info)
+{
+    uint32_t w = b->victim;
+    b->key[w][0] = k[0];
+    b->key[w][1] = k[1];
+    b->info[w] = info;
+    b->victim = w + 1 == VN_MEMO_WAYS ? 0 : w + 1;
+}
+
 #endif

@@ -23,6 +23,7 @@ VNSEG_EXPORT void vnseg_doc_free(vnseg_doc *doc)
     vn_free(doc->events);
     vn_free(doc->stack);
     vn_free(doc->memo_block);
+    vn_free(doc->memo_long_block);
     vn_buf_free(&doc->scratch);
     vn_buf_free(&doc->scratch2);
     vn_free(doc);
@@ -82,8 +83,21 @@ const unsigned char vn_memo_keep[VN_MEMO_MAX_LEN + 1][16] = {
     KEEP(9), KEEP(10), KEEP(11), KEEP(12), KEEP(13), KEEP(14), KEEP(15), KEEP(16)};
 #undef KEEP
 
+/* A zeroed table of 2^bits buckets of `size` bytes that starts on a cache line (one spare
+ * bucket leaves room to align it), in place of *block; NULL (keeping the old one) on no memory. */
+static void *new_table(void **block, unsigned bits, size_t size)
+{
+    void *b = vn_calloc(((size_t)1 << bits) + 1, size);
+    if (!b) return NULL;
+    vn_free(*block);
+    *block = b;
+    return (void *)(((uintptr_t)b + 63) & ~(uintptr_t)63);
+}
+
 /* Size the memo for the text this document handles: a few hundred buckets for short strings,
- * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets. */
+ * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets;
+ * the table of long tokens follows at 1/16 of that. Without memory for the long table the scan
+ * goes on without it. */
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
@@ -91,13 +105,9 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
-        /* One spare bucket so that the table can start on a cache line. */
-        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
-        if (!block) return doc->memo != NULL; /* keep the smaller memo */
-        vn_free(doc->memo_block);
-        doc->memo_block = block;
-        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
-        doc->memo = (vn_memo_bucket *)(void *)at;
+        void *table = new_table(&doc->memo_block, bits, sizeof(vn_memo_bucket));
+        if (!table) return doc->memo != NULL; /* keep the smaller memo */
+        doc->memo = table;
         doc->memo_bits = bits;
         doc->memo_options = memo_opts;
     }
@@ -105,8 +115,22 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
         memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = memo_opts;
     }
+    unsigned long_bits = doc->memo_bits - VN_MEMO_LONG_SHIFT;
+    if (!doc->memo_long || long_bits > doc->memo_long_bits) {
+        void *table = new_table(&doc->memo_long_block, long_bits, sizeof(vn_memo_long_bucket));
+        if (table) {
+            doc->memo_long = table;
+            doc->memo_long_bits = long_bits;
+            doc->memo_long_options = memo_opts;
+        }
+    }
+    if (doc->memo_long && doc->memo_long_options != memo_opts) {
+        memset(doc->memo_long, 0, ((size_t)1 << doc->memo_long_bits) * sizeof(vn_memo_long_bucket));
+        doc->memo_long_options = memo_opts;
+    }
     return true;
 }
+
 static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsigned char *p,
                               size_t line)
 {
@@ -200,6 +224,8 @@ typedef struct scan_state {
     const unsigned char *line_start;
     vn_memo_bucket *memo; /* 2^(64 - memo_shift) buckets */
     unsigned memo_shift;
+    vn_memo_long_bucket *memo_long; /* 2^(64 - memo_long_shift) buckets, or NULL */
+    unsigned memo_long_shift;
 } scan_state;
 
 /* Recompute how many tokens fit: the token array, and the line's lists (one entry more than
@@ -280,16 +306,24 @@ static inline void list_token(scan_state *st, size_t idx, bool event, bool pair)
     st->pairs |= pair || st->reference;
 }
 
+/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
+ * separator when there are at most 16, else 17. */
+static inline size_t candidate_length(const unsigned char *q)
+{
+    unsigned m = vn_sep16(q);
+    if (VN_LIKELY(m)) return (unsigned)__builtin_ctz(m);
+    return q[16] <= 0x20 ? 16 : 17;
+}
+
 /* A token that the memo does not know, at p (not an ASCII separator): multi-byte separators,
- * the exact scan, classification; remembered in `bucket` (if not NULL) under `key` when the
- * token is the whole candidate of `clen` bytes. Returns the end of what was consumed, or NULL
- * with *status set. */
+ * the exact scan, classification. Returns the end of what was consumed, or NULL with *status
+ * set; *made receives the new token, or NULL after a separator. */
 static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned char *p,
-                                                  vn_memo_bucket *bucket, vn_memo_key key,
-                                                  size_t clen, vnseg_status *status)
+                                                  vnseg_token **made, vnseg_status *status)
 {
     vnseg_doc *doc = st->doc;
     size_t sep;
+    *made = NULL;
     if (*p >= 0xC2 && (sep = mb_separator(p, st->end)) != 0) {
         if (!separator(st, p, sep, mb_break(p, sep))) goto nomem;
         return p + sep;
@@ -311,33 +345,87 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
                        .syllables = 1,
                        .kind = VNSEG_KIND_WORD};
     if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
-    bool event = vn_sentence_event(t), pair = vn_pair_kind(t->kind);
-    list_token(st, idx, event, pair);
-    if (bucket && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED))
-        vn_memo_insert(bucket, key, vn_memo_pack(t, event, pair));
+    list_token(st, idx, vn_sentence_event(t), vn_pair_kind(t->kind));
+    *made = t;
     return p;
 nomem:
     *status = fail_nomem(doc);
     return NULL;
 }
 
-/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
- * separator when there are at most 16, else 17. */
-static inline size_t candidate_length(const unsigned char *q)
+/* May the token the exact path made be remembered under its candidate of `clen` bytes? Only
+ * when it is that whole candidate, and holds no ill-formed bytes (lenient and strict mode
+ * share the memo). */
+static inline bool memoizable(const vnseg_token *t, size_t clen)
 {
-    unsigned m = vn_sep16(q);
-    if (VN_LIKELY(m)) return (unsigned)__builtin_ctz(m);
-    return q[16] <= 0x20 ? 16 : 17;
+    return t && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED);
+}
+
+static inline uint32_t pack(const vnseg_token *t)
+{
+    return vn_memo_pack(t, vn_sentence_event(t), vn_pair_kind(t->kind));
+}
+
+/* Store a memoized token of `clen` bytes at p, ending the buffer or not. */
+static void store_known(scan_state *st, const unsigned char *p, size_t clen, uint32_t info)
+{
+    size_t idx = st->nt++;
+    vnseg_token *t = &st->doc->tokens[idx];
+    t->offset = (uint64_t)(p - st->s);
+    t->length = (uint32_t)clen;
+    t->flags = info & VN_MEMO_STORED_FLAGS;
+    if (p + clen == st->end) t->flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
+    memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
+    list_token(st, idx, (info >> VN_MEMO_LISTED_BIT) & 1, (info >> VN_MEMO_PAIR_BIT) & 1);
+}
+
+/* A token at p whose candidate is longer than 16 bytes: through the table of long tokens when
+ * the candidate is at most 32 bytes. */
+static const unsigned char *scan_long(scan_state *st, const unsigned char *p, vnseg_status *status)
+{
+    size_t avail = (size_t)(st->end - p);
+    const unsigned char *q = p;
+    unsigned char pad[VN_MEMO_LONG_MAX + 16];
+    if (avail <= VN_MEMO_LONG_MAX) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, p, avail);
+        q = pad;
+    }
+    size_t clen = VN_MEMO_MAX_LEN + candidate_length(q + VN_MEMO_MAX_LEN);
+    vnseg_token *t;
+    if (!st->memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
+    vn_memo_key key[2];
+    vn_memo_long_key_of(q, clen, key);
+    vn_memo_long_bucket *bucket = &st->memo_long[vn_memo_long_bucket_of(key, st->memo_long_shift)];
+    uint32_t info = vn_memo_long_find(bucket, key);
+    if (info && st->nt < st->limit) {
+        store_known(st, p, clen, info);
+        return p + clen;
+    }
+    p = scan_slow(st, p, &t, status);
+    if (memoizable(t, clen)) vn_memo_long_insert(bucket, key, pack(t));
+    return p;
+}
+
+/* The exact path's step with a short candidate of `clen` bytes (< 17) at p, which is not in
+ * `bucket` under `key`. */
+static const unsigned char *scan_unknown(scan_state *st, const unsigned char *p,
+                                         vn_memo_bucket *bucket, vn_memo_key key, size_t clen,
+                                         vnseg_status *status)
+{
+    vnseg_token *t;
+    p = scan_slow(st, p, &t, status);
+    if (memoizable(t, clen)) vn_memo_insert(bucket, key, pack(t));
+    return p;
 }
 
 /* One token or separator at p (not an ASCII separator <= 0x20), through the memo when it can:
  * the exact path's step. Returns the end of what was consumed, or NULL with *status set. */
 static const unsigned char *scan_one(scan_state *st, const unsigned char *p, vnseg_status *status)
 {
-    vnseg_doc *doc = st->doc;
     if (*p == 0x7F) {
         if (separator(st, p, 1, false)) return p + 1;
-        *status = fail_nomem(doc);
+        *status = fail_nomem(st->doc);
         return NULL;
     }
     /* The last bytes of the buffer are looked at in a copy padded with NUL bytes (separators),
@@ -351,32 +439,25 @@ static const unsigned char *scan_one(scan_state *st, const unsigned char *p, vns
         q = pad;
     }
     size_t clen = candidate_length(q);
-    if (clen > VN_MEMO_MAX_LEN) return scan_slow(st, p, NULL, vn_memo_no_key(), 0, status);
+    if (clen > VN_MEMO_MAX_LEN) return scan_long(st, p, status);
     vn_memo_key key = vn_memo_key_of(q, clen);
     vn_memo_bucket *bucket = &st->memo[vn_memo_bucket_of(key, st->memo_shift)];
     uint32_t info = vn_memo_find(bucket, key);
-    if (!info || st->nt >= st->limit) return scan_slow(st, p, bucket, key, clen, status);
-    size_t idx = st->nt++;
-    vnseg_token *t = &doc->tokens[idx];
-    t->offset = (uint64_t)(p - st->s);
-    t->length = (uint32_t)clen;
-    t->flags =
-        info & VN_MEMO_STORED_FLAGS & (clen == avail ? ~(uint32_t)VNSEG_TF_SPACE_AFTER : ~0u);
-    memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
-    list_token(st, idx, (info >> VN_MEMO_LISTED_BIT) & 1, (info >> VN_MEMO_PAIR_BIT) & 1);
+    if (!info || st->nt >= st->limit) return scan_unknown(st, p, bucket, key, clen, status);
+    store_known(st, p, clen, info);
     return p + clen;
 }
 
 /* Where the block loop cannot take a token (memo miss, longer than 16 bytes, holding DEL or a
  * multi-byte separator, arrays full): the exact path from p, token by token, up to the next
  * ASCII separator (or the end), where the block loop takes over again. The first token is not
- * looked up again: `bucket`, `key` and `clen` are its candidate's. Returns the position
- * reached, or NULL with *status set. */
+ * looked up again: `bucket` (NULL for a candidate longer than 16 bytes), `key` and `clen` are
+ * its candidate's. Returns the position reached, or NULL with *status set. */
 static VN_NOINLINE const unsigned char *scan_exact(scan_state *st, const unsigned char *p,
                                                    vn_memo_bucket *bucket, vn_memo_key key,
                                                    size_t clen, vnseg_status *status)
 {
-    p = scan_slow(st, p, bucket, key, clen, status);
+    p = bucket ? scan_unknown(st, p, bucket, key, clen, status) : scan_long(st, p, status);
     while (p && p<st->end && * p> 0x20)
         p = scan_one(st, p, status);
     /* The separator there follows the line's last token (the block loop flags only the tokens
@@ -392,11 +473,12 @@ static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
     while (p < st->end) {
         unsigned b = *p;
         vnseg_status status = VNSEG_OK;
+        vnseg_token *made;
         if (b <= 0x20 || b == 0x7F) {
             size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
             if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(st->doc);
             p += sep;
-        } else if (!(p = scan_slow(st, p, NULL, vn_memo_no_key(), 0, &status))) {
+        } else if (!(p = scan_slow(st, p, &made, &status))) {
             return status;
         }
     }
@@ -581,7 +663,9 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
                      .lenient = options & VNSEG_OPT_LENIENT,
                      .line_start = s,
                      .memo = doc->memo,
-                     .memo_shift = 64 - doc->memo_bits};
+                     .memo_shift = 64 - doc->memo_bits,
+                     .memo_long = doc->memo_long,
+                     .memo_long_shift = 64 - doc->memo_long_bits};
     set_limit(&st);
     vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
     if (status != VNSEG_OK) return status;
