@@ -22,7 +22,7 @@
 #define VN_MEMO_MAX_LEN 16
 #define VN_MEMO_WAYS 3
 #define VN_MEMO_MIN_BITS 9  /* 512 buckets: 32 KiB, for short texts */
-#define VN_MEMO_MAX_BITS 14 /* 16384 buckets: 1 MiB, 49,152 tokens */
+#define VN_MEMO_MAX_BITS 15 /* 32768 buckets: 2 MiB, 98,304 tokens */
 
 /* A token's bytes, zero-padded to 16: a vector register where SSE2 is (x86-64), else two
  * 64-bit words (bytes 0..7 in lo, 8..15 in hi, as little-endian loads give them). */
