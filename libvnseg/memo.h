@@ -47,31 +47,33 @@ typedef struct vn_memo_bucket {
  *   bits 0..19   the flags the scan stores for the token: the intrinsic ones (VN_MEMO_FLAGS)
  *                and VNSEG_TF_SPACE_AFTER, since the scan finds memoized tokens followed by a
  *                separator (it clears the bit for a token that ends the buffer);
- *   bit 20       listed: a sentence event or a bracket or quote, which the sentence pass visits
- *                (doc.h: vn_sentence_event(), vn_pair_kind());
- *   bit 21       a bracket or quote;
- *   bits 24..31  kind (low 4 bits) and syllables (high 4 bits, 1..8 in 16 bytes): an index into
- *                vn_token_tail, which holds the last 8 bytes of the token record. */
+ *   bit 20       a bracket or quote;
+ *   bits 23..26  kind; bits 27..30 syllables (1..8 in 16 bytes);
+ *   bit 31       listed: a sentence event or a bracket or quote, which the sentence pass visits
+ *                (doc.h: vn_sentence_event(), vn_pair_kind()).
+ * Bits 23..31 index vn_token_tails, which holds the last 8 bytes of the token record: the scan
+ * stores a token with a mask, a shift and a copy. */
 #define VN_MEMO_STORED_FLAGS 0xFFFFFu
-#define VN_MEMO_LISTED_BIT 20
-#define VN_MEMO_PAIR_BIT 21
+#define VN_MEMO_PAIR_BIT 20
+#define VN_MEMO_TAIL_SHIFT 23
+#define VN_MEMO_LISTED_BIT 31
 
-/* The last 8 bytes of a token record (syllables, kind, reserved) for each top byte of a packed
- * classification: one load and one store instead of unpacking. */
+/* The last 8 bytes of a token record (syllables, kind, reserved) for bits 23..31 of a packed
+ * classification. */
 typedef struct vn_token_tail {
     uint32_t syllables;
     uint16_t kind;
     uint16_t reserved;
 } vn_token_tail;
-extern const vn_token_tail vn_token_tails[256];
+extern const vn_token_tail vn_token_tails[512];
 
 /* Pack kind (< 16), intrinsic flags, syllables (<= 8 in 16 bytes) and whether the sentence
  * pass must visit the token (event) or pair it (pair) into 32 bits. */
 static inline uint32_t vn_memo_pack(const vnseg_token *t, bool event, bool pair)
 {
-    return (t->flags & VN_MEMO_FLAGS) | VNSEG_TF_SPACE_AFTER |
-           (uint32_t)(event || pair) << VN_MEMO_LISTED_BIT | (uint32_t)pair << VN_MEMO_PAIR_BIT |
-           (uint32_t)t->kind << 24 | t->syllables << 28;
+    return (t->flags & VN_MEMO_FLAGS) | VNSEG_TF_SPACE_AFTER | (uint32_t)pair << VN_MEMO_PAIR_BIT |
+           ((uint32_t)t->kind | t->syllables << 4) << VN_MEMO_TAIL_SHIFT |
+           (uint32_t)(event || pair) << VN_MEMO_LISTED_BIT;
 }
 
 /* The intrinsic flags of a packed classification. */
@@ -82,12 +84,29 @@ static inline uint32_t vn_memo_flags(uint32_t info)
 
 static inline uint16_t vn_memo_kind(uint32_t info)
 {
-    return (uint16_t)((info >> 24) & 0xF);
+    return (uint16_t)((info >> VN_MEMO_TAIL_SHIFT) & 0xF);
 }
 
 static inline uint32_t vn_memo_syllables(uint32_t info)
 {
-    return info >> 28;
+    return (info >> (VN_MEMO_TAIL_SHIFT + 4)) & 0xF;
+}
+
+/* Is the token listed for the sentence pass (0 or 1)? Is it a bracket or quote? */
+static inline uint32_t vn_memo_listed(uint32_t info)
+{
+    return info >> VN_MEMO_LISTED_BIT;
+}
+
+static inline bool vn_memo_pair(uint32_t info)
+{
+    return (info >> VN_MEMO_PAIR_BIT) & 1;
+}
+
+/* The last 8 bytes of the token record. */
+static inline const vn_token_tail *vn_memo_tail(uint32_t info)
+{
+    return &vn_token_tails[info >> VN_MEMO_TAIL_SHIFT];
 }
 
 /* Masks that keep the first `len` (0..16) of 16 bytes. */
@@ -121,17 +140,17 @@ static inline vn_memo_key vn_memo_no_key(void)
 #endif
 }
 
-/* Bucket index of a key for a table of 2^(64 - shift) buckets: multiplicative hashing. */
+/* Bucket index of a key for a table of 2^(64 - shift) buckets: multiplicative hashing of the
+ * key's low half xor its high half rotated by 32 bits (the high bits of the product depend on
+ * every bit of the factor). */
 static inline size_t vn_memo_bucket_of(vn_memo_key k, unsigned shift)
 {
 #ifdef __SSE2__
-    uint64_t lo = (uint64_t)_mm_cvtsi128_si64(k);
-    uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(k, k));
+    uint64_t x = (uint64_t)_mm_cvtsi128_si64(_mm_xor_si128(k, _mm_shuffle_epi32(k, 0x1B)));
 #else
-    uint64_t lo = k.lo, hi = k.hi;
+    uint64_t x = k.lo ^ (k.hi >> 32 | k.hi << 32);
 #endif
-    uint64_t h = (lo ^ (hi * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull;
-    return (size_t)(h >> shift);
+    return (size_t)((x * 0x9E3779B97F4A7C15ull) >> shift);
 }
 
 /* Is a equal to b? */

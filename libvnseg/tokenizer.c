@@ -193,19 +193,24 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
     return p;
 }
 
-/* Rows of vn_token_tails: kind in the low 4 bits of the index, syllables in the high 4. */
+/* Rows of vn_token_tails: kind in the low 4 bits of the index, syllables in the next 4 (the top
+ * bit, the listed bit of a packed classification, repeats the table). */
 #define TAIL(i)                                                                                    \
     {                                                                                              \
-        (i) >> 4, (i)&15, 0                                                                        \
+        ((i) >> 4) & 15, (i)&15, 0                                                                 \
     }
 #define TAIL16(r)                                                                                  \
     TAIL(16 * (r) + 0), TAIL(16 * (r) + 1), TAIL(16 * (r) + 2), TAIL(16 * (r) + 3),                \
         TAIL(16 * (r) + 4), TAIL(16 * (r) + 5), TAIL(16 * (r) + 6), TAIL(16 * (r) + 7),            \
         TAIL(16 * (r) + 8), TAIL(16 * (r) + 9), TAIL(16 * (r) + 10), TAIL(16 * (r) + 11),          \
         TAIL(16 * (r) + 12), TAIL(16 * (r) + 13), TAIL(16 * (r) + 14), TAIL(16 * (r) + 15)
-const vn_token_tail vn_token_tails[256] = {
-    TAIL16(0), TAIL16(1), TAIL16(2),  TAIL16(3),  TAIL16(4),  TAIL16(5),  TAIL16(6),  TAIL16(7),
-    TAIL16(8), TAIL16(9), TAIL16(10), TAIL16(11), TAIL16(12), TAIL16(13), TAIL16(14), TAIL16(15)};
+#define TAIL256(r)                                                                                 \
+    TAIL16(16 * (r) + 0), TAIL16(16 * (r) + 1), TAIL16(16 * (r) + 2), TAIL16(16 * (r) + 3),        \
+        TAIL16(16 * (r) + 4), TAIL16(16 * (r) + 5), TAIL16(16 * (r) + 6), TAIL16(16 * (r) + 7),    \
+        TAIL16(16 * (r) + 8), TAIL16(16 * (r) + 9), TAIL16(16 * (r) + 10), TAIL16(16 * (r) + 11),  \
+        TAIL16(16 * (r) + 12), TAIL16(16 * (r) + 13), TAIL16(16 * (r) + 14), TAIL16(16 * (r) + 15)
+const vn_token_tail vn_token_tails[512] = {TAIL256(0), TAIL256(1)};
+#undef TAIL256
 #undef TAIL16
 #undef TAIL
 
@@ -375,8 +380,8 @@ static void store_known(scan_state *st, const unsigned char *p, size_t clen, uin
     t->length = (uint32_t)clen;
     t->flags = info & VN_MEMO_STORED_FLAGS;
     if (p + clen == st->end) t->flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
-    memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
-    list_token(st, idx, (info >> VN_MEMO_LISTED_BIT) & 1, (info >> VN_MEMO_PAIR_BIT) & 1);
+    memcpy(&t->syllables, vn_memo_tail(info), sizeof(vn_token_tail));
+    list_token(st, idx, vn_memo_listed(info), vn_memo_pair(info));
 }
 
 /* A token at p whose candidate is longer than 16 bytes: through the table of long tokens when
@@ -488,27 +493,30 @@ static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
 /* The block loop's counters and arrays, in locals so that they stay in registers; written
  * back to the scan state before any other path runs, and read again after it. */
 typedef struct hot {
-    vnseg_token *tokens;
-    size_t *listed; /* doc->events */
-    size_t nt, limit, nlisted;
+    vnseg_token *next; /* doc->tokens + nt */
+    size_t *listed;    /* doc->events + doc->nevents */
+    size_t nt, limit;
     uint32_t seen; /* the or of the packed classifications written since the last sync */
+    vn_memo_bucket *memo;
+    unsigned memo_shift;
 } hot;
 
 static inline void hot_load(const scan_state *st, hot *h)
 {
-    h->tokens = st->doc->tokens;
-    h->listed = st->doc->events;
+    h->next = st->doc->tokens + st->nt;
+    h->listed = st->doc->events + st->doc->nevents;
+    h->memo = st->memo;
+    h->memo_shift = st->memo_shift;
     h->nt = st->nt;
     h->limit = st->limit;
-    h->nlisted = st->doc->nevents;
     h->seen = 0;
 }
 
 static inline void hot_store(scan_state *st, const hot *h)
 {
     st->nt = h->nt;
-    st->doc->nevents = h->nlisted;
-    st->pairs |= (h->seen >> VN_MEMO_PAIR_BIT) & 1;
+    st->doc->nevents = (size_t)(h->listed - st->doc->events);
+    st->pairs |= vn_memo_pair(h->seen);
 }
 
 /* Tokens a block of 64 bytes can start: each needs a separator before it. */
@@ -532,15 +540,16 @@ static inline bool block_room(scan_state *st, hot *h)
  * classification. Everything else, and the control characters (line breaks), go through the
  * exact path in position order. Returns the offset where the next block starts, or 0 with
  * *status set. */
-static inline __attribute__((always_inline)) size_t scan_block(scan_state *st, hot *h,
-                                                               const unsigned char *d, size_t pos,
-                                                               uint64_t *carry, bool tail,
-                                                               vnseg_status *status)
+typedef void block_masks_fn(const unsigned char *p, uint64_t *sep, uint64_t *ctl);
+
+static inline __attribute__((always_inline)) size_t
+scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t *carry, bool tail,
+           block_masks_fn *block_masks, vnseg_status *status)
 {
     const unsigned char *const s = st->s;
     const size_t avail = (size_t)(st->end - s) - pos;
     uint64_t sep, ctl;
-    vn_block64(d, &sep, &ctl);
+    block_masks(d, &sep, &ctl);
     if (tail && avail < 64) ctl &= ((uint64_t)1 << avail) - 1; /* not the padding */
     uint64_t starts = ~sep & (sep << 1 | *carry);
     *carry = sep >> 63;
@@ -550,30 +559,29 @@ static inline __attribute__((always_inline)) size_t scan_block(scan_state *st, h
         uint64_t run = starts & ((ctl & (0 - ctl)) - 1);
         starts ^= run;
         while (run) {
-            unsigned off = (unsigned)__builtin_ctzll(run);
+            size_t off = (unsigned)__builtin_ctzll(run);
             run &= run - 1;
             const unsigned char *q = d + off;
-            unsigned clen = (unsigned)__builtin_ctz(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
+            size_t clen = (size_t)__builtin_ctzll(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
             vn_memo_bucket *bucket = NULL;
             vn_memo_key key = vn_memo_no_key();
             uint32_t info = 0;
             if (VN_LIKELY(clen < VN_MEMO_MAX_LEN) || q[VN_MEMO_MAX_LEN] <= 0x20) {
                 key = vn_memo_key_of(q, clen);
-                bucket = &st->memo[vn_memo_bucket_of(key, st->memo_shift)];
+                bucket = &h->memo[vn_memo_bucket_of(key, h->memo_shift)];
                 info = vn_memo_find(bucket, key);
             }
             if (VN_LIKELY(info)) {
-                size_t idx = h->nt++;
-                vnseg_token *t = &h->tokens[idx];
+                vnseg_token *t = h->next++;
                 uint32_t flags = info & VN_MEMO_STORED_FLAGS;
                 if (tail && off + clen == avail) flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
                 t->offset = pos + off;
-                t->length = clen;
+                t->length = (uint32_t)clen;
                 t->flags = flags;
-                memcpy(&t->syllables, &vn_token_tails[info >> 24], sizeof(vn_token_tail));
+                memcpy(&t->syllables, vn_memo_tail(info), sizeof(vn_token_tail));
                 /* Listed for the sentence pass without a branch. */
-                h->listed[h->nlisted] = idx;
-                h->nlisted += (info >> VN_MEMO_LISTED_BIT) & 1;
+                *h->listed = h->nt++;
+                h->listed += vn_memo_listed(info);
                 h->seen |= info;
                 continue;
             }
@@ -604,7 +612,8 @@ nomem:
 
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
-static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
+static inline __attribute__((always_inline)) vnseg_status
+scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -614,16 +623,41 @@ static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
     hot h;
     hot_load(st, &h);
     while (len - pos >= 64 + 16) {
-        if (!(pos = scan_block(st, &h, s + pos, pos, &carry, false, &status))) return status;
+        pos = scan_block(st, &h, s + pos, pos, &carry, false, block_masks, &status);
+        if (!pos) return status;
     }
     while (pos < len) {
         unsigned char pad[64 + 32];
         memset(pad, 0, sizeof pad);
         memcpy(pad, s + pos, len - pos);
-        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, &status))) return status;
+        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, &status)))
+            return status;
     }
     hot_store(st, &h);
     return VNSEG_OK;
+}
+
+static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
+{
+    return scan_blocks(st, p, vn_block64);
+}
+
+#ifdef VN_SCAN_AVX2
+/* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
+ * operations without extra moves, 32-byte loads for the block masks. */
+static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
+scan_blocks_avx2(scan_state *st, const unsigned char *p)
+{
+    return scan_blocks(st, p, vn_block64_avx2);
+}
+#endif
+
+static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
+{
+#ifdef VN_SCAN_AVX2
+    if (vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
+#endif
+    return scan_blocks_sse2(st, p);
 }
 
 VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
