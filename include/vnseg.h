@@ -5,5 +5,6 @@
 #include "vnseg/common.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/reader.h"
+#include "vnseg/detok.h"
 
 #endif

@@ -13,6 +13,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "word-segmented text to tokens (TSV, JSON Lines, CoNLL-U)"},
+    {"detok", cmd_detok, "word-segmented text back to natural text, with its alignment"},
 };
 
 static void usage(FILE *f)
