@@ -14,27 +14,142 @@ enum {
     K_SEMI,
     K_COLON,
     K_DOT,
-    K_FINAL,   /* ? ! … ... ?! and other runs of final punctuation */
-    K_OPEN,    /* ( [ { */
-    K_CLOSE,   /* ) ] } */
-    K_QOPEN,   /* an opening quote: curly, or straight resolved as opening */
-    K_QCLOSE,  /* a closing quote */
-    K_GOPEN,   /* « ‹ */
-    K_GCLOSE,  /* » › */
-    K_HYPHEN,  /* - */
-    K_DASH,    /* – — -- and other dashes */
-    K_SLASH,   /* / */
-    K_PERCENT, /* % ‰ */
-    K_AMP,     /* & */
-    K_PLUS,    /* + */
-    K_UNIT,    /* ₫ */
-    K_PUNCT,   /* other punctuation */
-    K_SYM      /* other symbols, emoticons, emoji */
+    K_FINAL,           /* ? ! … ... ?! and other runs of final punctuation */
+    K_OPEN,            /* ( [ { */
+    K_CLOSE,           /* ) ] } */
+    K_QOPEN,           /* an opening quote: curly, or straight resolved as opening */
+    K_QCLOSE,          /* a closing quote */
+    K_GOPEN,           /* « ‹ */
+    K_GCLOSE,          /* » › */
+    K_HYPHEN,          /* - */
+    K_DASH,            /* – — -- and other dashes */
+    K_SLASH,           /* / */
+    K_PERCENT,         /* % ‰ */
+    K_AMP,             /* & */
+    K_PLUS,            /* + */
+    K_LT,              /* < */
+    K_GT,              /* > */
+    K_DOLLAR,          /* $ */
+    K_UNIT,            /* ₫ */
+    K_PUNCT,           /* other punctuation */
+    K_SYM,             /* other symbols, emoticons, emoji */
+    K_TAG_OPEN = 0x40, /* flag: a < paired with a > on its line */
+    K_TAG_CLOSE = 0x80 /* flag: the > of such a pair */
 };
+#define K_MASK 0x3F
+
+/* A line being decided: the document, its tokens and their classes. */
+typedef struct line_ctx {
+    const vnseg_doc *doc;
+    const vnseg_token *tk;
+    const unsigned char *cls;
+    size_t a, b; /* the line's tokens */
+} line_ctx;
+
+static inline const unsigned char *txt(const line_ctx *c, size_t i)
+{
+    return c->doc->text + c->tk[i].offset;
+}
+
+static inline size_t len(const line_ctx *c, size_t i)
+{
+    return c->tk[i].length;
+}
+
+static inline unsigned cls(const line_ctx *c, size_t i)
+{
+    return c->cls[i] & K_MASK;
+}
 
 static inline bool tok_is(const unsigned char *s, size_t n, const char *lit)
 {
     return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+static inline bool is_is(const line_ctx *c, size_t i, const char *lit)
+{
+    return tok_is(txt(c, i), len(c, i), lit);
+}
+
+static inline bool ascii_upper(unsigned char ch)
+{
+    return (unsigned)(ch - 'A') < 26u;
+}
+
+static inline bool ascii_lower(unsigned char ch)
+{
+    return (unsigned)(ch - 'a') < 26u;
+}
+
+static inline bool ascii_digit(unsigned char ch)
+{
+    return (unsigned)(ch - '0') < 10u;
+}
+
+static inline bool ascii_alnum(unsigned char ch)
+{
+    return ascii_upper(ch) || ascii_lower(ch) || ascii_digit(ch);
+}
+
+/* Only ASCII digits. */
+static bool digits(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    for (size_t k = 0; k < len(c, i); k++)
+        if (!ascii_digit(s[k])) return false;
+    return true;
+}
+
+/* One to three ASCII capitals (`A`, `SHA`): a column name or the letters of a code. */
+static bool capitals(const line_ctx *c, size_t i, size_t max)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (n > max) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!ascii_upper(s[k])) return false;
+    return true;
+}
+
+/* `$A`, `$12`: an absolute cell reference part. */
+static bool dollar_ref(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (n < 2 || s[0] != '$') return false;
+    bool up = ascii_upper(s[1]);
+    for (size_t k = 1; k < n; k++)
+        if (up ? !ascii_upper(s[k]) : !ascii_digit(s[k])) return false;
+    return true;
+}
+
+/* An option or identifier written in ASCII: starts with a letter, then letters, digits and
+ * `-` `_` `=` `.` (`l`, `fpic`, `keep-badhash`, `names=ARCH`). */
+static bool ascii_name(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (!n || !(ascii_lower(s[0]) || ascii_upper(s[0]))) return false;
+    for (size_t k = 1; k < n; k++)
+        if (!ascii_alnum(s[k]) && !strchr("-_=.", s[k])) return false;
+    return true;
+}
+
+/* A short lower-case ASCII name: a file extension or a command (`odt`, `xz`, `badhash`). */
+static bool extension(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (n > 10 || !ascii_lower(s[0])) return false;
+    for (size_t k = 1; k < n; k++)
+        if (!ascii_lower(s[k]) && !ascii_digit(s[k])) return false;
+    return true;
+}
+
+/* The last byte of token i. */
+static inline unsigned char last_byte(const line_ctx *c, size_t i)
+{
+    return txt(c, i)[len(c, i) - 1];
 }
 
 static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
@@ -84,6 +199,12 @@ static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
                 return K_AMP;
             case '+':
                 return K_PLUS;
+            case '<':
+                return K_LT;
+            case '>':
+                return K_GT;
+            case '$':
+                return K_DOLLAR;
             }
         }
         if (tok_is(s, n, "\xE2\x80\xB0")) return K_PERCENT;
@@ -93,14 +214,129 @@ static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
-/* Is there no space between tokens i - 1 and i? */
-static bool attached(const vnseg_doc *doc, const unsigned char *cls, size_t a, size_t b, size_t i)
+/* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
+ * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
+ * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
+static void pair_angles(const line_ctx *c, unsigned char *cl)
 {
-    (void)doc;
-    (void)a;
-    (void)b;
-    const unsigned char p = cls[i - 1], c = cls[i];
-    switch (c) {
+    for (size_t i = c->a; i < c->b; i++) {
+        if ((cl[i] & K_MASK) != K_LT) continue;
+        for (size_t j = i + 1; j < c->b && j <= i + 6; j++) {
+            unsigned k = cl[j] & K_MASK;
+            if (k == K_LT) break;
+            if (k == K_GT) {
+                if (j > i + 1) {
+                    cl[i] |= K_TAG_OPEN;
+                    cl[j] |= K_TAG_CLOSE;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/* Does a number end at token i that a cell reference's letters start (`A 1`, `$B $3`)? */
+static bool cell_ref_end(const line_ctx *c, size_t i)
+{
+    return i > c->a && (cls(c, i) == K_NUM || dollar_ref(c, i)) &&
+           (capitals(c, i - 1, 3) || dollar_ref(c, i - 1));
+}
+
+/* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
+ * of dashes; `after_word` whether a word stands before them. */
+static bool option_after(const line_ctx *c, size_t i, size_t run, bool after_word)
+{
+    if (!ascii_name(c, i)) return false;
+    const unsigned char *s = txt(c, i);
+    if (len(c, i) == 1) return true;      /* -l  -L */
+    if (!ascii_lower(s[0])) return false; /* `Nga - Ukraine`, `Format - Group` */
+    /* After a word, a spaced dash before a lower-case word is a dash unless the word cannot
+     * be Vietnamese (`size - n`, `ld - r` against `nhập - rỗng`). */
+    return run >= 2 || !after_word || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE);
+}
+
+/* Dashes in a row ending at token i: their count, and the token before them (or SIZE_MAX). */
+static size_t dash_run(const line_ctx *c, size_t i, size_t *before)
+{
+    size_t k = i, run = 0;
+    while (k >= c->a && cls(c, k) == K_HYPHEN) {
+        run++;
+        if (k == c->a) {
+            *before = SIZE_MAX;
+            return run;
+        }
+        k--;
+    }
+    *before = k;
+    return run;
+}
+
+/* Is there no space between tokens i - 1 and i? */
+static bool attached(const line_ctx *c, size_t i)
+{
+    const size_t p = i - 1;
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    const bool has_next = i + 1 < c->b;
+
+    /* Dashes: runs stay together (`--`); a run before an option joins it (`-l`, `--help`);
+     * a number and a lower-case word keep their hyphen (`7-bit`). */
+    if (cp == K_HYPHEN && cc == K_HYPHEN) return true;
+    if (cp == K_HYPHEN) {
+        size_t before;
+        size_t run = dash_run(c, p, &before);
+        bool after_word = before != SIZE_MAX && (cls(c, before) == K_WORD);
+        if (option_after(c, i, run, after_word)) return true;
+        if (run == 1 && before != SIZE_MAX && cls(c, before) == K_NUM && cc == K_WORD &&
+            !(c->tk[i].flags & VNSEG_TF_CAPITALIZED))
+            return true;
+    }
+    if (cc == K_HYPHEN && cp == K_NUM && has_next && cls(c, i + 1) == K_WORD &&
+        !(c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED))
+        return true;
+
+    /* Cell references and codes split from their number (`A 1`, `$B $3`, `SHA 1`), and a
+     * number after `=` (`Kiểu= 1`). */
+    if ((cc == K_NUM && digits(c, i)) || dollar_ref(c, i)) {
+        if (capitals(c, p, 1) || dollar_ref(c, p)) return true;
+        if (capitals(c, p, 3) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
+            return true;
+        if (last_byte(c, p) == '=') return true;
+    }
+    /* Ranges and argument lists of cell references (`A1:B1`, `A1;D1`). */
+    if ((cc == K_COLON || cc == K_SEMI) && has_next && cell_ref_end(c, p) &&
+        (capitals(c, i + 1, 3) || dollar_ref(c, i + 1)))
+        return true;
+    if ((cp == K_COLON || cp == K_SEMI) && p > c->a && cell_ref_end(c, p - 1) &&
+        (capitals(c, i, 3) || dollar_ref(c, i)) && has_next &&
+        (cls(c, i + 1) == K_NUM || dollar_ref(c, i + 1)))
+        return true;
+
+    /* Numbers split by a segmenter: a time, a decimal, thousands, dates and fractions. */
+    if (cp == K_NUM || cc == K_NUM) {
+        if (cc == K_COLON && has_next && digits(c, p) && len(c, p) <= 2 && digits(c, i + 1) &&
+            len(c, i + 1) == 2)
+            return true;
+        if (cp == K_COLON && p > c->a && digits(c, p - 1) && len(c, p - 1) <= 2 && digits(c, i) &&
+            len(c, i) == 2)
+            return true;
+    }
+
+    /* Tags and placeholders in angle brackets. */
+    if ((c->cls[p] & K_TAG_OPEN) || (c->cls[i] & K_TAG_CLOSE)) return true;
+    if (cp == K_PERCENT && (c->cls[i] & K_TAG_OPEN)) return true;
+
+    /* Key combinations (`Ctrl+C`, `Shift+F6`) and runs of plus signs (`C++`). */
+    if (cc == K_PLUS || cp == K_PLUS) {
+        if (cc == K_PLUS && cp == K_PLUS) return true;
+    }
+
+    /* A dot before a file extension (`.odt`), attached to a version number (`4.x`). */
+    if (cp == K_DOT && cc == K_WORD && extension(c, i)) return true;
+    if (cc == K_DOT && has_next && cls(c, i + 1) == K_WORD && extension(c, i + 1) && cp == K_WORD)
+        return false;
+
+    /* What never takes a space before it. */
+    switch (cc) {
     case K_COMMA:
     case K_SEMI:
     case K_COLON:
@@ -108,33 +344,47 @@ static bool attached(const vnseg_doc *doc, const unsigned char *cls, size_t a, s
     case K_FINAL:
     case K_CLOSE:
     case K_QCLOSE:
+    case K_SLASH:
         return true;
     case K_PERCENT:
     case K_UNIT:
-        return p == K_NUM;
-    case K_SLASH:
-        return true;
+        if (cp == K_NUM) return true;
+        break;
     }
-    switch (p) {
+    /* What never takes a space after it. */
+    switch (cp) {
     case K_OPEN:
     case K_QOPEN:
     case K_SLASH:
         return true;
+    case K_PERCENT:
+        return cc == K_NUM && digits(c, i); /* a placeholder: `%1` */
+    case K_DOLLAR:
+        return cc == K_OPEN; /* `$(ARG1)`, `$[officename]` */
     }
+    /* A function call in a formula (`=SUM(`), a call without arguments (`Dim A()`). */
+    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
+        (txt(c, p)[0] == '=' || (has_next && is_is(c, i + 1, ")"))))
+        return true;
     return false;
 }
 
 void vn_detok_line(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
-                   unsigned char *cls)
+                   unsigned char *cl)
 {
     const vnseg_token *tk = doc->tokens;
-    for (size_t i = a; i < b; i++)
-        cls[i] = class_of(doc, &tk[i]);
+    line_ctx c = {doc, tk, cl, a, b};
+    bool angles = false;
+    for (size_t i = a; i < b; i++) {
+        cl[i] = class_of(doc, &tk[i]);
+        angles |= cl[i] == K_LT;
+    }
+    if (angles) pair_angles(&c, cl);
     for (size_t i = a + 1; i < b; i++) {
         if (tk[i - 1].offset + tk[i - 1].length == tk[i].offset) {
             space[i] = 0; /* a token cut at the length limit goes on without a separator */
             continue;
         }
-        space[i] = !attached(doc, cls, a, b, i);
+        space[i] = !attached(&c, i);
     }
 }
