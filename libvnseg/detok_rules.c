@@ -14,29 +14,31 @@ enum {
     K_SEMI,
     K_COLON,
     K_DOT,
-    K_FINAL,           /* ? ! … ... ?! and other runs of final punctuation */
-    K_OPEN,            /* ( [ { */
-    K_CLOSE,           /* ) ] } */
-    K_QOPEN,           /* an opening quote: curly, or straight resolved as opening */
-    K_QCLOSE,          /* a closing quote */
-    K_GOPEN,           /* « ‹ */
-    K_GCLOSE,          /* » › */
-    K_HYPHEN,          /* - */
-    K_DASH,            /* – — -- and other dashes */
-    K_SLASH,           /* / */
-    K_PERCENT,         /* % ‰ */
-    K_AMP,             /* & */
-    K_PLUS,            /* + */
-    K_LT,              /* < */
-    K_GT,              /* > */
-    K_DOLLAR,          /* $ */
-    K_UNIT,            /* ₫ */
-    K_PUNCT,           /* other punctuation */
-    K_SYM,             /* other symbols, emoticons, emoji */
-    K_TAG_OPEN = 0x40, /* flag: a < paired with a > on its line */
-    K_TAG_CLOSE = 0x80 /* flag: the > of such a pair */
+    K_FINAL,   /* ? ! … ... ?! and other runs of final punctuation */
+    K_OPEN,    /* ( [ { */
+    K_CLOSE,   /* ) ] } */
+    K_QOPEN,   /* an opening quote: curly, or straight resolved as opening */
+    K_QCLOSE,  /* a closing quote */
+    K_GOPEN,   /* « ‹ */
+    K_GCLOSE,  /* » › */
+    K_HYPHEN,  /* - */
+    K_DASH,    /* – — -- and other dashes */
+    K_SLASH,   /* / */
+    K_PERCENT, /* % ‰ */
+    K_AMP,     /* & */
+    K_PLUS,    /* + */
+    K_LT,      /* < */
+    K_GT,      /* > */
+    K_DOLLAR,  /* $ */
+    K_UNIT,    /* ₫ */
+    K_PUNCT,   /* other punctuation */
+    K_HASH,    /* # */
+    K_TIMES,   /* × */
+    K_SYM      /* other symbols, emoticons, emoji */
 };
-#define K_MASK 0x3F
+#define K_MASK 0x1F
+/* Flags over the class: inside a formula's call, `<` and `>` of a tag. */
+enum { F_FORMULA = 0x20, F_TAG_OPEN = 0x40, F_TAG_CLOSE = 0x80 };
 
 /* A line being decided: the document, its tokens and their classes. */
 typedef struct line_ctx {
@@ -111,15 +113,16 @@ static bool capitals(const line_ctx *c, size_t i, size_t max)
     return true;
 }
 
-/* `$A`, `$12`: an absolute cell reference part. */
+/* `$A`, `$12`, `$Bảng`: a part of an absolute cell reference or a sheet name. */
 static bool dollar_ref(const line_ctx *c, size_t i)
 {
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
     if (n < 2 || s[0] != '$') return false;
-    bool up = ascii_upper(s[1]);
+    bool num = ascii_digit(s[1]);
     for (size_t k = 1; k < n; k++)
-        if (up ? !ascii_upper(s[k]) : !ascii_digit(s[k])) return false;
+        if (num ? !ascii_digit(s[k]) : !(ascii_upper(s[k]) || ascii_lower(s[k]) || s[k] >= 0x80))
+            return false;
     return true;
 }
 
@@ -205,8 +208,11 @@ static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
                 return K_GT;
             case '$':
                 return K_DOLLAR;
+            case '#':
+                return K_HASH;
             }
         }
+        if (tok_is(s, n, "\xC3\x97")) return K_TIMES;
         if (tok_is(s, n, "\xE2\x80\xB0")) return K_PERCENT;
         if (tok_is(s, n, "\xE2\x82\xAB")) return K_UNIT;
         return K_SYM;
@@ -226,12 +232,51 @@ static void pair_angles(const line_ctx *c, unsigned char *cl)
             if (k == K_LT) break;
             if (k == K_GT) {
                 if (j > i + 1) {
-                    cl[i] |= K_TAG_OPEN;
-                    cl[j] |= K_TAG_CLOSE;
+                    cl[i] |= F_TAG_OPEN;
+                    cl[j] |= F_TAG_CLOSE;
                 }
                 break;
             }
         }
+    }
+}
+
+/* A formula of a spreadsheet (`=SUM`, `=LEFT`): a word that starts with `=` and a letter. */
+static bool formula_head(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    return cls(c, i) == K_WORD && len(c, i) >= 2 && s[0] == '=' &&
+           (ascii_upper(s[1]) || ascii_lower(s[1]));
+}
+
+/* Mark the calls of formulas (`=GEOMEAN ( 23 ; 46 ; 69 )`, from the name to the matching
+ * parenthesis): written without spaces, except inside the quoted strings they hold. */
+static void mark_formulas(const line_ctx *c, unsigned char *cl)
+{
+    for (size_t i = c->a; i + 1 < c->b; i++) {
+        if (!formula_head(c, i) || !is_is(c, i + 1, "(")) continue;
+        size_t depth = 0, j = i + 1;
+        for (; j < c->b; j++) {
+            if (is_is(c, j, "("))
+                depth++;
+            else if (is_is(c, j, ")") && --depth == 0)
+                break;
+        }
+        if (j == c->b) continue; /* not closed on this line: not sure it is a formula */
+        bool quoted = false;
+        for (size_t k = i; k <= j; k++) {
+            unsigned kk = cl[k] & K_MASK;
+            if (kk == K_QOPEN) {
+                cl[k] |= F_FORMULA;
+                quoted = true;
+            } else if (kk == K_QCLOSE) {
+                cl[k] |= F_FORMULA;
+                quoted = false;
+            } else if (!quoted) {
+                cl[k] |= F_FORMULA;
+            }
+        }
+        i = j;
     }
 }
 
@@ -240,6 +285,21 @@ static bool cell_ref_end(const line_ctx *c, size_t i)
 {
     return i > c->a && (cls(c, i) == K_NUM || dollar_ref(c, i)) &&
            (capitals(c, i - 1, 3) || dollar_ref(c, i - 1));
+}
+
+/* Does a cell reference start at token i (`A 1`, `$B $3`)? */
+static bool cell_ref_start(const line_ctx *c, size_t i)
+{
+    return i + 1 < c->b && (capitals(c, i, 3) || dollar_ref(c, i)) &&
+           ((cls(c, i + 1) == K_NUM && digits(c, i + 1)) || dollar_ref(c, i + 1));
+}
+
+/* A key name or a product name a `+` joins: a capitalized or upper-case word, or a letter. */
+static bool key_like(const line_ctx *c, size_t i)
+{
+    unsigned k = cls(c, i);
+    if (k == K_PLUS) return true;
+    return k == K_WORD && (c->tk[i].flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_ALL_CAPS));
 }
 
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
@@ -259,7 +319,7 @@ static bool option_after(const line_ctx *c, size_t i, size_t run, bool after_wor
 static size_t dash_run(const line_ctx *c, size_t i, size_t *before)
 {
     size_t k = i, run = 0;
-    while (k >= c->a && cls(c, k) == K_HYPHEN) {
+    while (cls(c, k) == K_HYPHEN) {
         run++;
         if (k == c->a) {
             *before = SIZE_MAX;
@@ -271,71 +331,127 @@ static size_t dash_run(const line_ctx *c, size_t i, size_t *before)
     return run;
 }
 
-/* Is there no space between tokens i - 1 and i? */
-static bool attached(const line_ctx *c, size_t i)
-{
-    const size_t p = i - 1;
-    const unsigned cp = cls(c, p), cc = cls(c, i);
-    const bool has_next = i + 1 < c->b;
+/* Rule results: no opinion, a space, no space. */
+enum { R_NONE = -1, R_SPACE = 0, R_ATTACH = 1 };
 
-    /* Dashes: runs stay together (`--`); a run before an option joins it (`-l`, `--help`);
-     * a number and a lower-case word keep their hyphen (`7-bit`). */
-    if (cp == K_HYPHEN && cc == K_HYPHEN) return true;
+/* Dashes: runs stay together (`--`); a run before an option joins it (`-l`, `--help`); a
+ * number and a lower-case word keep their hyphen (`7-bit`); other dashes stay spaced. */
+static int dash_rule(const line_ctx *c, size_t p, size_t i)
+{
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    if (cp == K_HYPHEN && cc == K_HYPHEN) return R_ATTACH;
     if (cp == K_HYPHEN) {
         size_t before;
         size_t run = dash_run(c, p, &before);
-        bool after_word = before != SIZE_MAX && (cls(c, before) == K_WORD);
-        if (option_after(c, i, run, after_word)) return true;
+        bool after_word = before != SIZE_MAX && cls(c, before) == K_WORD;
+        if (option_after(c, i, run, after_word)) return R_ATTACH;
         if (run == 1 && before != SIZE_MAX && cls(c, before) == K_NUM && cc == K_WORD &&
             !(c->tk[i].flags & VNSEG_TF_CAPITALIZED))
-            return true;
+            return R_ATTACH;
     }
-    if (cc == K_HYPHEN && cp == K_NUM && has_next && cls(c, i + 1) == K_WORD &&
+    if (cc == K_HYPHEN && cp == K_NUM && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
         !(c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED))
-        return true;
+        return R_ATTACH;
+    return R_NONE;
+}
 
-    /* Cell references and codes split from their number (`A 1`, `$B $3`, `SHA 1`), and a
-     * number after `=` (`Kiểu= 1`). */
+/* Numbers split by a segmenter, where joining them is unambiguous: a time (`10:30`), a
+ * decimal (`0,05`, `2,4%`), thousands (`1.000`), a product (`640×480`), a unit (`2,4%`,
+ * `100.000đ`), a placeholder (`%1`). */
+static int number_rule(const line_ctx *c, size_t p, size_t i)
+{
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    const bool has_next = i + 1 < c->b;
+    /* Separators between two numbers, seen from the separator (q is the number after it). */
+    size_t l = cc == K_NUM ? p : i, q = cc == K_NUM ? i : i + 1;
+    if (l > c->a && (cc == K_NUM ? l > c->a : has_next) && cls(c, l - 1) == K_NUM &&
+        cls(c, q) == K_NUM && digits(c, l - 1) && digits(c, q)) {
+        size_t ln = len(c, l - 1), rn = len(c, q);
+        unsigned sep = cls(c, l);
+        const unsigned char *r = txt(c, q);
+        if (sep == K_COLON && ln <= 2 && rn == 2) return R_ATTACH; /* 10:30 */
+        if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH;   /* 1.000  0.9999 */
+        if (sep == K_COMMA &&
+            (r[0] == '0' || rn >= 4 ||
+             (q + 1 < c->b && (cls(c, q + 1) == K_PERCENT || cls(c, q + 1) == K_UNIT))))
+            return R_ATTACH;                 /* 0,05  2,71828  2,4% */
+        if (sep == K_TIMES) return R_ATTACH; /* 640×480 */
+    }
+    if ((cc == K_PERCENT || cc == K_UNIT) && cp == K_NUM) return R_ATTACH;
+    if (cp == K_NUM && cc == K_WORD && is_is(c, i, "\xC4\x91")) return R_ATTACH; /* 100.000đ */
+    if (cp == K_PERCENT && cc == K_NUM && digits(c, i)) return R_ATTACH;         /* %1 */
+    return R_NONE;
+}
+
+/* Technical text: cell references and formulas, tags, identifiers and key combinations. */
+static int code_rule(const line_ctx *c, size_t p, size_t i)
+{
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    const bool has_next = i + 1 < c->b;
+
+    /* Letters split from their number (`A 1`, `$B $3`, `SHA 1`, `Kiểu= 1`); not an operator
+     * between numbers (`2 POW 8`). */
     if ((cc == K_NUM && digits(c, i)) || dollar_ref(c, i)) {
-        if (capitals(c, p, 1) || dollar_ref(c, p)) return true;
+        if (capitals(c, p, 1) || dollar_ref(c, p)) return R_ATTACH;
         if (capitals(c, p, 3) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
-            return true;
-        if (last_byte(c, p) == '=') return true;
+            return R_ATTACH;
+        if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
     }
-    /* Ranges and argument lists of cell references (`A1:B1`, `A1;D1`). */
-    if ((cc == K_COLON || cc == K_SEMI) && has_next && cell_ref_end(c, p) &&
+    /* Ranges and lists of cell references (`A1:B1`, `A1;D1`), sheet and cell (`Bảng1.A1`). */
+    if ((cc == K_COLON || cc == K_SEMI) && cell_ref_end(c, p) && has_next &&
         (capitals(c, i + 1, 3) || dollar_ref(c, i + 1)))
-        return true;
+        return R_ATTACH;
     if ((cp == K_COLON || cp == K_SEMI) && p > c->a && cell_ref_end(c, p - 1) &&
-        (capitals(c, i, 3) || dollar_ref(c, i)) && has_next &&
-        (cls(c, i + 1) == K_NUM || dollar_ref(c, i + 1)))
-        return true;
+        cell_ref_start(c, i))
+        return R_ATTACH;
+    if (cc == K_DOT && cp == K_NUM && cell_ref_start(c, i + 1 < c->b ? i + 1 : i) && has_next)
+        return R_ATTACH;
+    if (cp == K_DOT && p > c->a && cls(c, p - 1) == K_NUM && cell_ref_start(c, i)) return R_ATTACH;
+    /* Codes in capitals joined by colons (`HH:MM:SS`), scopes (`XListener::method`). */
+    if ((cc == K_COLON && capitals(c, p, 3) && len(c, p) >= 2 && has_next &&
+         capitals(c, i + 1, 3) && len(c, i + 1) >= 2) ||
+        (cp == K_COLON && capitals(c, i, 3) && len(c, i) >= 2 && p > c->a &&
+         capitals(c, p - 1, 3) && len(c, p - 1) >= 2))
+        return R_ATTACH;
+    if ((cc == K_COLON && (cp == K_COLON || (has_next && cls(c, i + 1) == K_COLON))) ||
+        (cp == K_COLON && p > c->a && cls(c, p - 1) == K_COLON && cc == K_WORD))
+        return R_ATTACH;
 
-    /* Numbers split by a segmenter: a time, a decimal, thousands, dates and fractions. */
-    if (cp == K_NUM || cc == K_NUM) {
-        if (cc == K_COLON && has_next && digits(c, p) && len(c, p) <= 2 && digits(c, i + 1) &&
-            len(c, i + 1) == 2)
-            return true;
-        if (cp == K_COLON && p > c->a && digits(c, p - 1) && len(c, p - 1) <= 2 && digits(c, i) &&
-            len(c, i) == 2)
-            return true;
-    }
+    /* Tags and placeholders in angle brackets, and what joins them (`<Tên>=<Giá trị>`). */
+    if ((c->cls[p] & F_TAG_OPEN) || (c->cls[i] & F_TAG_CLOSE)) return R_ATTACH;
+    if (cp == K_PERCENT && (c->cls[i] & F_TAG_OPEN)) return R_ATTACH;
+    if ((c->cls[p] & F_TAG_CLOSE) && has_next && (c->cls[i + 1] & F_TAG_OPEN) &&
+        (cc == K_DOT || is_is(c, i, "=")))
+        return R_ATTACH;
+    if ((c->cls[i] & F_TAG_OPEN) && p > c->a && (c->cls[p - 1] & F_TAG_CLOSE) &&
+        (cp == K_DOT || is_is(c, p, "=")))
+        return R_ATTACH;
 
-    /* Tags and placeholders in angle brackets. */
-    if ((c->cls[p] & K_TAG_OPEN) || (c->cls[i] & K_TAG_CLOSE)) return true;
-    if (cp == K_PERCENT && (c->cls[i] & K_TAG_OPEN)) return true;
+    /* `#REF!`, `###`, `C#`; `$(ARG1)`, `$[officename]`. */
+    if (cp == K_HASH && (cc == K_WORD || cc == K_NUM || cc == K_HASH)) return R_ATTACH;
+    if (cc == K_HASH && capitals(c, p, 1)) return R_ATTACH;
+    if (cp == K_DOLLAR && cc == K_OPEN) return R_ATTACH;
 
-    /* Key combinations (`Ctrl+C`, `Shift+F6`) and runs of plus signs (`C++`). */
-    if (cc == K_PLUS || cp == K_PLUS) {
-        if (cc == K_PLUS && cp == K_PLUS) return true;
-    }
+    /* A function call in a formula (`=SUM(`), a call without arguments (`STYLE()`). */
+    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
+        (txt(c, p)[0] == '=' || (has_next && is_is(c, i + 1, ")") && ascii_name(c, p))))
+        return R_ATTACH;
 
-    /* A dot before a file extension (`.odt`), attached to a version number (`4.x`). */
-    if (cp == K_DOT && cc == K_WORD && extension(c, i)) return true;
-    if (cc == K_DOT && has_next && cls(c, i + 1) == K_WORD && extension(c, i + 1) && cp == K_WORD)
-        return false;
+    /* Key combinations (`Ctrl+C`, `Shift+F6`, `NIS+`) and runs of plus signs (`C++`). */
+    if (cc == K_PLUS && key_like(c, p)) return R_ATTACH;
+    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
+    return R_NONE;
+}
 
-    /* What never takes a space before it. */
+/* Punctuation: what never takes a space before it, and what never takes one after it. */
+static int punct_rule(const line_ctx *c, size_t p, size_t i)
+{
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    /* A dot before a file extension (`.odt`); spaced from the word before it. */
+    if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;
+    if (cc == K_DOT && cp == K_WORD && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
+        extension(c, i + 1))
+        return R_SPACE;
     switch (cc) {
     case K_COMMA:
     case K_SEMI:
@@ -345,28 +461,27 @@ static bool attached(const line_ctx *c, size_t i)
     case K_CLOSE:
     case K_QCLOSE:
     case K_SLASH:
-        return true;
-    case K_PERCENT:
-    case K_UNIT:
-        if (cp == K_NUM) return true;
-        break;
+        return cp == K_GOPEN ? R_SPACE : R_ATTACH;
     }
-    /* What never takes a space after it. */
     switch (cp) {
     case K_OPEN:
     case K_QOPEN:
     case K_SLASH:
-        return true;
-    case K_PERCENT:
-        return cc == K_NUM && digits(c, i); /* a placeholder: `%1` */
-    case K_DOLLAR:
-        return cc == K_OPEN; /* `$(ARG1)`, `$[officename]` */
+        return cc == K_GCLOSE ? R_SPACE : R_ATTACH;
     }
-    /* A function call in a formula (`=SUM(`), a call without arguments (`Dim A()`). */
-    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
-        (txt(c, p)[0] == '=' || (has_next && is_is(c, i + 1, ")"))))
-        return true;
-    return false;
+    return R_NONE;
+}
+
+/* Is there no space between tokens i - 1 and i? */
+static bool attached(const line_ctx *c, size_t i)
+{
+    const size_t p = i - 1;
+    if ((c->cls[p] & F_FORMULA) && (c->cls[i] & F_FORMULA)) return true;
+    int r = dash_rule(c, p, i);
+    if (r == R_NONE) r = number_rule(c, p, i);
+    if (r == R_NONE) r = code_rule(c, p, i);
+    if (r == R_NONE) r = punct_rule(c, p, i);
+    return r == R_ATTACH;
 }
 
 void vn_detok_line(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
@@ -374,12 +489,14 @@ void vn_detok_line(const vnseg_doc *doc, size_t a, size_t b, unsigned char *spac
 {
     const vnseg_token *tk = doc->tokens;
     line_ctx c = {doc, tk, cl, a, b};
-    bool angles = false;
+    bool angles = false, formulas = false;
     for (size_t i = a; i < b; i++) {
         cl[i] = class_of(doc, &tk[i]);
         angles |= cl[i] == K_LT;
+        formulas |= cl[i] == K_WORD && doc->text[tk[i].offset] == '=';
     }
     if (angles) pair_angles(&c, cl);
+    if (formulas) mark_formulas(&c, cl);
     for (size_t i = a + 1; i < b; i++) {
         if (tk[i - 1].offset + tk[i - 1].length == tk[i].offset) {
             space[i] = 0; /* a token cut at the length limit goes on without a separator */
