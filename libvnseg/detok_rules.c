@@ -133,9 +133,49 @@ static bool ascii_name(const line_ctx *c, size_t i)
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
     if (!n || !(ascii_lower(s[0]) || ascii_upper(s[0]))) return false;
-    for (size_t k = 1; k < n; k++)
-        if (!ascii_alnum(s[k]) && !strchr("-_=.", s[k])) return false;
+    for (size_t k = 1; k < n; k++) {
+        if (s[k] == '=') return true; /* the value may be anything: `exclude=MẪU` */
+        if (!ascii_alnum(s[k]) && !strchr("-_.", s[k])) return false;
+    }
     return true;
+}
+
+/* The letters of a cell reference: one to three ASCII capitals, in a formula after `=`
+ * (`A`, `AB`, `=A`). */
+static bool cell_letters(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i), k = s[0] == '=' ? 1 : 0;
+    if (n - k < 1 || n - k > 3) return false;
+    for (; k < n; k++)
+        if (!ascii_upper(s[k])) return false;
+    return true;
+}
+
+/* An abbreviation in capitals with an inner dot, a placeholder's name (`Đ.SỐ`, `T.TIN`). */
+static bool dotted_caps(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    return cls(c, i) == K_WORD && (c->tk[i].flags & VNSEG_TF_ALL_CAPS) && n >= 3 &&
+           s[n - 1] != '.' && memchr(s + 1, '.', n - 2) != NULL;
+}
+
+/* A token made of one repeated ASCII character among `chars` (`==`, `-`, `**`). */
+static bool run_of(const line_ctx *c, size_t i, const char *chars)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (!strchr(chars, s[0])) return false;
+    for (size_t k = 1; k < n; k++)
+        if (s[k] != s[0]) return false;
+    return true;
+}
+
+/* A single ASCII letter (`s`, `X`): a format's conversion, a wildcard's neighbour. */
+static bool letter(const line_ctx *c, size_t i)
+{
+    return len(c, i) == 1 && (ascii_lower(txt(c, i)[0]) || ascii_upper(txt(c, i)[0]));
 }
 
 /* A short lower-case ASCII name: a file extension or a command (`odt`, `xz`, `badhash`). */
@@ -284,13 +324,13 @@ static void mark_formulas(const line_ctx *c, unsigned char *cl)
 static bool cell_ref_end(const line_ctx *c, size_t i)
 {
     return i > c->a && (cls(c, i) == K_NUM || dollar_ref(c, i)) &&
-           (capitals(c, i - 1, 3) || dollar_ref(c, i - 1));
+           (cell_letters(c, i - 1) || dollar_ref(c, i - 1));
 }
 
 /* Does a cell reference start at token i (`A 1`, `$B $3`)? */
 static bool cell_ref_start(const line_ctx *c, size_t i)
 {
-    return i + 1 < c->b && (capitals(c, i, 3) || dollar_ref(c, i)) &&
+    return i + 1 < c->b && (cell_letters(c, i) || dollar_ref(c, i)) &&
            ((cls(c, i + 1) == K_NUM && digits(c, i + 1)) || dollar_ref(c, i + 1));
 }
 
@@ -345,10 +385,20 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
         size_t run = dash_run(c, p, &before);
         bool after_word = before != SIZE_MAX && cls(c, before) == K_WORD;
         if (option_after(c, i, run, after_word)) return R_ATTACH;
+        /* Right after an opening quote or bracket, any name is an option (`“-Wa`). */
+        if (before != SIZE_MAX && (cls(c, before) == K_QOPEN || cls(c, before) == K_OPEN) &&
+            ascii_name(c, i))
+            return R_ATTACH;
         if (run == 1 && before != SIZE_MAX && cls(c, before) == K_NUM && cc == K_WORD &&
             !(c->tk[i].flags & VNSEG_TF_CAPITALIZED))
             return R_ATTACH;
     }
+    /* `--arg-file = TẬP-TIN`: the value of an option. */
+    if (is_is(c, i, "=") && cp == K_WORD && p > c->a && cls(c, p - 1) == K_HYPHEN &&
+        ascii_name(c, p))
+        return R_ATTACH;
+    if (is_is(c, p, "=") && p > c->a + 1 && cls(c, p - 2) == K_HYPHEN && ascii_name(c, p - 1))
+        return R_ATTACH;
     if (cc == K_HYPHEN && cp == K_NUM && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
         !(c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED))
         return R_ATTACH;
@@ -379,7 +429,7 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
     }
     if ((cc == K_PERCENT || cc == K_UNIT) && cp == K_NUM) return R_ATTACH;
     if (cp == K_NUM && cc == K_WORD && is_is(c, i, "\xC4\x91")) return R_ATTACH; /* 100.000đ */
-    if (cp == K_PERCENT && cc == K_NUM && digits(c, i)) return R_ATTACH;         /* %1 */
+    if (cp == K_PERCENT && cc == K_NUM && ascii_digit(txt(c, i)[0])) return R_ATTACH; /* %1 */
     return R_NONE;
 }
 
@@ -392,11 +442,17 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     /* Letters split from their number (`A 1`, `$B $3`, `SHA 1`, `Kiểu= 1`); not an operator
      * between numbers (`2 POW 8`). */
     if ((cc == K_NUM && digits(c, i)) || dollar_ref(c, i)) {
-        if (capitals(c, p, 1) || dollar_ref(c, p)) return R_ATTACH;
-        if (capitals(c, p, 3) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
+        if (capitals(c, p, 1) || dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
+        if (cell_letters(c, p) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
             return R_ATTACH;
-        if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
     }
+    /* A value after `name=` (`Kiểu= 1`, `--png= TẬP-TIN`); a number and its letter (`3D`,
+     * `1K`); a version after a lettered dot (`X.509`). */
+    if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
+    if (cp == K_NUM && digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;
+    if (cc == K_NUM && digits(c, i) && len(c, p) == 2 && ascii_upper(txt(c, p)[0]) &&
+        txt(c, p)[1] == '.')
+        return R_ATTACH;
     /* Ranges and lists of cell references (`A1:B1`, `A1;D1`), sheet and cell (`Bảng1.A1`). */
     if ((cc == K_COLON || cc == K_SEMI) && cell_ref_end(c, p) && has_next &&
         (capitals(c, i + 1, 3) || dollar_ref(c, i + 1)))
@@ -431,6 +487,17 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     if (cp == K_HASH && (cc == K_WORD || cc == K_NUM || cc == K_HASH)) return R_ATTACH;
     if (cc == K_HASH && capitals(c, p, 1)) return R_ATTACH;
     if (cp == K_DOLLAR && cc == K_OPEN) return R_ATTACH;
+    /* Escapes (`\\n`), arrows (`==>`, `->`), the empty comparison `<>`. */
+    if (is_is(c, p, "\\")) return R_ATTACH;
+    if (cc == K_GT && run_of(c, p, "=-")) return R_ATTACH;
+    if (cp == K_LT && cc == K_GT) return R_ATTACH;
+    /* Patterns and formats: `*.odt`, `.*`, `%.*s`, `%s`, `**`. */
+    if (is_is(c, i, "*") && (cp == K_DOT || cp == K_PERCENT || is_is(c, p, "*"))) return R_ATTACH;
+    if (is_is(c, p, "*") && (cc == K_DOT || letter(c, i)) && p > c->a &&
+        (cls(c, p - 1) == K_DOT || cls(c, p - 1) == K_PERCENT || cls(c, p - 1) == K_OPEN ||
+         cls(c, p - 1) == K_GOPEN))
+        return R_ATTACH;
+    if (cp == K_PERCENT && (cc == K_DOT || letter(c, i))) return R_ATTACH;
 
     /* A function call in a formula (`=SUM(`), a call without arguments (`STYLE()`). */
     if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
