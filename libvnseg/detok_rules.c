@@ -152,6 +152,21 @@ static bool cell_letters(const line_ctx *c, size_t i)
     return true;
 }
 
+/* A whole cell reference or an absolute part of one: `A10`, `$B$14`, `$2`, `$C`. */
+static bool cell_token(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i), k = 0, letters = 0, nums = 0;
+    bool dollar = false;
+    if (k < n && s[k] == '$') dollar = true, k++;
+    while (k < n && ascii_upper(s[k]))
+        letters++, k++;
+    if (k < n && s[k] == '$') dollar = true, k++;
+    while (k < n && ascii_digit(s[k]))
+        nums++, k++;
+    return k == n && letters <= 3 && (letters || nums) && (dollar || (letters && nums));
+}
+
 /* An abbreviation in capitals with an inner dot, a placeholder's name (`Đ.SỐ`, `T.TIN`). */
 static bool dotted_caps(const line_ctx *c, size_t i)
 {
@@ -289,6 +304,14 @@ static bool formula_head(const line_ctx *c, size_t i)
            (ascii_upper(s[1]) || ascii_lower(s[1]));
 }
 
+/* `x=SIN`: a name, `=` and a function in capitals. */
+static bool formula_inside(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    const unsigned char *eq = memchr(s, '=', len(c, i));
+    return eq && eq > s && eq + 1 < s + len(c, i) && ascii_upper(eq[1]);
+}
+
 /* Mark the calls of formulas (`=GEOMEAN ( 23 ; 46 ; 69 )`, from the name to the matching
  * parenthesis): written without spaces, except inside the quoted strings they hold. */
 static void mark_formulas(const line_ctx *c, unsigned char *cl)
@@ -323,13 +346,14 @@ static void mark_formulas(const line_ctx *c, unsigned char *cl)
 /* Does a number end at token i that a cell reference's letters start (`A 1`, `$B $3`)? */
 static bool cell_ref_end(const line_ctx *c, size_t i)
 {
-    return i > c->a && (cls(c, i) == K_NUM || dollar_ref(c, i)) &&
-           (cell_letters(c, i - 1) || dollar_ref(c, i - 1));
+    return cell_token(c, i) || (i > c->a && (cls(c, i) == K_NUM || dollar_ref(c, i)) &&
+                                (cell_letters(c, i - 1) || dollar_ref(c, i - 1)));
 }
 
-/* Does a cell reference start at token i (`A 1`, `$B $3`)? */
+/* Does a cell reference start at token i (`A 1`, `$B $3`, `A10`)? */
 static bool cell_ref_start(const line_ctx *c, size_t i)
 {
+    if (cell_token(c, i)) return true;
     return i + 1 < c->b && (cell_letters(c, i) || dollar_ref(c, i)) &&
            ((cls(c, i + 1) == K_NUM && digits(c, i + 1)) || dollar_ref(c, i + 1));
 }
@@ -441,21 +465,28 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
 
     /* Letters split from their number (`A 1`, `$B $3`, `SHA 1`, `Kiểu= 1`); not an operator
      * between numbers (`2 POW 8`). */
-    if ((cc == K_NUM && digits(c, i)) || dollar_ref(c, i)) {
-        if (capitals(c, p, 1) || dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
-        if (cell_letters(c, p) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
+    if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
+        if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
+        if (cell_letters(c, p) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT ||
+                                                 cls(c, p - 1) == K_LT)))
             return R_ATTACH;
     }
     /* A value after `name=` (`Kiểu= 1`, `--png= TẬP-TIN`); a number and its letter (`3D`,
      * `1K`); a version after a lettered dot (`X.509`). */
     if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
+    if (cc == K_WORD && len(c, i) >= 2 && txt(c, i)[0] == '=' && cp == K_WORD && ascii_name(c, p) &&
+        ((p > c->a && cls(c, p - 1) == K_HYPHEN) || memchr(txt(c, p), '-', len(c, p))))
+        return R_ATTACH; /* --line-length=N */
+    if (cc == K_NUM && txt(c, i)[0] == '-' && cp == K_WORD && ascii_digit(last_byte(c, p)) &&
+        memchr(txt(c, p), '-', len(c, p)))
+        return R_ATTACH; /* ISO-8859-1 */
     if (cp == K_NUM && digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;
     if (cc == K_NUM && digits(c, i) && len(c, p) == 2 && ascii_upper(txt(c, p)[0]) &&
         txt(c, p)[1] == '.')
         return R_ATTACH;
     /* Ranges and lists of cell references (`A1:B1`, `A1;D1`), sheet and cell (`Bảng1.A1`). */
     if ((cc == K_COLON || cc == K_SEMI) && cell_ref_end(c, p) && has_next &&
-        (capitals(c, i + 1, 3) || dollar_ref(c, i + 1)))
+        cell_ref_start(c, i + 1))
         return R_ATTACH;
     if ((cp == K_COLON || cp == K_SEMI) && p > c->a && cell_ref_end(c, p - 1) &&
         cell_ref_start(c, i))
@@ -484,7 +515,11 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         return R_ATTACH;
 
     /* `#REF!`, `###`, `C#`; `$(ARG1)`, `$[officename]`. */
-    if (cp == K_HASH && (cc == K_WORD || cc == K_NUM || cc == K_HASH)) return R_ATTACH;
+    if (cp == K_HASH &&
+        (cc == K_HASH ||
+         (p > c->a && (cc == K_NUM || letter(c, i) ||
+                       (cc == K_WORD && capitals(c, i, len(c, i)) && len(c, i) <= 8)))))
+        return R_ATTACH; /* ###, #REF!, #N/A, #1; not a comment: `# Không` */
     if (cc == K_HASH && capitals(c, p, 1)) return R_ATTACH;
     if (cp == K_DOLLAR && cc == K_OPEN) return R_ATTACH;
     /* Escapes (`\\n`), arrows (`==>`, `->`), the empty comparison `<>`. */
@@ -501,7 +536,13 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
 
     /* A function call in a formula (`=SUM(`), a call without arguments (`STYLE()`). */
     if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
-        (txt(c, p)[0] == '=' || (has_next && is_is(c, i + 1, ")") && ascii_name(c, p))))
+        (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
+         (has_next && is_is(c, i + 1, ")") && ascii_name(c, p))))
+        return R_ATTACH;
+    if (cc == K_OPEN && is_is(c, i, "(") && run_of(c, p, "%")) return R_ATTACH; /* %%( */
+    /* Ranges of numbers (`0..1`). */
+    if ((is_is(c, i, "..") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
+        (is_is(c, p, "..") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
         return R_ATTACH;
 
     /* Key combinations (`Ctrl+C`, `Shift+F6`, `NIS+`) and runs of plus signs (`C++`). */
