@@ -314,9 +314,38 @@ static bool formula_inside(const line_ctx *c, size_t i)
 
 /* Mark the calls of formulas (`=GEOMEAN ( 23 ; 46 ; 69 )`, from the name to the matching
  * parenthesis): written without spaces, except inside the quoted strings they hold. */
+static void mark_formula(unsigned char *cl, size_t i, size_t j)
+{
+    bool quoted = false;
+    for (size_t k = i; k <= j; k++) {
+        unsigned kk = cl[k] & K_MASK;
+        if (kk == K_QOPEN) {
+            cl[k] |= F_FORMULA;
+            quoted = true;
+        } else if (kk == K_QCLOSE) {
+            cl[k] |= F_FORMULA;
+            quoted = false;
+        } else if (!quoted) {
+            cl[k] |= F_FORMULA;
+        }
+    }
+}
+
+/* Mark formulas: a whole formula between guillemets (`« = ( 1+2 ) * 3 »`), or a formula's
+ * call from its name to the matching parenthesis (`=GEOMEAN ( 23 ; 46 ; 69 )`). */
 static void mark_formulas(const line_ctx *c, unsigned char *cl)
 {
     for (size_t i = c->a; i + 1 < c->b; i++) {
+        if (cls(c, i) == K_GOPEN && txt(c, i + 1)[0] == '=' && cls(c, i + 1) != K_GCLOSE) {
+            size_t j = i + 1;
+            while (j < c->b && cls(c, j) != K_GCLOSE && cls(c, j) != K_GOPEN)
+                j++;
+            if (j < c->b && cls(c, j) == K_GCLOSE && j > i + 2) {
+                mark_formula(cl, i + 1, j - 1);
+                i = j;
+                continue;
+            }
+        }
         if (!formula_head(c, i) || !is_is(c, i + 1, "(")) continue;
         size_t depth = 0, j = i + 1;
         for (; j < c->b; j++) {
@@ -326,20 +355,83 @@ static void mark_formulas(const line_ctx *c, unsigned char *cl)
                 break;
         }
         if (j == c->b) continue; /* not closed on this line: not sure it is a formula */
-        bool quoted = false;
-        for (size_t k = i; k <= j; k++) {
-            unsigned kk = cl[k] & K_MASK;
-            if (kk == K_QOPEN) {
-                cl[k] |= F_FORMULA;
-                quoted = true;
-            } else if (kk == K_QCLOSE) {
-                cl[k] |= F_FORMULA;
-                quoted = false;
-            } else if (!quoted) {
-                cl[k] |= F_FORMULA;
-            }
-        }
+        mark_formula(cl, i, j);
         i = j;
+    }
+}
+
+/* The kind of straight quote token i is: `"`, `'`, `` ` `` (fullwidth forms as their ASCII
+ * twins), or 0. */
+static unsigned char straight_quote(const line_ctx *c, size_t i)
+{
+    if (!(c->tk[i].flags & VNSEG_TF_QUOTE)) return 0;
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (n == 1 && (s[0] == '"' || s[0] == '\'' || s[0] == '`')) return s[0];
+    if (n == 3 && s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x82 || s[2] == 0x87))
+        return s[2] == 0x82 ? '"' : '\'';
+    return 0;
+}
+
+/* An apostrophe split from an English contraction (`don ' t`, `it ' s`), not a quote. */
+static bool apostrophe(const line_ctx *c, size_t i)
+{
+    static const char *const tails[] = {"s", "t", "d", "m", "ll", "re", "ve"};
+    if (i == c->a || i + 1 >= c->b || cls(c, i - 1) != K_WORD || cls(c, i + 1) != K_WORD ||
+        !ascii_lower(last_byte(c, i - 1)))
+        return false;
+    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
+        if (is_is(c, i + 1, tails[k])) return true;
+    return false;
+}
+
+/* Give the straight quotes of the tokens [from, to) of kind q (positions in idx, count n)
+ * directions by position: the first opens, the next closes, and so on. */
+static void alternate(unsigned char *cl, const size_t *idx, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        cl[idx[k]] = (unsigned char)((cl[idx[k]] & ~K_MASK) | (k % 2 ? K_QCLOSE : K_QOPEN));
+}
+
+/* Pair straight quotes by position (issue: a count per paragraph, then per sentence): when
+ * a line holds an even number of one kind, they alternate open, close; otherwise each
+ * sentence with an even number alternates, and a sentence with an odd number keeps the
+ * directions the tokenizer guessed from the neighbours. Apostrophes are left out. */
+static void pair_quotes(const line_ctx *c, unsigned char *cl)
+{
+    static const unsigned char kinds[] = {'"', '\'', '`'};
+    enum { MAX = 64 }; /* more quotes than this on a line: keep the tokenizer's guesses */
+    size_t idx[MAX];
+    for (size_t q = 0; q < sizeof kinds; q++) {
+        size_t n = 0;
+        bool over = false;
+        for (size_t i = c->a; i < c->b && !over; i++) {
+            if (straight_quote(c, i) != kinds[q] || (kinds[q] == '\'' && apostrophe(c, i)))
+                continue;
+            if (n == MAX)
+                over = true;
+            else
+                idx[n++] = i;
+        }
+        if (over || n == 0) continue;
+        if (n % 2 == 0) {
+            alternate(cl, idx, n);
+            continue;
+        }
+        for (size_t k = 0; k < n;) {
+            /* The quotes of the sentence that holds idx[k]. */
+            size_t s = idx[k];
+            while (s > c->a && !(c->tk[s].flags & VNSEG_TF_SENT_START))
+                s--;
+            size_t e = s + 1;
+            while (e < c->b && !(c->tk[e].flags & VNSEG_TF_SENT_START))
+                e++;
+            size_t m = k;
+            while (m < n && idx[m] < e)
+                m++;
+            if ((m - k) % 2 == 0) alternate(cl, idx + k, m - k);
+            k = m;
+        }
     }
 }
 
@@ -526,6 +618,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     if (is_is(c, p, "\\")) return R_ATTACH;
     if (cc == K_GT && run_of(c, p, "=-")) return R_ATTACH;
     if (cp == K_LT && cc == K_GT) return R_ATTACH;
+    if (is_is(c, i, "=") && (cp == K_LT || cp == K_GT || is_is(c, p, "!")))
+        return R_ATTACH; /* <= */
     /* Patterns and formats: `*.odt`, `.*`, `%.*s`, `%s`, `**`. */
     if (is_is(c, i, "*") && (cp == K_DOT || cp == K_PERCENT || is_is(c, p, "*"))) return R_ATTACH;
     if (is_is(c, p, "*") && (cc == K_DOT || letter(c, i)) && p > c->a &&
@@ -555,6 +649,15 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
 static int punct_rule(const line_ctx *c, size_t p, size_t i)
 {
     const unsigned cp = cls(c, p), cc = cls(c, i);
+    if ((straight_quote(c, i) == '\'' && apostrophe(c, i)) ||
+        (straight_quote(c, p) == '\'' && apostrophe(c, p)))
+        return R_ATTACH; /* don't */
+    /* `...` between keywords of code (`For...Next`, `If...Then`). */
+    if ((is_is(c, i, "...") && i + 1 < c->b && ascii_name(c, p) && ascii_name(c, i + 1) &&
+         ascii_upper(txt(c, i + 1)[0])) ||
+        (is_is(c, p, "...") && p > c->a && ascii_name(c, p - 1) && ascii_name(c, i) &&
+         ascii_upper(txt(c, i)[0])))
+        return R_ATTACH;
     /* A dot before a file extension (`.odt`); spaced from the word before it. */
     if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;
     if (cc == K_DOT && cp == K_WORD && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
@@ -597,12 +700,14 @@ void vn_detok_line(const vnseg_doc *doc, size_t a, size_t b, unsigned char *spac
 {
     const vnseg_token *tk = doc->tokens;
     line_ctx c = {doc, tk, cl, a, b};
-    bool angles = false, formulas = false;
+    bool angles = false, formulas = false, quotes = false;
     for (size_t i = a; i < b; i++) {
         cl[i] = class_of(doc, &tk[i]);
         angles |= cl[i] == K_LT;
-        formulas |= cl[i] == K_WORD && doc->text[tk[i].offset] == '=';
+        formulas |= doc->text[tk[i].offset] == '=';
+        quotes |= (tk[i].flags & VNSEG_TF_QUOTE) && tk[i].length <= 3;
     }
+    if (quotes) pair_quotes(&c, cl);
     if (angles) pair_angles(&c, cl);
     if (formulas) mark_formulas(&c, cl);
     for (size_t i = a + 1; i < b; i++) {
