@@ -373,13 +373,16 @@ static unsigned char straight_quote(const line_ctx *c, size_t i)
     return 0;
 }
 
-/* An apostrophe split from an English contraction (`don ' t`, `it ' s`), not a quote. */
+/* An apostrophe split from an English contraction (`don ' t`, `it ' s`) or a name
+ * (`H ' Len`), not a quote. */
 static bool apostrophe(const line_ctx *c, size_t i)
 {
     static const char *const tails[] = {"s", "t", "d", "m", "ll", "re", "ve"};
-    if (i == c->a || i + 1 >= c->b || cls(c, i - 1) != K_WORD || cls(c, i + 1) != K_WORD ||
-        !ascii_lower(last_byte(c, i - 1)))
+    if (i == c->a || i + 1 >= c->b || cls(c, i - 1) != K_WORD || cls(c, i + 1) != K_WORD)
         return false;
+    if (capitals(c, i - 1, 1) && (c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED))
+        return true; /* names of the Central Highlands: `H'Len`, `Y'Moan` */
+    if (!ascii_lower(last_byte(c, i - 1))) return false;
     for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
         if (is_is(c, i + 1, tails[k])) return true;
     return false;
@@ -460,15 +463,19 @@ static bool key_like(const line_ctx *c, size_t i)
 
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
  * of dashes; `after_word` whether a word stands before them. */
-static bool option_after(const line_ctx *c, size_t i, size_t run, bool after_word)
+static bool option_after(const line_ctx *c, size_t i, size_t run)
 {
     if (!ascii_name(c, i)) return false;
     const unsigned char *s = txt(c, i);
-    if (len(c, i) == 1) return true;      /* -l  -L */
+    size_t n = len(c, i);
+    if (n == 1) return true;              /* -l  -L */
     if (!ascii_lower(s[0])) return false; /* `Nga - Ukraine`, `Format - Group` */
-    /* After a word, a spaced dash before a lower-case word is a dash unless the word cannot
-     * be Vietnamese (`size - n`, `ld - r` against `nhập - rỗng`). */
-    return run >= 2 || !after_word || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE);
+    if (run >= 2 || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE)) return true; /* --help, -fpic */
+    /* A lower-case word that could be Vietnamese is an option only when it holds what no
+     * Vietnamese word does (`keep-badhash`, `names=ARCH`, `m64`): `- cho biết` is a dash. */
+    for (size_t k = 1; k < n; k++)
+        if (!ascii_lower(s[k]) && !ascii_upper(s[k])) return true;
+    return false;
 }
 
 /* Dashes in a row ending at token i: their count, and the token before them (or SIZE_MAX). */
@@ -499,8 +506,7 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
     if (cp == K_HYPHEN) {
         size_t before;
         size_t run = dash_run(c, p, &before);
-        bool after_word = before != SIZE_MAX && cls(c, before) == K_WORD;
-        if (option_after(c, i, run, after_word)) return R_ATTACH;
+        if (option_after(c, i, run)) return R_ATTACH;
         /* Right after an opening quote or bracket, any name is an option (`“-Wa`). */
         if (before != SIZE_MAX && (cls(c, before) == K_QOPEN || cls(c, before) == K_OPEN) &&
             ascii_name(c, i))
@@ -521,6 +527,22 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
     return R_NONE;
 }
 
+/* Are the numbers h and m around a colon a time of day? Hours 0-23, minutes 00-59, and h
+ * not a label's number (`ngày 16 : 16 ca`, `Điều 3 : ...`). */
+static bool time_of_day(const line_ctx *c, size_t h, size_t m)
+{
+    static const char *const labels[] = {
+        "ngày",  "Ngày",  "tháng",  "Tháng",  "năm", "Năm", "số",   "Số",   "điều", "Điều",
+        "khoản", "Khoản", "chương", "Chương", "mục", "Mục", "bước", "Bước", "phần", "Phần"};
+    const unsigned char *hs = txt(c, h), *ms = txt(c, m);
+    unsigned hv = len(c, h) == 2 ? (hs[0] - '0') * 10u + (hs[1] - '0') : hs[0] - '0';
+    if (hv > 23 || ms[0] > '5') return false;
+    if (h > c->a)
+        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+            if (is_is(c, h - 1, labels[k])) return false;
+    return true;
+}
+
 /* Numbers split by a segmenter, where joining them is unambiguous: a time (`10:30`), a
  * decimal (`0,05`, `2,4%`), thousands (`1.000`), a product (`640×480`), a unit (`2,4%`,
  * `100.000đ`), a placeholder (`%1`). */
@@ -535,14 +557,28 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
         size_t ln = len(c, l - 1), rn = len(c, q);
         unsigned sep = cls(c, l);
         const unsigned char *r = txt(c, q);
-        if (sep == K_COLON && ln <= 2 && rn == 2) return R_ATTACH; /* 10:30 */
-        if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH;   /* 1.000  0.9999 */
+        if (sep == K_COLON && ln <= 2 && rn == 2 && time_of_day(c, l - 1, q))
+            return R_ATTACH;                                     /* 10:30 */
+        if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH; /* 1.000  0.9999 */
         if (sep == K_COMMA &&
             (r[0] == '0' || rn >= 4 ||
              (q + 1 < c->b && (cls(c, q + 1) == K_PERCENT || cls(c, q + 1) == K_UNIT))))
             return R_ATTACH;                 /* 0,05  2,71828  2,4% */
         if (sep == K_TIMES) return R_ATTACH; /* 640×480 */
     }
+    /* Two small numbers around a hyphen: a date, a score or a short range (`17-3`, `2-1`,
+     * `4-5 triệu`); years stay spaced (`1994 - 1995`). */
+    if ((cc == K_HYPHEN && cp == K_NUM && digits(c, p) && len(c, p) <= 2 && has_next &&
+         cls(c, i + 1) == K_NUM && digits(c, i + 1) && len(c, i + 1) <= 2) ||
+        (cp == K_HYPHEN && cc == K_NUM && digits(c, i) && len(c, i) <= 2 && p > c->a &&
+         cls(c, p - 1) == K_NUM && digits(c, p - 1) && len(c, p - 1) <= 2))
+        return R_ATTACH;
+    /* A time written with `g` or `h` (`5g10`, `10h30`). */
+    if ((cp == K_NUM && digits(c, p) && len(c, p) <= 2 && (is_is(c, i, "g") || is_is(c, i, "h")) &&
+         has_next && digits(c, i + 1) && len(c, i + 1) == 2) ||
+        (cc == K_NUM && digits(c, i) && len(c, i) == 2 && (is_is(c, p, "g") || is_is(c, p, "h")) &&
+         p > c->a && digits(c, p - 1) && len(c, p - 1) <= 2))
+        return R_ATTACH;
     if ((cc == K_PERCENT || cc == K_UNIT) && cp == K_NUM) return R_ATTACH;
     if (cp == K_NUM && cc == K_WORD && is_is(c, i, "\xC4\x91")) return R_ATTACH; /* 100.000đ */
     if (cp == K_PERCENT && cc == K_NUM && ascii_digit(txt(c, i)[0])) return R_ATTACH; /* %1 */
