@@ -535,7 +535,7 @@ static bool time_of_day(const line_ctx *c, size_t h, size_t m)
         "ngày",  "Ngày",  "tháng",  "Tháng",  "năm", "Năm", "số",   "Số",   "điều", "Điều",
         "khoản", "Khoản", "chương", "Chương", "mục", "Mục", "bước", "Bước", "phần", "Phần"};
     const unsigned char *hs = txt(c, h), *ms = txt(c, m);
-    unsigned hv = len(c, h) == 2 ? (hs[0] - '0') * 10u + (hs[1] - '0') : hs[0] - '0';
+    unsigned hv = len(c, h) == 2 ? (hs[0] - '0') * 10u + (hs[1] - '0') : (unsigned)(hs[0] - '0');
     if (hv > 23 || ms[0] > '5') return false;
     if (h > c->a)
         for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
