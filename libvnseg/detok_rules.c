@@ -675,6 +675,10 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         (is_is(c, p, "..") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
         return R_ATTACH;
 
+    /* Names of firms and fields in capitals (`R&D`, `AT&T`, `M&A`). */
+    if ((cc == K_AMP && capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) ||
+        (cp == K_AMP && capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)))
+        return R_ATTACH;
     /* Key combinations (`Ctrl+C`, `Shift+F6`, `NIS+`) and runs of plus signs (`C++`). */
     if (cc == K_PLUS && key_like(c, p)) return R_ATTACH;
     if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
