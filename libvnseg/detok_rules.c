@@ -40,13 +40,12 @@ enum {
 /* Flags over the class: inside a formula's call, `<` and `>` of a tag. */
 enum { F_FORMULA = 0x20, F_TAG_OPEN = 0x40, F_TAG_CLOSE = 0x80 };
 
-/* A line being decided: the document, its tokens and their classes. */
-typedef struct line_ctx {
-    const vnseg_doc *doc;
-    const vnseg_token *tk;
-    const unsigned char *cls;
-    size_t a, b; /* the line's tokens */
-} line_ctx;
+/* A line being decided (detok_rules.h). */
+typedef vn_line_rules line_ctx;
+enum { EDGE_START = VN_EDGE_START, EDGE_END = VN_EDGE_END };
+
+/* The class byte of token i (a <= i < b). */
+#define CL(c, i) ((c)->cls[(i) - (c)->a])
 
 static inline const unsigned char *txt(const line_ctx *c, size_t i)
 {
@@ -60,7 +59,7 @@ static inline size_t len(const line_ctx *c, size_t i)
 
 static inline unsigned cls(const line_ctx *c, size_t i)
 {
-    return c->cls[i] & K_MASK;
+    return CL(c, i) & K_MASK;
 }
 
 static inline bool tok_is(const unsigned char *s, size_t n, const char *lit)
@@ -210,7 +209,7 @@ static inline unsigned char last_byte(const line_ctx *c, size_t i)
     return txt(c, i)[len(c, i) - 1];
 }
 
-static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
+static unsigned char class_of_mark(const vnseg_doc *doc, const vnseg_token *t)
 {
     const unsigned char *s = doc->text + t->offset;
     const size_t n = t->length;
@@ -275,20 +274,36 @@ static unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
+/* The class of a token: words, numbers, dates and links straight from their kind (a table,
+ * not a branch per kind), marks from their text. */
+static inline unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
+{
+    enum { MARK = 0xFF };
+    static const unsigned char by_kind[VNSEG_KIND_COUNT] = {
+        [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
+        [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
+        [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
+        [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
+        [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
+        [VNSEG_KIND_EMAIL] = K_URL};
+    unsigned char k = t->kind < VNSEG_KIND_COUNT ? by_kind[t->kind] : (unsigned char)K_SYM;
+    return k == MARK ? class_of_mark(doc, t) : k;
+}
+
 /* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
  * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
  * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
-static void pair_angles(const line_ctx *c, unsigned char *cl)
+static void pair_angles(line_ctx *c)
 {
     for (size_t i = c->a; i < c->b; i++) {
-        if ((cl[i] & K_MASK) != K_LT) continue;
+        if ((CL(c, i) & K_MASK) != K_LT) continue;
         for (size_t j = i + 1; j < c->b && j <= i + 6; j++) {
-            unsigned k = cl[j] & K_MASK;
+            unsigned k = CL(c, j) & K_MASK;
             if (k == K_LT) break;
             if (k == K_GT) {
                 if (j > i + 1) {
-                    cl[i] |= F_TAG_OPEN;
-                    cl[j] |= F_TAG_CLOSE;
+                    CL(c, i) |= F_TAG_OPEN;
+                    CL(c, j) |= F_TAG_CLOSE;
                 }
                 break;
             }
@@ -314,26 +329,26 @@ static bool formula_inside(const line_ctx *c, size_t i)
 
 /* Mark the calls of formulas (`=GEOMEAN ( 23 ; 46 ; 69 )`, from the name to the matching
  * parenthesis): written without spaces, except inside the quoted strings they hold. */
-static void mark_formula(unsigned char *cl, size_t i, size_t j)
+static void mark_formula(line_ctx *c, size_t i, size_t j)
 {
     bool quoted = false;
     for (size_t k = i; k <= j; k++) {
-        unsigned kk = cl[k] & K_MASK;
+        unsigned kk = CL(c, k) & K_MASK;
         if (kk == K_QOPEN) {
-            cl[k] |= F_FORMULA;
+            CL(c, k) |= F_FORMULA;
             quoted = true;
         } else if (kk == K_QCLOSE) {
-            cl[k] |= F_FORMULA;
+            CL(c, k) |= F_FORMULA;
             quoted = false;
         } else if (!quoted) {
-            cl[k] |= F_FORMULA;
+            CL(c, k) |= F_FORMULA;
         }
     }
 }
 
 /* Mark formulas: a whole formula between guillemets (`« = ( 1+2 ) * 3 »`), or a formula's
  * call from its name to the matching parenthesis (`=GEOMEAN ( 23 ; 46 ; 69 )`). */
-static void mark_formulas(const line_ctx *c, unsigned char *cl)
+static void mark_formulas(line_ctx *c)
 {
     for (size_t i = c->a; i + 1 < c->b; i++) {
         if (cls(c, i) == K_GOPEN && txt(c, i + 1)[0] == '=' && cls(c, i + 1) != K_GCLOSE) {
@@ -341,7 +356,7 @@ static void mark_formulas(const line_ctx *c, unsigned char *cl)
             while (j < c->b && cls(c, j) != K_GCLOSE && cls(c, j) != K_GOPEN)
                 j++;
             if (j < c->b && cls(c, j) == K_GCLOSE && j > i + 2) {
-                mark_formula(cl, i + 1, j - 1);
+                mark_formula(c, i + 1, j - 1);
                 i = j;
                 continue;
             }
@@ -355,7 +370,7 @@ static void mark_formulas(const line_ctx *c, unsigned char *cl)
                 break;
         }
         if (j == c->b) continue; /* not closed on this line: not sure it is a formula */
-        mark_formula(cl, i, j);
+        mark_formula(c, i, j);
         i = j;
     }
 }
@@ -388,52 +403,54 @@ static bool apostrophe(const line_ctx *c, size_t i)
     return false;
 }
 
-/* Give the straight quotes of the tokens [from, to) of kind q (positions in idx, count n)
- * directions by position: the first opens, the next closes, and so on. */
-static void alternate(unsigned char *cl, const size_t *idx, size_t n)
+/* Which straight quote token i is (1 `"`, 2 `'`, 3 `` ` ``), 0 for none and for apostrophes. */
+static unsigned quote_kind(const line_ctx *c, size_t i)
 {
-    for (size_t k = 0; k < n; k++)
-        cl[idx[k]] = (unsigned char)((cl[idx[k]] & ~K_MASK) | (k % 2 ? K_QCLOSE : K_QOPEN));
+    unsigned k = cls(c, i);
+    if (k != K_QOPEN && k != K_QCLOSE) return 0;
+    switch (straight_quote(c, i)) {
+    case '"':
+        return 1;
+    case '\'':
+        return apostrophe(c, i) ? 0 : 2;
+    case '`':
+        return 3;
+    }
+    return 0;
 }
 
-/* Pair straight quotes by position (issue: a count per paragraph, then per sentence): when
- * a line holds an even number of one kind, they alternate open, close; otherwise each
- * sentence with an even number alternates, and a sentence with an odd number keeps the
- * directions the tokenizer guessed from the neighbours. Apostrophes are left out. */
-static void pair_quotes(const line_ctx *c, unsigned char *cl)
+/* Give the straight quotes of kind q among tokens [s, e) directions by position: the first
+ * opens, the next closes, and so on. */
+static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
 {
-    static const unsigned char kinds[] = {'"', '\'', '`'};
-    enum { MAX = 64 }; /* more quotes than this on a line: keep the tokenizer's guesses */
-    size_t idx[MAX];
-    for (size_t q = 0; q < sizeof kinds; q++) {
-        size_t n = 0;
-        bool over = false;
-        for (size_t i = c->a; i < c->b && !over; i++) {
-            if (straight_quote(c, i) != kinds[q] || (kinds[q] == '\'' && apostrophe(c, i)))
-                continue;
-            if (n == MAX)
-                over = true;
-            else
-                idx[n++] = i;
-        }
-        if (over || n == 0) continue;
-        if (n % 2 == 0) {
-            alternate(cl, idx, n);
+    bool open = true;
+    for (size_t i = s; i < e; i++) {
+        if (quote_kind(c, i) != q) continue;
+        CL(c, i) = (unsigned char)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
+        open = !open;
+    }
+}
+
+/* Pair straight quotes by position (a count per paragraph, then per sentence): when a line
+ * holds an even number of one kind, they alternate open, close; otherwise each sentence with
+ * an even number alternates, and a sentence with an odd number keeps the directions the
+ * tokenizer guessed from the neighbours. Apostrophes are left out. */
+static void pair_quotes(line_ctx *c)
+{
+    size_t count[4] = {0, 0, 0, 0};
+    for (size_t i = c->a; i < c->b; i++)
+        count[quote_kind(c, i)]++;
+    for (unsigned q = 1; q < 4; q++) {
+        if (count[q] == 0) continue;
+        if (count[q] % 2 == 0) {
+            alternate(c, c->a, c->b, q);
             continue;
         }
-        for (size_t k = 0; k < n;) {
-            /* The quotes of the sentence that holds idx[k]. */
-            size_t s = idx[k];
-            while (s > c->a && !(c->tk[s].flags & VNSEG_TF_SENT_START))
-                s--;
-            size_t e = s + 1;
-            while (e < c->b && !(c->tk[e].flags & VNSEG_TF_SENT_START))
-                e++;
-            size_t m = k;
-            while (m < n && idx[m] < e)
-                m++;
-            if ((m - k) % 2 == 0) alternate(cl, idx + k, m - k);
-            k = m;
+        for (size_t s = c->a, e; s < c->b; s = e) {
+            size_t n = 0;
+            for (e = s; e < c->b && (e == s || !(c->tk[e].flags & VNSEG_TF_SENT_START)); e++)
+                n += quote_kind(c, e) == q;
+            if (n && n % 2 == 0) alternate(c, s, e, q);
         }
     }
 }
@@ -633,12 +650,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         return R_ATTACH;
 
     /* Tags and placeholders in angle brackets, and what joins them (`<Tên>=<Giá trị>`). */
-    if ((c->cls[p] & F_TAG_OPEN) || (c->cls[i] & F_TAG_CLOSE)) return R_ATTACH;
-    if (cp == K_PERCENT && (c->cls[i] & F_TAG_OPEN)) return R_ATTACH;
-    if ((c->cls[p] & F_TAG_CLOSE) && has_next && (c->cls[i + 1] & F_TAG_OPEN) &&
+    if ((CL(c, p) & F_TAG_OPEN) || (CL(c, i) & F_TAG_CLOSE)) return R_ATTACH;
+    if (cp == K_PERCENT && (CL(c, i) & F_TAG_OPEN)) return R_ATTACH;
+    if ((CL(c, p) & F_TAG_CLOSE) && has_next && (CL(c, i + 1) & F_TAG_OPEN) &&
         (cc == K_DOT || is_is(c, i, "=")))
         return R_ATTACH;
-    if ((c->cls[i] & F_TAG_OPEN) && p > c->a && (c->cls[p - 1] & F_TAG_CLOSE) &&
+    if ((CL(c, i) & F_TAG_OPEN) && p > c->a && (CL(c, p - 1) & F_TAG_CLOSE) &&
         (cp == K_DOT || is_is(c, p, "=")))
         return R_ATTACH;
 
@@ -724,37 +741,105 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
 }
 
 /* Is there no space between tokens i - 1 and i? */
-static bool attached(const line_ctx *c, size_t i)
+/* Pairs decided by their classes alone (no marks, no edges), as the rules decide them:
+ * checked against the rules by tests/test_detok.c. */
+const unsigned char vn_detok_pairs[32][32] = {
+    [K_WORD] = {[K_WORD] = VN_PAIR_SPACE,
+                [K_COMMA] = VN_PAIR_TOUCH,
+                [K_SEMI] = VN_PAIR_TOUCH,
+                [K_COLON] = VN_PAIR_TOUCH,
+                [K_FINAL] = VN_PAIR_TOUCH,
+                [K_CLOSE] = VN_PAIR_TOUCH,
+                [K_QCLOSE] = VN_PAIR_TOUCH,
+                [K_SLASH] = VN_PAIR_TOUCH,
+                [K_GOPEN] = VN_PAIR_SPACE,
+                [K_GCLOSE] = VN_PAIR_SPACE},
+    [K_COMMA] = {[K_WORD] = VN_PAIR_SPACE},
+    [K_CLOSE] = {[K_WORD] = VN_PAIR_SPACE},
+    [K_GOPEN] = {[K_WORD] = VN_PAIR_SPACE},
+    [K_GCLOSE] = {[K_WORD] = VN_PAIR_SPACE},
+    [K_OPEN] = {[K_WORD] = VN_PAIR_TOUCH},
+    [K_QOPEN] = {[K_WORD] = VN_PAIR_TOUCH},
+    [K_SLASH] = {[K_WORD] = VN_PAIR_TOUCH},
+};
+
+/* The most common pairs, decided as the rules below decide them but faster; R_NONE for the
+ * others. (tests/test_detok.c checks that both agree.) */
+static int common_pair(const line_ctx *c, size_t p, size_t i)
+{
+    if ((CL(c, p) | CL(c, i)) & ~K_MASK) return R_NONE;
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    if (cp == K_WORD) {
+        /* Two words are apart unless a `=` or `$` joins them (`Kiểu= 1`, `--line-length =N`,
+         * `$B$3`); a comma follows a word; so does a dot unless an extension follows it. */
+        if (cc == K_WORD) return (c->pair_edges & (EDGE_END << 2 | EDGE_START)) ? R_NONE : R_SPACE;
+        if (cc == K_COMMA) return R_ATTACH;
+        if (cc == K_DOT)
+            return i + 1 < c->b && cls(c, i + 1) == K_WORD && extension(c, i + 1) ? R_SPACE
+                                                                                  : R_ATTACH;
+        if (cc == K_CLOSE) return R_ATTACH;
+    } else if (cc == K_WORD) {
+        /* After a comma or a closing bracket, a word is spaced; after an opening one, not. */
+        if (cp == K_COMMA || cp == K_CLOSE) return R_SPACE;
+        if (cp == K_OPEN) return R_ATTACH;
+    }
+    if (cp == K_DOT && cc == K_WORD) {
+        /* After a sentence, unless an extension (`.odt`) or a sheet's cell (`Bảng1.A1`). */
+        return extension(c, i) || (p > c->a && cls(c, p - 1) == K_NUM && cell_ref_start(c, i))
+                   ? R_ATTACH
+                   : R_SPACE;
+    }
+    return R_NONE;
+}
+
+bool vn_detok_attached(line_ctx *c, size_t i, bool fast)
 {
     const size_t p = i - 1;
-    if ((c->cls[p] & F_FORMULA) && (c->cls[i] & F_FORMULA)) return true;
-    int r = dash_rule(c, p, i);
+    if ((CL(c, p) & F_FORMULA) && (CL(c, i) & F_FORMULA)) return true;
+    int r = fast ? common_pair(c, p, i) : R_NONE;
+    if (r != R_NONE) return r == R_ATTACH;
+    r = dash_rule(c, p, i);
     if (r == R_NONE) r = number_rule(c, p, i);
     if (r == R_NONE) r = code_rule(c, p, i);
     if (r == R_NONE) r = punct_rule(c, p, i);
     return r == R_ATTACH;
 }
 
-void vn_detok_line(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
-                   unsigned char *cl)
+void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b,
+                      unsigned char *scratch)
 {
     const vnseg_token *tk = doc->tokens;
-    line_ctx c = {doc, tk, cl, a, b};
+    *r = (vn_line_rules){doc, tk, scratch, scratch + (b - a), a, b, 0};
+    line_ctx *c = r;
     bool angles = false, formulas = false, quotes = false;
     for (size_t i = a; i < b; i++) {
-        cl[i] = class_of(doc, &tk[i]);
-        angles |= cl[i] == K_LT;
-        formulas |= doc->text[tk[i].offset] == '=';
+        const unsigned char *s = doc->text + tk[i].offset;
+        unsigned char first = s[0], last = s[tk[i].length - 1];
+        CL(c, i) = class_of(doc, &tk[i]);
+        r->edges[i - a] = (unsigned char)((first == '=' || first == '$' ? EDGE_START : 0) |
+                                          (last == '=' ? EDGE_END : 0));
+        angles |= CL(c, i) == K_LT;
+        formulas |= first == '=';
         quotes |= (tk[i].flags & VNSEG_TF_QUOTE) && tk[i].length <= 3;
     }
-    if (quotes) pair_quotes(&c, cl);
-    if (angles) pair_angles(&c, cl);
-    if (formulas) mark_formulas(&c, cl);
+    if (quotes) pair_quotes(c);
+    if (angles) pair_angles(c);
+    if (formulas) mark_formulas(c);
+}
+
+void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
+                         unsigned char *scratch, bool fast)
+{
+    vn_line_rules r;
+    vn_detok_prepare(&r, doc, a, b, scratch);
+    space[0] = 0;
     for (size_t i = a + 1; i < b; i++) {
-        if (tk[i - 1].offset + tk[i - 1].length == tk[i].offset) {
-            space[i] = 0; /* a token cut at the length limit goes on without a separator */
+        if (fast) {
+            space[i - a] = vn_detok_space(&r, i);
             continue;
         }
-        space[i] = !attached(&c, i);
+        const vnseg_token *p = &r.tk[i - 1];
+        r.pair_edges = (unsigned)r.edges[i - 1 - a] << 2 | r.edges[i - a];
+        space[i - a] = p->offset + p->length != r.tk[i].offset && !vn_detok_attached(&r, i, false);
     }
 }

@@ -4,6 +4,8 @@
 
 #include "testutil.h"
 
+#include "detok_rules.h"
+
 /* Check every invariant of an alignment against its document: spans in bounds, in order,
  * not empty, not overlapping; the output at each span is the token with its syllables
  * separated by spaces and escapes removed; token_at() is the inverse of the spans; the
@@ -403,6 +405,63 @@ static void test_long_token_cut(void **state)
     free(big);
 }
 
+/* The shortcuts for common pairs (detok_rules.h) decide as the full rules do: on every line
+ * of these tests and on random sequences of tricky tokens. */
+static void check_shortcuts(const vnseg_doc *doc)
+{
+    size_t n = vnseg_doc_token_count(doc);
+    unsigned char *fast = malloc(n + 1), *slow = malloc(n + 1), *scratch = malloc(2 * n + 2);
+    assert_true(fast && slow && scratch);
+    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
+        size_t a = doc->lines[l].first_token;
+        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : n;
+        vn_detok_line_rules(doc, a, b, fast, scratch, true);
+        vn_detok_line_rules(doc, a, b, slow, scratch, false);
+        for (size_t i = a + 1; i < b; i++)
+            if (fast[i - a] != slow[i - a])
+                fail_msg("shortcut disagrees before token %zu '%.*s'", i,
+                         (int)doc->tokens[i].length,
+                         (const char *)doc->text + doc->tokens[i].offset);
+    }
+    free(fast);
+    free(slow);
+    free(scratch);
+}
+
+static void test_shortcuts_agree_with_rules(void **state)
+{
+    vnseg_doc *doc = *state;
+    static const char *const pieces[] = {
+        "Hà_Nội", "nói", "odt",   "A",    "B",   "1",     "10",   "2,4",  "%",   "đ",  ",", ".",
+        ":",      ";",   "?",     "!",    "...", "(",     ")",    "[",    "]",   "\"", "'", "“",
+        "”",      "«",   "»",     "-",    "–",   "/",     "&",    "+",    "<",   ">",  "$", "$B",
+        "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",    "don", "t",  "s", "H",
+        "Len",    "×",   "..",    "*",    "%%",  "g",     "30",   "ngày", "A1",  "://"};
+    const size_t np = sizeof pieces / sizeof *pieces;
+    char *buf = malloc(4096);
+    assert_non_null(buf);
+    uint32_t seed = 12345;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        int count = 2 + round % 12;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % np];
+            size_t m = strlen(p);
+            memcpy(buf + len, p, m);
+            len += m;
+            buf[len++] = ' ';
+        }
+        buf[len] = 0;
+        tu_tokenize(doc, buf, 0);
+        check_shortcuts(doc);
+    }
+    free(buf);
+    tu_tokenize(doc, "Tổng_thống ( phải ) , “ a ” , « b » , c / d : e ; f ? g . odt , A 1 : B 1",
+                0);
+    check_shortcuts(doc);
+}
+
 /* Detokenize one document from several threads at once: creating a result only reads it. */
 static vnseg_doc *shared_doc;
 
@@ -521,6 +580,7 @@ int main(void)
         TU_TEST(test_nfd_and_invisible),
         TU_TEST(test_long_token_cut),
         TU_TEST(test_threads),
+        TU_TEST(test_shortcuts_agree_with_rules),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,15 +95,14 @@ static void write_jsonl(const vnseg_doc *doc, const vnseg_detok *d, const vnseg_
     out_str("]}\n");
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, const detok_opts *o)
+static int run_input(cli_input *in, vnseg_doc *doc, vnseg_detok *d, const detok_opts *o)
 {
     vnseg_line line;
     uint64_t out_pos = 0; /* bytes of this file's output so far */
     int r;
     while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        vnseg_detok *d = NULL;
         if (vnseg_tokenize(doc, line.data, line.length, o->tok_options) != VNSEG_OK ||
-            vnseg_detokenize(doc, o->detok_options, &d) != VNSEG_OK) {
+            vnseg_detokenize_into(d, doc, o->detok_options) != VNSEG_OK) {
             cli_lib_error(in->name, line.offset);
             return 1;
         }
@@ -125,7 +124,6 @@ static int run_input(cli_input *in, vnseg_doc *doc, const detok_opts *o)
             eol = line.flags & VNSEG_LINE_CRLF ? "\r\n" : "\n";
         if (o->align == ALIGN_NONE) out_str(eol);
         out_pos += strlen(eol);
-        vnseg_detok_free(d);
         progress_update(vnseg_reader_bytes(in->reader));
     }
     if (r < 0) {
@@ -179,8 +177,11 @@ int cmd_detok(int argc, char **argv)
     if (nfiles == 0) files[nfiles++] = "-";
 
     vnseg_doc *doc = vnseg_doc_new();
-    if (!doc) {
+    vnseg_detok *d = vnseg_detok_new();
+    if (!doc || !d) {
         cli_error("out of memory");
+        vnseg_doc_free(doc);
+        vnseg_detok_free(d);
         free(files);
         return 1;
     }
@@ -192,12 +193,13 @@ int cmd_detok(int argc, char **argv)
             break;
         }
         progress_start(progress, in.size);
-        status = run_input(&in, doc, &o);
+        status = run_input(&in, doc, d, &o);
         progress_end();
         cli_input_close(&in);
     }
     if (!out_flush()) status = 1;
     vnseg_doc_free(doc);
+    vnseg_detok_free(d);
     free(files);
     return status;
 }

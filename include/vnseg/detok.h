@@ -94,10 +94,11 @@ extern "C" {
  * (JavaScript, Java, C#), count those bytes again and add one for every 4-byte sequence (lead
  * byte 0xF0..0xF4). Both are one pass over the output.
  *
- * Thread safety: a ::vnseg_detok is immutable once made; several threads may read it at once.
- * vnseg_detokenize() only reads the document (and does not keep it: the result stays valid after
- * the document is changed or freed), so several threads may detokenize one document at once as
- * long as nobody tokenizes into it meanwhile.
+ * Thread safety: a ::vnseg_detok does not change once made (until it is refilled with
+ * vnseg_detokenize_into() or freed), so several threads may read it at once. Making one only
+ * reads the document (and does not keep it: the result stays valid after the document is
+ * changed or freed), so several threads may detokenize one document at once, each into its own
+ * result, as long as nobody tokenizes into that document meanwhile.
  */
 
 /** Options of vnseg_detokenize() and vnseg_detokenize_text(), or-ed together. */
@@ -112,7 +113,7 @@ enum {
 typedef struct vnseg_detok vnseg_detok;
 
 /**
- * Detokenize a document.
+ * Detokenize a document into a new result.
  * @param options ::VNSEG_DETOK_LOSSLESS or 0; tokenizer options (VNSEG_OPT_*) are accepted and
  *        ignored, so one options word may serve both calls.
  * @param out receives the result, owned by the caller: free it with vnseg_detok_free(). It does
@@ -123,8 +124,23 @@ typedef struct vnseg_detok vnseg_detok;
 vnseg_status vnseg_detokenize(const vnseg_doc *doc, uint32_t options, vnseg_detok **out);
 
 /**
+ * An empty result to fill with vnseg_detokenize_into() again and again: it keeps its memory,
+ * like a ::vnseg_doc, which is what a loop over many lines or documents wants. Free it with
+ * vnseg_detok_free(). NULL on no memory.
+ */
+vnseg_detok *vnseg_detok_new(void);
+
+/**
+ * Detokenize a document into `d`, replacing what it held (pointers from vnseg_detok_text() and
+ * vnseg_detok_spans() taken before are invalid afterwards). On failure `d` is left empty.
+ * @return as vnseg_detokenize(); ::VNSEG_E_INVALID_ARG for a NULL `d` or `doc`.
+ */
+vnseg_status vnseg_detokenize_into(vnseg_detok *d, const vnseg_doc *doc, uint32_t options);
+
+/**
  * The output text and its length in bytes. It is followed by a NUL byte (not counted), so it
- * may be used as a C string when it holds no NUL itself. Valid until vnseg_detok_free().
+ * may be used as a C string when it holds no NUL itself. Valid until vnseg_detok_free() or
+ * the next vnseg_detokenize_into() on `d`.
  */
 const char *vnseg_detok_text(const vnseg_detok *d, size_t *len);
 
@@ -133,7 +149,8 @@ size_t vnseg_detok_token_count(const vnseg_detok *d);
 
 /**
  * The alignment: one span of the output per input token, in token order. Never empty spans.
- * NULL when there are no tokens. Valid until vnseg_detok_free().
+ * NULL when there are no tokens. Valid until vnseg_detok_free() or the next
+ * vnseg_detokenize_into() on `d`.
  */
 const vnseg_span *vnseg_detok_spans(const vnseg_detok *d);
 
