@@ -5,6 +5,7 @@
 #include "vnseg/common.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/reader.h"
+#include "vnseg/syllable.h"
 #include "vnseg/detok.h"
 
 #endif

@@ -149,7 +149,7 @@ static size_t piece_length(const unsigned char *s, size_t len, bool *cut_in_toke
 
 static void emit(vnseg_reader *r, vnseg_line *line, size_t len, size_t skip, uint32_t flags)
 {
-    line->data = (const char *)r->buf + r->head;
+    line->data = r->buf ? (const char *)r->buf + r->head : "";
     line->length = len;
     line->offset = r->consumed;
     line->number = r->line_no;
@@ -168,7 +168,7 @@ VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
     size_t scanned = 0; /* bytes after head already known to hold no LF */
     for (;;) {
         size_t avail = r->tail - r->head;
-        const unsigned char *start = r->buf + r->head;
+        const unsigned char *start = avail ? r->buf + r->head : NULL;
         size_t limit = avail < r->max_line + 1 ? avail : r->max_line + 1;
         const unsigned char *lf =
             scanned < limit ? memchr(start + scanned, '\n', limit - scanned) : NULL;
