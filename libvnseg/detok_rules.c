@@ -470,6 +470,24 @@ static bool cell_ref_start(const line_ctx *c, size_t i)
            ((cls(c, i + 1) == K_NUM && digits(c, i + 1)) || dollar_ref(c, i + 1));
 }
 
+/* What a call's argument list of code starts with: a number, a quoted string, a cell, a
+ * placeholder `<?>`, or another call. */
+static bool code_argument(const line_ctx *c, size_t i)
+{
+    unsigned k = cls(c, i);
+    if (k == K_NUM || k == K_QOPEN || (CL(c, i) & F_TAG_OPEN) || cell_ref_start(c, i) ||
+        straight_quote(c, i) == '"')
+        return true;
+    return k == K_WORD && (c->tk[i].flags & VNSEG_TF_ALL_CAPS) && i + 1 < c->b &&
+           is_is(c, i + 1, "(");
+}
+
+/* A word in capitals (`CR`, `TÊN`, `CÔNG_TY`). */
+static bool all_caps_word(const line_ctx *c, size_t i)
+{
+    return cls(c, i) == K_WORD && (c->tk[i].flags & VNSEG_TF_ALL_CAPS);
+}
+
 /* A key name or a product name a `+` joins: a capitalized or upper-case word, or a letter. */
 static bool key_like(const line_ctx *c, size_t i)
 {
@@ -493,6 +511,15 @@ static bool option_after(const line_ctx *c, size_t i, size_t run)
     for (size_t k = 1; k < n; k++)
         if (!ascii_lower(s[k]) && !ascii_upper(s[k])) return true;
     return false;
+}
+
+/* The word of a compound with a number (`7 - bit`, `64 - byte`): lower-case, two letters or
+ * more, not Vietnamese (`năm 842 - khoảng` stays spaced, `1024 - s` is an option). */
+static bool number_compound(const line_ctx *c, size_t i)
+{
+    const uint32_t f = c->tk[i].flags;
+    return cls(c, i) == K_WORD && len(c, i) >= 2 && ascii_lower(txt(c, i)[0]) &&
+           (f & VNSEG_TF_NOT_VIETNAMESE) && !(f & VNSEG_TF_CAPITALIZED);
 }
 
 /* Dashes in a row ending at token i: their count, and the token before them (or SIZE_MAX). */
@@ -528,8 +555,7 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
         if (before != SIZE_MAX && (cls(c, before) == K_QOPEN || cls(c, before) == K_OPEN) &&
             ascii_name(c, i))
             return R_ATTACH;
-        if (run == 1 && before != SIZE_MAX && cls(c, before) == K_NUM && cc == K_WORD &&
-            !(c->tk[i].flags & VNSEG_TF_CAPITALIZED))
+        if (run == 1 && before != SIZE_MAX && cls(c, before) == K_NUM && number_compound(c, i))
             return R_ATTACH;
     }
     /* `--arg-file = TẬP-TIN`: the value of an option. */
@@ -538,9 +564,7 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
         return R_ATTACH;
     if (is_is(c, p, "=") && p > c->a + 1 && cls(c, p - 2) == K_HYPHEN && ascii_name(c, p - 1))
         return R_ATTACH;
-    if (cc == K_HYPHEN && cp == K_NUM && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
-        !(c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED))
-        return R_ATTACH;
+    if (cc == K_HYPHEN && cp == K_NUM && i + 1 < c->b && number_compound(c, i + 1)) return R_ATTACH;
     return R_NONE;
 }
 
@@ -687,6 +711,14 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
          (has_next && is_is(c, i + 1, ")") && ascii_name(c, p))))
         return R_ATTACH;
     if (cc == K_OPEN && is_is(c, i, "(") && run_of(c, p, "%")) return R_ATTACH; /* %%( */
+    /* A call whose argument is code: a function in capitals (`CHAR(10)`, `SQRT(PI(`), a name
+     * that cannot be Vietnamese (`cut(1)`, `cos(<?>)`); not an acronym explained in words
+     * (`WHO (Tổ chức Y tế Thế giới)`). */
+    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD && has_next && code_argument(c, i + 1) &&
+        ascii_name(c, p) &&
+        ((c->tk[p].flags & VNSEG_TF_ALL_CAPS) ||
+         (ascii_lower(txt(c, p)[0]) && (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE))))
+        return R_ATTACH;
     /* Ranges of numbers (`0..1`). */
     if ((is_is(c, i, "..") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
         (is_is(c, p, "..") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
@@ -696,9 +728,33 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     if ((cc == K_AMP && capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) ||
         (cp == K_AMP && capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)))
         return R_ATTACH;
-    /* Key combinations (`Ctrl+C`, `Shift+F6`, `NIS+`) and runs of plus signs (`C++`). */
+    /* Key combinations (`Ctrl+C`, `Shift+F6`, `Shift+kéo`, `NIS+`), runs of plus signs
+     * (`C++`). */
     if (cc == K_PLUS && key_like(c, p)) return R_ATTACH;
-    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
+    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && (cc == K_WORD || cc == K_PLUS))
+        return R_ATTACH;
+    /* A handle or a mention (`@nn`), caret notation (`^I`), a hex prefix (`0x%X`). */
+    if (is_is(c, p, "@") && (cc == K_WORD || cc == K_NUM)) return R_ATTACH;
+    if (is_is(c, p, "^") && capitals(c, i, 1)) return R_ATTACH;
+    if (is_is(c, p, "0") && cc == K_WORD && txt(c, i)[0] == 'x' && len(c, i) >= 2) return R_ATTACH;
+    /* Lists of placeholders in capitals (`CÁC;CÂU;LỆNH`). */
+    if ((cc == K_SEMI && all_caps_word(c, p) && has_next && all_caps_word(c, i + 1)) ||
+        (cp == K_SEMI && all_caps_word(c, i) && p > c->a && all_caps_word(c, p - 1)))
+        return R_ATTACH;
+    /* An option's optional value (`--context[=SỐ]`), stty's `[-]clocal`. */
+    if (is_is(c, i, "[") && has_next && txt(c, i + 1)[0] == '=' && ascii_name(c, p) && p > c->a &&
+        cls(c, p - 1) == K_HYPHEN)
+        return R_ATTACH;
+    if (is_is(c, p, "]") && cc == K_WORD && ascii_name(c, i) && p >= c->a + 2 &&
+        cls(c, p - 1) == K_HYPHEN && is_is(c, p - 2, "["))
+        return R_ATTACH;
+    /* printf's positional arguments (`%1$u`). */
+    if (cc == K_WORD && letter(c, i) && cp == K_NUM && last_byte(c, p) == '$') return R_ATTACH;
+    /* A name of code and its number (`uint64`, `--files0`, `mips32`): a lower-case word that
+     * cannot be Vietnamese. */
+    if (cc == K_NUM && digits(c, i) && cp == K_WORD && ascii_lower(txt(c, p)[0]) &&
+        (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && ascii_name(c, p))
+        return R_ATTACH;
     return R_NONE;
 }
 
