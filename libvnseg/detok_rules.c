@@ -731,8 +731,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     /* Key combinations (`Ctrl+C`, `Shift+F6`, `Shift+kéo`, `NIS+`), runs of plus signs
      * (`C++`). */
     if (cc == K_PLUS && key_like(c, p)) return R_ATTACH;
-    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && (cc == K_WORD || cc == K_PLUS))
-        return R_ATTACH;
+    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
     /* A handle or a mention (`@nn`), caret notation (`^I`), a hex prefix (`0x%X`). */
     if (is_is(c, p, "@") && (cc == K_WORD || cc == K_NUM)) return R_ATTACH;
     if (is_is(c, p, "^") && capitals(c, i, 1)) return R_ATTACH;
@@ -811,7 +810,6 @@ const unsigned char vn_detok_pairs[32][32] = {
                 [K_GOPEN] = VN_PAIR_SPACE,
                 [K_GCLOSE] = VN_PAIR_SPACE},
     [K_COMMA] = {[K_WORD] = VN_PAIR_SPACE},
-    [K_CLOSE] = {[K_WORD] = VN_PAIR_SPACE},
     [K_GOPEN] = {[K_WORD] = VN_PAIR_SPACE},
     [K_GCLOSE] = {[K_WORD] = VN_PAIR_SPACE},
     [K_OPEN] = {[K_WORD] = VN_PAIR_TOUCH},
@@ -835,8 +833,8 @@ static int common_pair(const line_ctx *c, size_t p, size_t i)
                                                                                   : R_ATTACH;
         if (cc == K_CLOSE) return R_ATTACH;
     } else if (cc == K_WORD) {
-        /* After a comma or a closing bracket, a word is spaced; after an opening one, not. */
-        if (cp == K_COMMA || cp == K_CLOSE) return R_SPACE;
+        /* After a comma, a word is spaced; after an opening bracket, not. */
+        if (cp == K_COMMA) return R_SPACE;
         if (cp == K_OPEN) return R_ATTACH;
     }
     if (cp == K_DOT && cc == K_WORD) {

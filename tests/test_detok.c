@@ -432,11 +432,13 @@ static void test_shortcuts_agree_with_rules(void **state)
 {
     vnseg_doc *doc = *state;
     static const char *const pieces[] = {
-        "Hà_Nội", "nói", "odt",   "A",    "B",   "1",     "10",   "2,4",  "%",   "đ",  ",", ".",
-        ":",      ";",   "?",     "!",    "...", "(",     ")",    "[",    "]",   "\"", "'", "“",
-        "”",      "«",   "»",     "-",    "–",   "/",     "&",    "+",    "<",   ">",  "$", "$B",
-        "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",    "don", "t",  "s", "H",
-        "Len",    "×",   "..",    "*",    "%%",  "g",     "30",   "ngày", "A1",  "://"};
+        "Hà_Nội", "nói", "odt", "A",      "B",   "1",     "10",   "2,4", "%",     "đ",    ",",
+        ".",      ":",   ";",   "?",      "!",   "...",   "(",    ")",   "[",     "]",    "\"",
+        "'",      "“",   "”",   "«",      "»",   "-",     "–",    "/",   "&",     "+",    "<",
+        ">",      "$",   "$B",  "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",
+        "don",    "t",   "s",   "H",      "Len", "×",     "..",   "*",   "%%",    "g",    "30",
+        "ngày",   "A1",  "://", "clocal", "0",   "x1F",   "@",    "^",   "uint",  "cut",  "CR",
+        "1$",     "u",   "=SỐ", "bit",    "{",   "}"};
     const size_t np = sizeof pieces / sizeof *pieces;
     char *buf = malloc(4096);
     assert_non_null(buf);
