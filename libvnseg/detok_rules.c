@@ -821,12 +821,12 @@ const unsigned char vn_detok_pairs[32][32] = {
  * others. (tests/test_detok.c checks that both agree.) */
 static int common_pair(const line_ctx *c, size_t p, size_t i)
 {
-    if ((CL(c, p) | CL(c, i)) & ~K_MASK) return R_NONE;
+    if (((CL(c, p) | CL(c, i)) & ~K_MASK) || c->pair_edges) return R_NONE;
     const unsigned cp = cls(c, p), cc = cls(c, i);
     if (cp == K_WORD) {
         /* Two words are apart unless a `=` or `$` joins them (`Kiểu= 1`, `--line-length =N`,
          * `$B$3`); a comma follows a word; so does a dot unless an extension follows it. */
-        if (cc == K_WORD) return (c->pair_edges & (EDGE_END << 2 | EDGE_START)) ? R_NONE : R_SPACE;
+        if (cc == K_WORD) return R_SPACE;
         if (cc == K_COMMA) return R_ATTACH;
         if (cc == K_DOT)
             return i + 1 < c->b && cls(c, i + 1) == K_WORD && extension(c, i + 1) ? R_SPACE

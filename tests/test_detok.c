@@ -419,9 +419,7 @@ static void check_shortcuts(const vnseg_doc *doc)
         vn_detok_line_rules(doc, a, b, slow, scratch, false);
         for (size_t i = a + 1; i < b; i++)
             if (fast[i - a] != slow[i - a])
-                fail_msg("shortcut disagrees before token %zu '%.*s'", i,
-                         (int)doc->tokens[i].length,
-                         (const char *)doc->text + doc->tokens[i].offset);
+                fail_msg("shortcut disagrees before token %zu of \"%s\"", i, tu_joined(doc));
     }
     free(fast);
     free(slow);
