@@ -482,6 +482,24 @@ static bool code_argument(const line_ctx *c, size_t i)
            is_is(c, i + 1, "(");
 }
 
+/* A name in code: lower-case ASCII letters only, two or more, that cannot be Vietnamese
+ * (`uint`, `mips`, `cut`, `inet`). */
+static bool code_name(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (cls(c, i) != K_WORD || n < 2 || !(c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE)) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!ascii_lower(s[k]) && !(k > 0 && ascii_upper(s[k]))) return false;
+    return true;
+}
+
+/* A word that could be Vietnamese (letters, not an ASCII name that cannot be). */
+static bool vietnamese_word(const line_ctx *c, size_t i)
+{
+    return cls(c, i) == K_WORD && !(c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE) && len(c, i) > 1;
+}
+
 /* A word in capitals (`CR`, `TÊN`, `CÔNG_TY`). */
 static bool all_caps_word(const line_ctx *c, size_t i)
 {
@@ -686,7 +704,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     /* `#REF!`, `###`, `C#`; `$(ARG1)`, `$[officename]`. */
     if (cp == K_HASH &&
         (cc == K_HASH ||
-         (p > c->a && (cc == K_NUM || letter(c, i) ||
+         (p > c->a && (cc == K_NUM || letter(c, i) || code_name(c, i) ||
                        (cc == K_WORD && capitals(c, i, len(c, i)) && len(c, i) <= 8)))))
         return R_ATTACH; /* ###, #REF!, #N/A, #1; not a comment: `# Không` */
     if (cc == K_HASH && capitals(c, p, 1)) return R_ATTACH;
@@ -715,9 +733,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
      * that cannot be Vietnamese (`cut(1)`, `cos(<?>)`); not an acronym explained in words
      * (`WHO (Tổ chức Y tế Thế giới)`). */
     if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD && has_next && code_argument(c, i + 1) &&
-        ascii_name(c, p) &&
-        ((c->tk[p].flags & VNSEG_TF_ALL_CAPS) ||
-         (ascii_lower(txt(c, p)[0]) && (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE))))
+        ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
+         code_name(c, p)))
         return R_ATTACH;
     /* Ranges of numbers (`0..1`). */
     if ((is_is(c, i, "..") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
@@ -751,9 +768,24 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     if (cc == K_WORD && letter(c, i) && cp == K_NUM && last_byte(c, p) == '$') return R_ATTACH;
     /* A name of code and its number (`uint64`, `--files0`, `mips32`): a lower-case word that
      * cannot be Vietnamese. */
-    if (cc == K_NUM && digits(c, i) && cp == K_WORD && ascii_lower(txt(c, p)[0]) &&
-        (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && ascii_name(c, p))
+    if (cc == K_NUM && digits(c, i) && code_name(c, p)) return R_ATTACH;
+    /* An index (`DataDictionary[1]`), a class of characters (`[:upper:]`). */
+    if (is_is(c, i, "[") && cp == K_WORD && ascii_name(c, p) &&
+        (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && has_next && cls(c, i + 1) == K_NUM &&
+        i + 2 < c->b && is_is(c, i + 2, "]"))
         return R_ATTACH;
+    if ((cp == K_COLON && p > c->a && is_is(c, p - 1, "[") && cc == K_WORD) ||
+        (cc == K_COLON && has_next && is_is(c, i + 1, "]")))
+        return R_ATTACH;
+    /* Powers (`2^10`), alternatives of marks and numbers (`10|30|20`, `[+|-]`, `-b|--build`). */
+    if ((is_is(c, i, "^") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
+        (is_is(c, p, "^") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
+        return R_ATTACH;
+    if ((is_is(c, i, "|") && !vietnamese_word(c, p) && has_next && !vietnamese_word(c, i + 1)) ||
+        (is_is(c, p, "|") && !vietnamese_word(c, i) && p > c->a && !vietnamese_word(c, p - 1)))
+        return R_ATTACH;
+    /* A key and a number (`Ctrl +8`): the sign belongs to the key combination. */
+    if (cc == K_NUM && txt(c, i)[0] == '+' && key_like(c, p)) return R_ATTACH;
     return R_NONE;
 }
 
