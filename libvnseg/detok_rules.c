@@ -766,9 +766,6 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         return R_ATTACH;
     /* printf's positional arguments (`%1$u`). */
     if (cc == K_WORD && letter(c, i) && cp == K_NUM && last_byte(c, p) == '$') return R_ATTACH;
-    /* A name of code and its number (`uint64`, `--files0`, `mips32`): a lower-case word that
-     * cannot be Vietnamese. */
-    if (cc == K_NUM && digits(c, i) && code_name(c, p)) return R_ATTACH;
     /* An index (`DataDictionary[1]`), a class of characters (`[:upper:]`). */
     if (is_is(c, i, "[") && cp == K_WORD && ascii_name(c, p) &&
         (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && has_next && cls(c, i + 1) == K_NUM &&
