@@ -620,7 +620,7 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;                                     /* 10:30 */
         if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH; /* 1.000  0.9999 */
         if (sep == K_COMMA &&
-            (r[0] == '0' || rn >= 4 ||
+            ((r[0] == '0' && rn >= 2) || rn >= 4 ||
              (q + 1 < c->b && (cls(c, q + 1) == K_PERCENT || cls(c, q + 1) == K_UNIT))))
             return R_ATTACH;                 /* 0,05  2,71828  2,4% */
         if (sep == K_TIMES) return R_ATTACH; /* 640×480 */

@@ -219,6 +219,31 @@ static void test_technical(void **state)
     EXPECT("gõ < Tên > hoặc % < PRIuMAX > , chọn Công_cụ > Tùy chọn",
            "gõ <Tên> hoặc %<PRIuMAX>, chọn Công cụ > Tùy chọn");
     EXPECT("tập_tin . odt và % 1 , - - png= TẬP-TIN", "tập tin .odt và %1, --png=TẬP-TIN");
+    /* Options: values, optional values, short options after a bracket or quote. */
+    EXPECT("- - line-length =N , - - context [ =SỐ ] và “ - Wa , - no-expand ”",
+           "--line-length=N, --context[=SỐ] và “-Wa, -no-expand”");
+    EXPECT("- - arg-file = TẬP-TIN , stty [ - ] clocal", "--arg-file=TẬP-TIN, stty [-]clocal");
+    /* Calls: formulas, functions in capitals with code arguments, man pages; an acronym
+     * explained in words keeps its space. */
+    EXPECT("=GEOMEAN ( 23 ; 46 ; 69 ) , CHAR ( 10 ) , cut ( 1 ) , STYLE ( )",
+           "=GEOMEAN(23;46;69), CHAR(10), cut(1), STYLE()");
+    EXPECT("tổ_chức WHO ( Tổ_chức Y_tế Thế_giới )", "tổ chức WHO (Tổ chức Y tế Thế giới)");
+    EXPECT("công_thức « = ( 1+2 ) * 3 » và « =A 1 + B 1 »", "công thức « =(1+2)*3 » và « =A1+B1 »");
+    /* Formats, patterns, escapes, tags, arrows, scopes, alternatives, powers. */
+    EXPECT("lỗi % . * s , mẫu « . * » , « * . odt » , ký_tự \\ n",
+           "lỗi %.*s, mẫu « .* », « *.odt », ký tự \\n");
+    EXPECT("gõ < ? > hoặc < > , == > , XListener : : method , 10 | 30 , 2 ^ 10",
+           "gõ <?> hoặc <>, ==>, XListener::method, 10|30, 2^10");
+    EXPECT("giá_trị # REF ! hay # N / A , chuỗi # # # , “ @ nn ”",
+           "giá trị #REF! hay #N/A, chuỗi ###, “@nn”");
+    /* Keys and codes. */
+    EXPECT("bấm Shift + Enter hay CommandCtrl + F 6 , kiểu C + + , tổ_hợp Ctrl +8",
+           "bấm Shift+Enter hay CommandCtrl+F6, kiểu C++, tổ hợp Ctrl+8");
+    EXPECT("bảng mã ISO-8859 -1 , giờ HH : MM : SS , 640 × 480 , 0 x%X",
+           "bảng mã ISO-8859-1, giờ HH:MM:SS, 640×480, 0x%X");
+    /* News around the same marks stays as written. */
+    EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
+           "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");
 }
 
 static void test_lines(void **state)
