@@ -375,6 +375,53 @@ static void mark_formulas(line_ctx *c)
     }
 }
 
+/* Is token i an operator of a pattern or an expression (`*`, `?`, `=`, `+`, `$`)? A colon or
+ * a comparison is not: `« Font: 10pt »`, `« Lợi nhuận < 5000 »` are text. */
+static bool operator_mark(const line_ctx *c, size_t i)
+{
+    switch (cls(c, i)) {
+    case K_SYM:
+        return txt(c, i)[0] < 0x80; /* not `€` after an amount */
+    case K_PLUS:
+    case K_SEMI:
+    case K_SLASH:
+    case K_PERCENT:
+    case K_DOLLAR:
+    case K_HASH:
+    case K_HYPHEN:
+    case K_DOT:
+        return true;
+    case K_FINAL:
+        return is_is(c, i, "?");
+    case K_WORD: {
+        unsigned char f = txt(c, i)[0];
+        return f == '=' || f == '$';
+    }
+    }
+    return false;
+}
+
+/* Mark what guillemets quote when it is a pattern or an expression, written without spaces
+ * (`« t*ng »`, `« .*win.* »`, `« $C:$E »`, `« Hộp1=Mục »`): at most ten tokens, an operator
+ * among them, and no two words in a row (`« Font: bold italic »` is text). */
+static void mark_code_quotes(line_ctx *c)
+{
+    for (size_t i = c->a; i < c->b; i++) {
+        if (cls(c, i) != K_GOPEN) continue;
+        size_t j = i + 1;
+        bool op = false, words = false;
+        for (; j < c->b && j <= i + 11; j++) {
+            unsigned k = cls(c, j);
+            if (k == K_GOPEN || k == K_GCLOSE) break;
+            op |= operator_mark(c, j);
+            words |= j > i + 1 && k == K_WORD && cls(c, j - 1) == K_WORD;
+        }
+        if (j < c->b && cls(c, j) == K_GCLOSE && j >= i + 3 && op && !words)
+            mark_formula(c, i + 1, j - 1);
+        i = j - 1;
+    }
+}
+
 /* The kind of straight quote token i is: `"`, `'`, `` ` `` (fullwidth forms as their ASCII
  * twins), or 0. */
 static unsigned char straight_quote(const line_ctx *c, size_t i)
@@ -894,7 +941,7 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
     const vnseg_token *tk = doc->tokens;
     *r = (vn_line_rules){doc, tk, scratch, scratch + (b - a), a, b, 0};
     line_ctx *c = r;
-    bool angles = false, formulas = false, quotes = false;
+    bool angles = false, formulas = false, quotes = false, guillemets = false;
     for (size_t i = a; i < b; i++) {
         const unsigned char *s = doc->text + tk[i].offset;
         unsigned char first = s[0], last = s[tk[i].length - 1];
@@ -902,12 +949,14 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
         r->edges[i - a] = (unsigned char)((first == '=' || first == '$' ? EDGE_START : 0) |
                                           (last == '=' ? EDGE_END : 0));
         angles |= CL(c, i) == K_LT;
+        guillemets |= CL(c, i) == K_GOPEN;
         formulas |= first == '=';
         quotes |= (tk[i].flags & VNSEG_TF_QUOTE) && tk[i].length <= 3;
     }
     if (quotes) pair_quotes(c);
     if (angles) pair_angles(c);
     if (formulas) mark_formulas(c);
+    if (guillemets) mark_code_quotes(c);
 }
 
 void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,

@@ -229,6 +229,9 @@ static void test_technical(void **state)
            "=GEOMEAN(23;46;69), CHAR(10), cut(1), STYLE()");
     EXPECT("tổ_chức WHO ( Tổ_chức Y_tế Thế_giới )", "tổ chức WHO (Tổ chức Y tế Thế giới)");
     EXPECT("công_thức « = ( 1+2 ) * 3 » và « =A 1 + B 1 »", "công thức « =(1+2)*3 » và « =A1+B1 »");
+    /* Patterns quoted by guillemets; text quoted by them keeps its spaces. */
+    EXPECT("mẫu « t * ng » hay « . * win . * » , phông « Font : 10 pt » , « Lợi_nhuận < 5000 »",
+           "mẫu « t*ng » hay « .*win.* », phông « Font: 10 pt », « Lợi nhuận < 5000 »");
     /* Formats, patterns, escapes, tags, arrows, scopes, alternatives, powers. */
     EXPECT("lỗi % . * s , mẫu « . * » , « * . odt » , ký_tự \\ n",
            "lỗi %.*s, mẫu « .* », « *.odt », ký tự \\n");
