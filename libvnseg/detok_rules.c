@@ -833,6 +833,14 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     return R_NONE;
 }
 
+/* Does a name of several words end at token i: a lower-case word after a capitalized one
+ * (`Hộp tổ_hợp`, `Thư_mục nguồn`)? */
+static bool phrase_end(const line_ctx *c, size_t i)
+{
+    return i > c->a && cls(c, i) == K_WORD && !(c->tk[i].flags & VNSEG_TF_CAPITALIZED) &&
+           cls(c, i - 1) == K_WORD && (c->tk[i - 1].flags & VNSEG_TF_CAPITALIZED);
+}
+
 /* Punctuation: what never takes a space before it, and what never takes one after it. */
 static int punct_rule(const line_ctx *c, size_t p, size_t i)
 {
@@ -846,6 +854,13 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
         (is_is(c, p, "...") && p > c->a && ascii_name(c, p - 1) && ascii_name(c, i) &&
          ascii_upper(txt(c, i)[0])))
         return R_ATTACH;
+    /* A slash between names of several words stays spaced (`Hộp tổ hợp / Hộp liệt kê`);
+     * between single words it joins them (`Nạp/Lưu`, `cột/hàng`, `km/h`). */
+    if ((cc == K_SLASH && i + 1 < c->b && phrase_end(c, p) &&
+         (c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED)) ||
+        (cp == K_SLASH && p > c->a && phrase_end(c, p - 1) &&
+         (c->tk[i].flags & VNSEG_TF_CAPITALIZED)))
+        return R_SPACE;
     /* A dot before a file extension (`.odt`); spaced from the word before it. */
     if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;
     if (cc == K_DOT && cp == K_WORD && i + 1 < c->b && cls(c, i + 1) == K_WORD &&
@@ -882,7 +897,6 @@ const unsigned char vn_detok_pairs[32][32] = {
                 [K_FINAL] = VN_PAIR_TOUCH,
                 [K_CLOSE] = VN_PAIR_TOUCH,
                 [K_QCLOSE] = VN_PAIR_TOUCH,
-                [K_SLASH] = VN_PAIR_TOUCH,
                 [K_GOPEN] = VN_PAIR_SPACE,
                 [K_GCLOSE] = VN_PAIR_SPACE},
     [K_COMMA] = {[K_WORD] = VN_PAIR_SPACE},
@@ -890,7 +904,6 @@ const unsigned char vn_detok_pairs[32][32] = {
     [K_GCLOSE] = {[K_WORD] = VN_PAIR_SPACE},
     [K_OPEN] = {[K_WORD] = VN_PAIR_TOUCH},
     [K_QOPEN] = {[K_WORD] = VN_PAIR_TOUCH},
-    [K_SLASH] = {[K_WORD] = VN_PAIR_TOUCH},
 };
 
 /* The most common pairs, decided as the rules below decide them but faster; R_NONE for the

@@ -190,6 +190,7 @@ static void test_whole_tokens(void **state)
     vnseg_doc *doc = *state;
     EXPECT("Vui quá :)) , R & D và AT & T , Ctrl + C", "Vui quá :)), R&D và AT&T, Ctrl+C");
     EXPECT("Nạp / Lưu , km / h", "Nạp/Lưu, km/h");
+    EXPECT("Trợ_lý Hộp tổ_hợp / Hộp liệt_kê", "Trợ lý Hộp tổ hợp / Hộp liệt kê");
     EXPECT("xem www.baomoi.vn .", "xem www.baomoi.vn.");
     EXPECT("Bánh & kẹo , 1 + 1 = 2", "Bánh & kẹo, 1 + 1 = 2");
 }
