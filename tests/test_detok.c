@@ -245,6 +245,11 @@ static void test_technical(void **state)
            "bấm Shift+Enter hay CommandCtrl+F6, kiểu C++, tổ hợp Ctrl+8");
     EXPECT("bảng mã ISO-8859 -1 , giờ HH : MM : SS , 640 × 480 , 0 x%X",
            "bảng mã ISO-8859-1, giờ HH:MM:SS, 640×480, 0x%X");
+    EXPECT(
+        "mã SHA 1 , ảnh 3 D , chuẩn X. 509 , Đ.SỐ 1 , Kiểu= 1 , mảng x [ 1 ] , lớp [ : upper : ]",
+        "mã SHA1, ảnh 3D, chuẩn X.509, Đ.SỐ1, Kiểu=1, mảng x[1], lớp [:upper:]");
+    EXPECT("số 0 . 5 trong 0 .. 1 , % 1$ u , “ @ nn ” , ký_tự “ ^ I ”",
+           "số 0.5 trong 0..1, %1$u, “@nn”, ký tự “^I”");
     /* News around the same marks stays as written. */
     EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");

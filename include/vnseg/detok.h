@@ -36,42 +36,56 @@ extern "C" {
  * is copied, so the output has one line per input line; other white space at the start and end
  * of lines is dropped. The output is never longer than the input.
  *
- * Rules (the default mode). A space goes between two tokens unless one of these says no:
- * - No space before `,` `.` `:` `;` `?` `!` `…` `...` `?!` (runs of final punctuation stay
- *   whole), before `)` `]` `}` and closing quotes, before `%` `‰` after a number; none after
- *   `(` `[` `{` and opening quotes.
- * - Quotes. Curly quotes (`“ ” ‘ ’ „`) go by their direction: an opening one attaches to what
- *   follows, a closing one to what precedes (closing `”` and `’` like their ASCII twins).
- *   Straight `"` and `'` take the direction the tokenizer gave them, which pairs them by
- *   position on each line with the neighbours deciding for an odd count (see tokenizer.h); a
- *   quote left ::VNSEG_TF_UNPAIRED attaches to the side its neighbours suggest. Guillemets
- *   `« »` keep a space inside (`« Bởi tác giả »`): Vietnamese writing that uses them follows
- *   the French habit (in the development set 798 of 798 `«` and 789 of 789 `»` are spaced).
- * - Dashes. A dash with words on both sides stays spaced (`Nga - Ukraine`, `GIF - Định dạng`);
- *   a hyphen inside a token stays (`Kim_Jong-un`, `F-16`). Dashes that were split off an
- *   option or a compound are rejoined: runs of dashes (`- -` gives `--`), a dash at the start
- *   of an option (`- fpic` after a space or bracket gives `-fpic`, `- - help` gives `--help`),
- *   and a number joined to a lower-case ASCII word (`7 - bit` gives `7-bit`).
- * - Numbers split by a segmenter are rejoined only where that is unambiguous: a date
- *   `1 / 8 / 2014` (day, month, year in range), a time `10 : 30`, a decimal `2 , 4 %` whose
- *   comma is followed by a number and a unit or by a leading zero or four or more digits,
- *   `1 . 000` (thousands), a slash between numbers (`24 / 7`). `%`, `‰`, `đ` and `₫` attach
- *   to the number before them (`2,4%`, `100.000đ`).
- * - Tokens that a segmenter never splits stay whole: `…` `...` `?!` `:))` `&` `+` URLs,
- *   e-mails. `/` attaches on both sides (`Nạp/Lưu`, `km/h`); `&` between capitals does
- *   (`R&D`), elsewhere it is spaced; `+` between key names does (`Ctrl+C`).
- * - Abbreviations keep the spacing their source most likely had: a token that carries its dot
- *   (`TP.`, `GS.`, `v.v.`) is followed by a space (`TP. HCM`, `GS. TS`); a dot split from a
- *   known abbreviation (`TP . HCM`) is attached to it and followed by a space. The news data
- *   this was decided on writes `TP. HCM` (news-seg: 1,170 of 1,170 `TP.` tokens are followed
- *   by a separate `HCM`; `TP.HCM` never occurs as one token).
- * - Text the tokenizer guessed to be a run-on title and lead (::VNSEG_SF_GUESSED) is left as
- *   given: the detokenizer adds no punctuation and no line break there.
- * - Technical text (the development set is software help and messages): cell references
- *   and ranges split by a segmenter (`A 1 : B 1` gives `A1:B1`), function calls (`=SUM (`
- *   gives `=SUM(`), file extensions after a dot (`. odt` gives `.odt`), placeholders
- *   (`% 1` gives `%1`), `<` `>` around a tag and `[` `]` around an option keep the spacing
- *   such text has.
+ * Rules (the default mode). A space goes between two tokens unless a rule below says no; a
+ * rule decides from the two tokens' kinds and text and from their neighbours on the line.
+ * - Punctuation. No space before `,` `.` `:` `;` `?` `!` `…` `...` `?!`, before `)` `]` `}`
+ *   and closing quotes; none after `(` `[` `{` and opening quotes. `%`, `‰`, `₫` and `đ`
+ *   attach to the number before them (`2,4%`, `100.000đ`). A slash joins two words (`Nạp/Lưu`,
+ *   `km/h`, `1/8/2014`) but stays spaced between names of several words (`Hộp tổ hợp / Hộp
+ *   liệt kê`). Tokens are never split: `…`, `...`, `?!`, `:))`, URLs stay whole.
+ * - Quotes. Curly quotes and guillemets go by their direction: `“` `‘` `„` attach to what
+ *   follows, `”` `’` to what precedes (as their ASCII twins do: the closing curly quotes are
+ *   not treated as opening ones, a known bug of Moses' detokenizer). Straight `"`, `'` and
+ *   `` ` `` are paired by position: when a line holds an even number of one kind they
+ *   alternate open, close; otherwise each sentence holding an even number does; a sentence
+ *   with an odd number keeps the direction the tokenizer read from the neighbours. An
+ *   apostrophe (`don ' t`, `H ' Len`) joins both sides and is no quote. Guillemets keep a space
+ *   inside (`« Bởi tác giả »`), as the Vietnamese texts that use them do (French habit; in the
+ *   development set 798 of 798 `«` and 789 of 789 `»` are spaced), unless they quote a pattern
+ *   or an expression (see technical text).
+ * - Dashes. A dash between words stays spaced (`Nga - Ukraine`, `bà Thìn - trưởng ban - cho
+ *   biết`); a hyphen inside a token stays (`Kim_Jong-un`, `F-16`). Split dashes are joined
+ *   again where they cannot be a dash between words: runs (`- -` gives `--`), before an option
+ *   (`- l` gives `-l`, `- - help` gives `--help`, `- fPIC`, `“ - Wa`, `- - png= FILE`: a single
+ *   letter, a name that cannot be Vietnamese or holds a digit, `-` or `=`), a number and a
+ *   word that cannot be Vietnamese (`7 - bit` gives `7-bit`), two numbers of one or two digits
+ *   (a date, a score, a short range: `17 - 3`, `2 - 1`; years stay spaced: `1994 - 1995`).
+ * - Numbers split by a segmenter are joined again only where that is unambiguous: a time
+ *   (`10 : 30`, hours 0-23 and minutes, unless the hour is the number of a label: `ngày 16 :
+ *   16 ca` stays), `5 g 10`, thousands or a decimal with a dot (`1 . 000`, `0 . 5`: one to
+ *   three digits before), a decimal with a comma when it cannot be a list (`0 , 05`,
+ *   `2 , 71828`, `2 , 4 %`; `tháng 3 , 5` stays), `640 × 480`, `0 .. 1`, `2 ^ 10`.
+ * - Abbreviations keep the spacing their source most likely had: the dot attaches to the
+ *   abbreviation and a space follows (`TP. HCM`, `TP . HCM` gives `TP. HCM`, `GS. TS`). The news
+ *   data this was decided on (news-seg) writes `TP.` as a token of its own before `HCM` 128
+ *   times and `TP.HCM.` as one token once.
+ * - Run-on titles. Text the tokenizer guessed to be a title run into its lead
+ *   (::VNSEG_SF_GUESSED) is left as given: no punctuation and no line break is added.
+ * - Technical text (the development set is software help and messages), where a segmenter
+ *   splits what was written without spaces: cell references and ranges (`A 1 : B 1` gives
+ *   `A1:B1`, `$B $3`), formulas (`=SUM ( A 1 ; 2 )` gives `=SUM(A1;2)`, and
+ *   everything between guillemets that starts with `=`), calls whose argument is code
+ *   (`CHAR ( 10 )`, `cut ( 1 )`, `STYLE ( )`; an acronym explained in words keeps its space:
+ *   `WHO (Tổ chức Y tế Thế giới)`), patterns and expressions between guillemets (`« t * ng »`
+ *   gives `« t*ng »`), tags and placeholders (`< Tên >`, `< ? >`, `% < PRIuMAX >`, `% 1`,
+ *   `% . * s`, `%1$ u`), file extensions (`. odt` gives `.odt`), letters and numbers of codes
+ *   (`SHA 1`, `3 D`, `X. 509`, `Đ.SỐ 1`, `Kiểu= 1`, `ISO-8859 -1`), option values (`--context
+ *   [ =SỐ ]`, `--arg-file = FILE`), key combinations (`Shift + Enter`, `Ctrl +8`, `C + +`),
+ *   `R & D`, `# REF !`, `$ ( ARG1 )`, `\ n`, `== >`, `< >`, `< =`, `! =`, `X : : y`,
+ *   `[ : upper : ]`, `x [ 1 ]`, `10 | 30`, `@ nn`, `^ I`, `0 x1F`, placeholders in capitals
+ *   (`CÁC ; CÂU ; LỆNH`).
+ * Each rule has its tests in tests/test_detok.c; docs/detok.md gives the figures measured on
+ * the development set.
  *
  * Lossless mode (::VNSEG_DETOK_LOSSLESS). When the tokens record the spacing of an original
  * text, as those of a segmenter that joins only syllables separated by one ASCII space do,
