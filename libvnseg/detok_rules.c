@@ -166,13 +166,14 @@ static bool cell_token(const line_ctx *c, size_t i)
     return k == n && letters <= 3 && (letters || nums) && (dollar || (letters && nums));
 }
 
-/* An abbreviation in capitals with an inner dot, a placeholder's name (`Đ.SỐ`, `T.TIN`). */
+/* A placeholder's name in capitals with an inner dot or hyphen (`Đ.SỐ`, `T.TIN`, `TẬP-TIN`). */
 static bool dotted_caps(const line_ctx *c, size_t i)
 {
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
     return cls(c, i) == K_WORD && (c->tk[i].flags & VNSEG_TF_ALL_CAPS) && n >= 3 &&
-           s[n - 1] != '.' && memchr(s + 1, '.', n - 2) != NULL;
+           s[n - 1] != '.' && s[n - 1] != '-' &&
+           (memchr(s + 1, '.', n - 2) != NULL || memchr(s + 1, '-', n - 2) != NULL);
 }
 
 /* A token made of one repeated ASCII character among `chars` (`==`, `-`, `**`). */
@@ -578,12 +579,13 @@ static bool option_after(const line_ctx *c, size_t i, size_t run)
     return false;
 }
 
-/* The word of a compound with a number (`7 - bit`, `64 - byte`): lower-case, two letters or
- * more, not Vietnamese (`năm 842 - khoảng` stays spaced, `1024 - s` is an option). */
+/* The word of a compound with a number (`7 - bit`, `64 - byte`): lower-case, three letters
+ * or more, not Vietnamese (`năm 842 - khoảng` stays spaced; `1024 - s`, `1 - nt` are
+ * options). */
 static bool number_compound(const line_ctx *c, size_t i)
 {
     const uint32_t f = c->tk[i].flags;
-    return cls(c, i) == K_WORD && len(c, i) >= 2 && ascii_lower(txt(c, i)[0]) &&
+    return cls(c, i) == K_WORD && len(c, i) >= 3 && ascii_lower(txt(c, i)[0]) &&
            (f & VNSEG_TF_NOT_VIETNAMESE) && !(f & VNSEG_TF_CAPITALIZED);
 }
 
