@@ -12,3 +12,5 @@ echo "== tokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
 build-release/bench/bench_tokenize "$corpus" 7
 echo "== Python on the same file (best of 3)"
 python3 bench/python_split.py "$corpus" 3
+echo "== detokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
+build-release/bench/bench_detok "$corpus" 7
