@@ -693,145 +693,207 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
     return R_NONE;
 }
 
-/* Technical text: cell references and formulas, tags, identifiers and key combinations. */
+/* Is token i the single ASCII character ch? */
+static inline bool is_ch(const line_ctx *c, size_t i, char ch)
+{
+    return len(c, i) == 1 && txt(c, i)[0] == (unsigned char)ch;
+}
+
+/* Technical text: cell references and formulas, tags, identifiers and key combinations. The
+ * rules are sorted by the class of the token after the gap, then by the class of the token
+ * before it, so that a gap looks only at the rules that can apply to it. */
 static int code_rule(const line_ctx *c, size_t p, size_t i)
 {
     const unsigned cp = cls(c, p), cc = cls(c, i);
     const bool has_next = i + 1 < c->b;
 
-    /* Letters split from their number (`A 1`, `$B $3`, `SHA 1`, `Kiểu= 1`); not an operator
-     * between numbers (`2 POW 8`). */
-    if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
-        if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
-        if (cell_letters(c, p) && !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT ||
-                                                 cls(c, p - 1) == K_LT)))
+    /* Tags and placeholders in angle brackets, and what joins them (`<Tên>=<Giá trị>`,
+     * `%<PRIuMAX>`). */
+    if ((CL(c, p) | CL(c, i)) & (F_TAG_OPEN | F_TAG_CLOSE)) {
+        if ((CL(c, p) & F_TAG_OPEN) || (CL(c, i) & F_TAG_CLOSE)) return R_ATTACH;
+        if (cp == K_PERCENT && (CL(c, i) & F_TAG_OPEN)) return R_ATTACH;
+        if ((CL(c, p) & F_TAG_CLOSE) && has_next && (CL(c, i + 1) & F_TAG_OPEN) &&
+            (cc == K_DOT || is_ch(c, i, '=')))
+            return R_ATTACH;
+        if ((CL(c, i) & F_TAG_OPEN) && p > c->a && (CL(c, p - 1) & F_TAG_CLOSE) &&
+            (cp == K_DOT || is_ch(c, p, '=')))
             return R_ATTACH;
     }
-    /* A value after `name=` (`Kiểu= 1`, `--png= TẬP-TIN`); a number and its letter (`3D`,
-     * `1K`); a version after a lettered dot (`X.509`). */
-    if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
-    if (cc == K_WORD && len(c, i) >= 2 && txt(c, i)[0] == '=' && cp == K_WORD && ascii_name(c, p) &&
-        ((p > c->a && cls(c, p - 1) == K_HYPHEN) || memchr(txt(c, p), '-', len(c, p))))
-        return R_ATTACH; /* --line-length=N */
-    if (cc == K_NUM && txt(c, i)[0] == '-' && cp == K_WORD && ascii_digit(last_byte(c, p)) &&
-        memchr(txt(c, p), '-', len(c, p)))
-        return R_ATTACH; /* ISO-8859-1 */
-    if (cp == K_NUM && digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;
-    if (cc == K_NUM && digits(c, i) && len(c, p) == 2 && ascii_upper(txt(c, p)[0]) &&
-        txt(c, p)[1] == '.')
-        return R_ATTACH;
-    /* Ranges and lists of cell references (`A1:B1`, `A1;D1`), sheet and cell (`Bảng1.A1`). */
-    if ((cc == K_COLON || cc == K_SEMI) && cell_ref_end(c, p) && has_next &&
-        cell_ref_start(c, i + 1))
-        return R_ATTACH;
-    if ((cp == K_COLON || cp == K_SEMI) && p > c->a && cell_ref_end(c, p - 1) &&
-        cell_ref_start(c, i))
-        return R_ATTACH;
-    if (cc == K_DOT && cp == K_NUM && cell_ref_start(c, i + 1 < c->b ? i + 1 : i) && has_next)
-        return R_ATTACH;
-    if (cp == K_DOT && p > c->a && cls(c, p - 1) == K_NUM && cell_ref_start(c, i)) return R_ATTACH;
-    /* Codes in capitals joined by colons (`HH:MM:SS`), scopes (`XListener::method`). */
-    if ((cc == K_COLON && capitals(c, p, 3) && len(c, p) >= 2 && has_next &&
-         capitals(c, i + 1, 3) && len(c, i + 1) >= 2) ||
-        (cp == K_COLON && capitals(c, i, 3) && len(c, i) >= 2 && p > c->a &&
-         capitals(c, p - 1, 3) && len(c, p - 1) >= 2))
-        return R_ATTACH;
-    if ((cc == K_COLON && (cp == K_COLON || (has_next && cls(c, i + 1) == K_COLON))) ||
-        (cp == K_COLON && p > c->a && cls(c, p - 1) == K_COLON && cc == K_WORD))
-        return R_ATTACH;
 
-    /* Tags and placeholders in angle brackets, and what joins them (`<Tên>=<Giá trị>`). */
-    if ((CL(c, p) & F_TAG_OPEN) || (CL(c, i) & F_TAG_CLOSE)) return R_ATTACH;
-    if (cp == K_PERCENT && (CL(c, i) & F_TAG_OPEN)) return R_ATTACH;
-    if ((CL(c, p) & F_TAG_CLOSE) && has_next && (CL(c, i + 1) & F_TAG_OPEN) &&
-        (cc == K_DOT || is_is(c, i, "=")))
-        return R_ATTACH;
-    if ((CL(c, i) & F_TAG_OPEN) && p > c->a && (CL(c, p - 1) & F_TAG_CLOSE) &&
-        (cp == K_DOT || is_is(c, p, "=")))
-        return R_ATTACH;
+    /* By what comes after the gap. */
+    switch (cc) {
+    case K_COLON:
+        /* Ranges of cell references (`A1:B1`), codes in capitals (`HH:MM:SS`), scopes
+         * (`XListener::method`), classes of characters (`[:upper:]`). */
+        if (cell_ref_end(c, p) && has_next && cell_ref_start(c, i + 1)) return R_ATTACH;
+        if (capitals(c, p, 3) && len(c, p) >= 2 && has_next && capitals(c, i + 1, 3) &&
+            len(c, i + 1) >= 2)
+            return R_ATTACH;
+        if (cp == K_COLON || (has_next && (cls(c, i + 1) == K_COLON || is_ch(c, i + 1, ']'))))
+            return R_ATTACH;
+        break;
+    case K_SEMI:
+        /* Lists of cell references (`A1;D1`) and of placeholders in capitals
+         * (`CÁC;CÂU;LỆNH`). */
+        if (cell_ref_end(c, p) && has_next && cell_ref_start(c, i + 1)) return R_ATTACH;
+        if (all_caps_word(c, p) && has_next && all_caps_word(c, i + 1)) return R_ATTACH;
+        break;
+    case K_DOT:
+        /* A sheet and its cell (`Bảng 1.A1`). */
+        if (cp == K_NUM && has_next && cell_ref_start(c, i + 1)) return R_ATTACH;
+        break;
+    case K_GT:
+        /* Arrows (`==>`, `->`), the empty comparison `<>`. */
+        if (run_of(c, p, "=-") || cp == K_LT) return R_ATTACH;
+        break;
+    case K_SYM:
+        if (is_ch(c, i, '=') && (cp == K_LT || cp == K_GT || is_ch(c, p, '!')))
+            return R_ATTACH; /* <= >= != */
+        /* Patterns and formats: `*.odt`, `.*`, `%.*s`, `**`. */
+        if (is_ch(c, i, '*') && (cp == K_DOT || cp == K_PERCENT || is_ch(c, p, '*')))
+            return R_ATTACH;
+        /* Powers (`2^10`); alternatives of marks and numbers (`10|30|20`, `[+|-]`). */
+        if (is_ch(c, i, '^') && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) return R_ATTACH;
+        if (is_ch(c, i, '|') && !vietnamese_word(c, p) && has_next && !vietnamese_word(c, i + 1))
+            return R_ATTACH;
+        break;
+    case K_FINAL:
+        /* Ranges of numbers (`0..1`). */
+        if (is_is(c, i, "..") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) return R_ATTACH;
+        break;
+    case K_AMP:
+        /* Names of firms and fields in capitals (`R&D`, `AT&T`, `M&A`). */
+        if (capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) return R_ATTACH;
+        break;
+    case K_PLUS:
+        /* Key combinations (`Ctrl+C`, `NIS+`), runs of plus signs (`C++`). */
+        if (key_like(c, p)) return R_ATTACH;
+        break;
+    case K_HASH:
+        if (capitals(c, p, 1)) return R_ATTACH; /* C# */
+        break;
+    case K_OPEN:
+        if (is_ch(c, i, '(')) {
+            /* A formula's call (`=SUM(`), a format's (`%(`, `%%(`), a call without
+             * arguments (`STYLE()`), a call whose argument is code: a function in capitals
+             * (`CHAR(10)`, `SQRT(PI(`), a name that cannot be Vietnamese (`cut(1)`,
+             * `cos(<?>)`); not an acronym explained in words (`WHO (Tổ chức Y tế Thế
+             * giới)`). */
+            if (run_of(c, p, "%")) return R_ATTACH;
+            if (cp == K_WORD &&
+                (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
+                 (has_next && is_ch(c, i + 1, ')') && ascii_name(c, p))))
+                return R_ATTACH;
+            if (cp == K_WORD && has_next && code_argument(c, i + 1) &&
+                ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
+                 code_name(c, p)))
+                return R_ATTACH;
+        } else if (is_ch(c, i, '[') && cp == K_WORD && ascii_name(c, p) && has_next) {
+            /* An option's optional value (`--context[=SỐ]`), an index (`Dict[1]`). */
+            if (txt(c, i + 1)[0] == '=' && p > c->a && cls(c, p - 1) == K_HYPHEN) return R_ATTACH;
+            if ((c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && cls(c, i + 1) == K_NUM &&
+                i + 2 < c->b && is_ch(c, i + 2, ']'))
+                return R_ATTACH;
+        }
+        break;
+    }
 
-    /* `#REF!`, `###`, `C#`; `$(ARG1)`, `$[officename]`. */
-    if (cp == K_HASH &&
-        (cc == K_HASH ||
-         (p > c->a && (cc == K_NUM || letter(c, i) || code_name(c, i) ||
-                       (cc == K_WORD && capitals(c, i, len(c, i)) && len(c, i) <= 8)))))
-        return R_ATTACH; /* ###, #REF!, #N/A, #1; not a comment: `# Không` */
-    if (cc == K_HASH && capitals(c, p, 1)) return R_ATTACH;
-    if (cp == K_DOLLAR && cc == K_OPEN) return R_ATTACH;
-    /* Escapes (`\\n`), arrows (`==>`, `->`), the empty comparison `<>`. */
-    if (is_is(c, p, "\\")) return R_ATTACH;
-    if (cc == K_GT && run_of(c, p, "=-")) return R_ATTACH;
-    if (cp == K_LT && cc == K_GT) return R_ATTACH;
-    if (is_is(c, i, "=") && (cp == K_LT || cp == K_GT || is_is(c, p, "!")))
-        return R_ATTACH; /* <= */
-    /* Patterns and formats: `*.odt`, `.*`, `%.*s`, `%s`, `**`. */
-    if (is_is(c, i, "*") && (cp == K_DOT || cp == K_PERCENT || is_is(c, p, "*"))) return R_ATTACH;
-    if (is_is(c, p, "*") && (cc == K_DOT || letter(c, i)) && p > c->a &&
-        (cls(c, p - 1) == K_DOT || cls(c, p - 1) == K_PERCENT || cls(c, p - 1) == K_OPEN ||
-         cls(c, p - 1) == K_GOPEN))
-        return R_ATTACH;
-    if (cp == K_PERCENT && (cc == K_DOT || letter(c, i))) return R_ATTACH;
-
-    /* A function call in a formula (`=SUM(`), a call without arguments (`STYLE()`). */
-    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD &&
-        (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
-         (has_next && is_is(c, i + 1, ")") && ascii_name(c, p))))
-        return R_ATTACH;
-    if (cc == K_OPEN && is_is(c, i, "(") && run_of(c, p, "%")) return R_ATTACH; /* %%( */
-    /* A call whose argument is code: a function in capitals (`CHAR(10)`, `SQRT(PI(`), a name
-     * that cannot be Vietnamese (`cut(1)`, `cos(<?>)`); not an acronym explained in words
-     * (`WHO (Tổ chức Y tế Thế giới)`). */
-    if (cc == K_OPEN && is_is(c, i, "(") && cp == K_WORD && has_next && code_argument(c, i + 1) &&
-        ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
-         code_name(c, p)))
-        return R_ATTACH;
-    /* Ranges of numbers (`0..1`). */
-    if ((is_is(c, i, "..") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
-        (is_is(c, p, "..") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
-        return R_ATTACH;
-
-    /* Names of firms and fields in capitals (`R&D`, `AT&T`, `M&A`). */
-    if ((cc == K_AMP && capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) ||
-        (cp == K_AMP && capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)))
-        return R_ATTACH;
-    /* Key combinations (`Ctrl+C`, `Shift+F6`, `Shift+kéo`, `NIS+`), runs of plus signs
-     * (`C++`). */
-    if (cc == K_PLUS && key_like(c, p)) return R_ATTACH;
-    if (cp == K_PLUS && p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
-    /* A handle or a mention (`@nn`), caret notation (`^I`), a hex prefix (`0x%X`). */
-    if (is_is(c, p, "@") && (cc == K_WORD || cc == K_NUM)) return R_ATTACH;
-    if (is_is(c, p, "^") && capitals(c, i, 1)) return R_ATTACH;
-    if (is_is(c, p, "0") && cc == K_WORD && txt(c, i)[0] == 'x' && len(c, i) >= 2) return R_ATTACH;
-    /* Lists of placeholders in capitals (`CÁC;CÂU;LỆNH`). */
-    if ((cc == K_SEMI && all_caps_word(c, p) && has_next && all_caps_word(c, i + 1)) ||
-        (cp == K_SEMI && all_caps_word(c, i) && p > c->a && all_caps_word(c, p - 1)))
-        return R_ATTACH;
-    /* An option's optional value (`--context[=SỐ]`), stty's `[-]clocal`. */
-    if (is_is(c, i, "[") && has_next && txt(c, i + 1)[0] == '=' && ascii_name(c, p) && p > c->a &&
-        cls(c, p - 1) == K_HYPHEN)
-        return R_ATTACH;
-    if (is_is(c, p, "]") && cc == K_WORD && ascii_name(c, i) && p >= c->a + 2 &&
-        cls(c, p - 1) == K_HYPHEN && is_is(c, p - 2, "["))
-        return R_ATTACH;
-    /* printf's positional arguments (`%1$u`). */
-    if (cc == K_WORD && letter(c, i) && cp == K_NUM && last_byte(c, p) == '$') return R_ATTACH;
-    /* An index (`DataDictionary[1]`), a class of characters (`[:upper:]`). */
-    if (is_is(c, i, "[") && cp == K_WORD && ascii_name(c, p) &&
-        (c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) && has_next && cls(c, i + 1) == K_NUM &&
-        i + 2 < c->b && is_is(c, i + 2, "]"))
-        return R_ATTACH;
-    if ((cp == K_COLON && p > c->a && is_is(c, p - 1, "[") && cc == K_WORD) ||
-        (cc == K_COLON && has_next && is_is(c, i + 1, "]")))
-        return R_ATTACH;
-    /* Powers (`2^10`), alternatives of marks and numbers (`10|30|20`, `[+|-]`, `-b|--build`). */
-    if ((is_is(c, i, "^") && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) ||
-        (is_is(c, p, "^") && cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM))
-        return R_ATTACH;
-    if ((is_is(c, i, "|") && !vietnamese_word(c, p) && has_next && !vietnamese_word(c, i + 1)) ||
-        (is_is(c, p, "|") && !vietnamese_word(c, i) && p > c->a && !vietnamese_word(c, p - 1)))
-        return R_ATTACH;
-    /* A key and a number (`Ctrl +8`): the sign belongs to the key combination. */
-    if (cc == K_NUM && txt(c, i)[0] == '+' && key_like(c, p)) return R_ATTACH;
+    /* By what comes before the gap. */
+    switch (cp) {
+    case K_WORD:
+        /* Letters split from their number (`A 1`, `$B $3`, `Đ.SỐ 1`, `SHA 1`); not an operator
+         * between numbers (`2 POW 8`). */
+        if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
+            if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
+            if (cell_letters(c, p) &&
+                !(p > c->a &&
+                  (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT || cls(c, p - 1) == K_LT)))
+                return R_ATTACH;
+        }
+        /* A value after `name=` (`Kiểu= 1`, `--png= TẬP-TIN`, `--line-length =N`). */
+        if (len(c, p) >= 2 && last_byte(c, p) == '=') return R_ATTACH;
+        if (cc == K_WORD && len(c, i) >= 2 && txt(c, i)[0] == '=' && ascii_name(c, p) &&
+            ((p > c->a && cls(c, p - 1) == K_HYPHEN) || memchr(txt(c, p), '-', len(c, p))))
+            return R_ATTACH;
+        if (cc == K_NUM) {
+            const unsigned char *s = txt(c, i);
+            if (s[0] == '-' && ascii_digit(last_byte(c, p)) && memchr(txt(c, p), '-', len(c, p)))
+                return R_ATTACH; /* ISO-8859-1 */
+            if (digits(c, i) && len(c, p) == 2 && ascii_upper(txt(c, p)[0]) && txt(c, p)[1] == '.')
+                return R_ATTACH;                                /* X.509 */
+            if (s[0] == '+' && key_like(c, p)) return R_ATTACH; /* Ctrl +8 */
+        }
+        break;
+    case K_NUM:
+        if (dollar_ref(c, p) && dollar_ref(c, i)) return R_ATTACH;
+        /* A number and its letter (`3D`, `1K`), a hex prefix (`0x%X`), printf's positional
+         * arguments (`%1$u`). */
+        if (digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;
+        if (is_ch(c, p, '0') && cc == K_WORD && txt(c, i)[0] == 'x' && len(c, i) >= 2)
+            return R_ATTACH;
+        if (cc == K_WORD && letter(c, i) && last_byte(c, p) == '$') return R_ATTACH;
+        break;
+    case K_FINAL:
+        if (cc == K_NUM && is_is(c, p, "..") && p > c->a && cls(c, p - 1) == K_NUM)
+            return R_ATTACH; /* 0..1 */
+        break;
+    case K_COLON:
+    case K_SEMI:
+        if (p > c->a && cell_ref_end(c, p - 1) && cell_ref_start(c, i)) return R_ATTACH;
+        if (cp == K_SEMI) {
+            if (all_caps_word(c, i) && p > c->a && all_caps_word(c, p - 1)) return R_ATTACH;
+            break;
+        }
+        if (capitals(c, i, 3) && len(c, i) >= 2 && p > c->a && capitals(c, p - 1, 3) &&
+            len(c, p - 1) >= 2)
+            return R_ATTACH;
+        if (cc == K_WORD && p > c->a && (cls(c, p - 1) == K_COLON || is_ch(c, p - 1, '[')))
+            return R_ATTACH;
+        break;
+    case K_DOT:
+        if (p > c->a && cls(c, p - 1) == K_NUM && cell_ref_start(c, i)) return R_ATTACH;
+        break;
+    case K_HASH:
+        /* `###`, `#REF!`, `#N/A`, `#1`; not a comment: `# Không`. */
+        if (cc == K_HASH ||
+            (p > c->a && (cc == K_NUM || letter(c, i) || code_name(c, i) ||
+                          (cc == K_WORD && capitals(c, i, len(c, i)) && len(c, i) <= 8))))
+            return R_ATTACH;
+        break;
+    case K_DOLLAR:
+        if (cc == K_OPEN) return R_ATTACH; /* $(ARG1), $[officename] */
+        break;
+    case K_PUNCT:
+        if (is_ch(c, p, '\\')) return R_ATTACH; /* \n */
+        break;
+    case K_SYM:
+        if (is_ch(c, p, '*') && (cc == K_DOT || letter(c, i)) && p > c->a &&
+            (cls(c, p - 1) == K_DOT || cls(c, p - 1) == K_PERCENT || cls(c, p - 1) == K_OPEN ||
+             cls(c, p - 1) == K_GOPEN))
+            return R_ATTACH;
+        if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
+        if (is_ch(c, p, '^') &&
+            (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
+            return R_ATTACH; /* ^I, 2^10 */
+        if (is_ch(c, p, '|') && !vietnamese_word(c, i) && p > c->a && !vietnamese_word(c, p - 1))
+            return R_ATTACH;
+        break;
+    case K_PERCENT:
+        if (cc == K_DOT || letter(c, i)) return R_ATTACH; /* %.*s, %s */
+        break;
+    case K_AMP:
+        if (capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)) return R_ATTACH;
+        break;
+    case K_PLUS:
+        if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
+        break;
+    case K_CLOSE:
+        /* stty's `[-]clocal`. */
+        if (is_ch(c, p, ']') && cc == K_WORD && ascii_name(c, i) && p >= c->a + 2 &&
+            cls(c, p - 1) == K_HYPHEN && is_ch(c, p - 2, '['))
+            return R_ATTACH;
+        break;
+    }
     return R_NONE;
 }
 
@@ -943,8 +1005,12 @@ bool vn_detok_attached(line_ctx *c, size_t i, bool fast)
     if ((CL(c, p) & F_FORMULA) && (CL(c, i) & F_FORMULA)) return true;
     int r = fast ? common_pair(c, p, i) : R_NONE;
     if (r != R_NONE) return r == R_ATTACH;
-    r = dash_rule(c, p, i);
-    if (r == R_NONE) r = number_rule(c, p, i);
+    /* With `fast`, skip the rule groups that cannot apply: the dash rules need a dash or a
+     * `=` at the gap, the number rules a number (tests check the skipping changes nothing). */
+    const unsigned cp = cls(c, p), cc = cls(c, i);
+    if (!fast || cp == K_HYPHEN || cc == K_HYPHEN || cp == K_SYM || cc == K_SYM)
+        r = dash_rule(c, p, i);
+    if (r == R_NONE && (!fast || cp == K_NUM || cc == K_NUM)) r = number_rule(c, p, i);
     if (r == R_NONE) r = code_rule(c, p, i);
     if (r == R_NONE) r = punct_rule(c, p, i);
     return r == R_ATTACH;
