@@ -67,8 +67,8 @@ extern "C" {
  *   `2 , 71828`, `2 , 4 %`; `tháng 3 , 5` stays), `640 × 480`, `0 .. 1`, `2 ^ 10`.
  * - Abbreviations keep the spacing their source most likely had: the dot attaches to the
  *   abbreviation and a space follows (`TP. HCM`, `TP . HCM` gives `TP. HCM`, `GS. TS`). The news
- *   data this was decided on (news-seg) writes `TP.` as a token of its own before `HCM` 128
- *   times and `TP.HCM.` as one token once.
+ *   data this was decided on (news-seg) writes `TP.` as a token of its own 128 times (127 of
+ *   them before `HCM`) and `TP.HCM.` as one token once.
  * - Run-on titles. Text the tokenizer guessed to be a title run into its lead
  *   (::VNSEG_SF_GUESSED) is left as given: no punctuation and no line break is added.
  * - Technical text (the development set is software help and messages), where a segmenter
