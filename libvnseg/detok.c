@@ -236,7 +236,10 @@ VNSEG_EXPORT vnseg_status vnseg_detokenize_into(vnseg_detok *d, const vnseg_doc 
     vnseg_status st = check_options(options, "vnseg_detokenize_into");
     if (st != VNSEG_OK) return st;
     size_t line = options & VNSEG_DETOK_LOSSLESS ? 0 : longest_line(doc);
-    if (!reserve(d, doc, line)) return vn_fail_simple(VNSEG_E_NOMEM);
+    if (!reserve(d, doc, line)) {
+        if (d->text) d->text[0] = 0; /* left empty, whatever grew before the failure */
+        return vn_fail_simple(VNSEG_E_NOMEM);
+    }
     d->len = write_doc(doc, options, (unsigned char *)d->text, true, d->spans, d->scratch);
     d->text[d->len] = 0;
     d->ntokens = doc->ntokens;

@@ -392,6 +392,19 @@ static void test_empty_and_bad_arguments(void **state)
     assert_int_equal(vnseg_detok_token_count(NULL), 0);
     assert_int_equal(vnseg_detok_token_at(NULL, 0), VNSEG_DETOK_NONE);
     vnseg_detok_free(NULL);
+    /* A document that never saw text. */
+    vnseg_doc *fresh = vnseg_doc_new();
+    assert_non_null(fresh);
+    assert_int_equal(vnseg_detokenize(fresh, VNSEG_DETOK_LOSSLESS, &d), VNSEG_OK);
+    assert_string_equal(vnseg_detok_text(d, NULL), "");
+    vnseg_detok_free(d);
+    vnseg_detok *empty = vnseg_detok_new();
+    assert_non_null(empty);
+    assert_string_equal(vnseg_detok_text(empty, &need), "");
+    assert_int_equal(vnseg_detokenize_into(empty, NULL, 0), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_detokenize_into(empty, fresh, 1u << 3), VNSEG_E_INVALID_ARG);
+    vnseg_detok_free(empty);
+    vnseg_doc_free(fresh);
     /* Tokenizer options are accepted and ignored. */
     tu_tokenize(doc, "a b", 0);
     assert_int_equal(vnseg_detokenize(doc, VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES, &d), VNSEG_OK);
@@ -437,6 +450,35 @@ static void test_long_token_cut(void **state)
     assert_int_equal(out[n], ',');
     assert_true(vnseg_doc_token_count(doc) >= 3);
     free(big);
+}
+
+/* One result refilled with documents of every size: each time as if made afresh. */
+static void test_reuse(void **state)
+{
+    vnseg_doc *doc = *state;
+    vnseg_detok *d = vnseg_detok_new();
+    assert_non_null(d);
+    static const char *const texts[] = {
+        "Tổng_thống Nga ( phải ) nói : \" Tại_sao lại không nhỉ ? \" , ngày 1 / 8 / 2014 .\n"
+        "Dòng hai , với - - help và « A 1 : B 1 » .",
+        "ngắn .", "", "  \n\n", "Hà_Nội , ngày 4/9 ( mới ) ."};
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+            uint32_t opts = round ? VNSEG_DETOK_LOSSLESS : 0;
+            char want[512];
+            size_t n;
+            assert_int_equal(
+                vnseg_detokenize_text(texts[k], strlen(texts[k]), opts, want, sizeof want, &n),
+                VNSEG_OK);
+            tu_tokenize(doc, texts[k], 0);
+            assert_int_equal(vnseg_detokenize_into(d, doc, opts), VNSEG_OK);
+            check_alignment(doc, d, opts);
+            size_t len;
+            const char *out = vnseg_detok_text(d, &len);
+            assert_int_equal(len, n);
+            assert_memory_equal(out, want, n);
+        }
+    vnseg_detok_free(d);
 }
 
 /* The shortcuts for common pairs (detok_rules.h) decide as the full rules do: on every line
@@ -574,6 +616,17 @@ static void test_allocation_failures(void **state)
                 assert_int_equal(vnseg_error_last()->status, VNSEG_E_NOMEM);
             }
             vnseg_detok_free(d);
+            /* A reused result that must grow: on failure it is left empty. */
+            vnseg_detok *r = vnseg_detok_new();
+            if (r) {
+                st = vnseg_detokenize_into(r, doc, 0);
+                assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
+                if (st == VNSEG_E_NOMEM) {
+                    assert_int_equal(vnseg_detok_token_count(r), 0);
+                    assert_string_equal(vnseg_detok_text(r, NULL), "");
+                }
+                vnseg_detok_free(r);
+            }
         }
         vnseg_doc_free(doc);
         assert_int_equal(live, 0);
@@ -614,6 +667,7 @@ int main(void)
         TU_TEST(test_nfd_and_invisible),
         TU_TEST(test_long_token_cut),
         TU_TEST(test_threads),
+        TU_TEST(test_reuse),
         TU_TEST(test_shortcuts_agree_with_rules),
         cmocka_unit_test(test_allocation_failures),
     };
