@@ -101,6 +101,12 @@ static bool digits(const line_ctx *c, size_t i)
     return true;
 }
 
+/* Is token i the single ASCII character ch? */
+static inline bool is_ch(const line_ctx *c, size_t i, char ch)
+{
+    return len(c, i) == 1 && txt(c, i)[0] == (unsigned char)ch;
+}
+
 /* One to three ASCII capitals (`A`, `SHA`): a column name or the letters of a code. */
 static bool capitals(const line_ctx *c, size_t i, size_t max)
 {
@@ -362,8 +368,11 @@ static void mark_formulas(line_ctx *c)
                 continue;
             }
         }
-        if (!formula_head(c, i) || !is_is(c, i + 1, "(")) continue;
-        size_t depth = 0, j = i + 1;
+        if (!formula_head(c, i)) continue;
+        size_t j = i + 1; /* the parenthesis, after digits of the name (`=LOG 10 (`) */
+        if (j + 1 < c->b && cls(c, j) == K_NUM && digits(c, j)) j++;
+        if (!is_ch(c, j, '(')) continue;
+        size_t depth = 0;
         for (; j < c->b; j++) {
             if (is_is(c, j, "("))
                 depth++;
@@ -693,12 +702,6 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
     return R_NONE;
 }
 
-/* Is token i the single ASCII character ch? */
-static inline bool is_ch(const line_ctx *c, size_t i, char ch)
-{
-    return len(c, i) == 1 && txt(c, i)[0] == (unsigned char)ch;
-}
-
 /* Technical text: cell references and formulas, tags, identifiers and key combinations. The
  * rules are sorted by the class of the token after the gap, then by the class of the token
  * before it, so that a gap looks only at the rules that can apply to it. */
@@ -806,8 +809,19 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
             if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
             if (cell_letters(c, p) &&
-                !(p > c->a &&
-                  (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT || cls(c, p - 1) == K_LT)))
+                !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
+                return R_ATTACH;
+        }
+        if (cc == K_NUM && digits(c, i)) {
+            /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
+             * with digits in a formula (`=LOG10(`), the name of a parameter in a definition
+             * (`Text1: ...` at the start of a line). */
+            if (p > c->a && cls(c, p - 1) == K_HYPHEN && ascii_name(c, p) &&
+                !(c->tk[p].flags & VNSEG_TF_CAPITALIZED))
+                return R_ATTACH;
+            if (txt(c, p)[0] == '=' && has_next && is_ch(c, i + 1, '(')) return R_ATTACH;
+            if (p == c->a && ascii_name(c, p) && ascii_upper(txt(c, p)[0]) && len(c, i) == 1 &&
+                txt(c, i)[0] != '0' && has_next && cls(c, i + 1) == K_COLON)
                 return R_ATTACH;
         }
         /* A value after `name=` (`Kiểu= 1`, `--png= TẬP-TIN`, `--line-length =N`). */

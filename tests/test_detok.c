@@ -250,6 +250,10 @@ static void test_technical(void **state)
         "mã SHA1, ảnh 3D, chuẩn X.509, Đ.SỐ1, Kiểu=1, mảng x[1], lớp [:upper:]");
     EXPECT("số 0 . 5 trong 0 .. 1 , % 1$ u , “ @ nn ” , ký_tự “ ^ I ”",
            "số 0.5 trong 0..1, %1$u, “@nn”, ký tự “^I”");
+    EXPECT("- - files 0 , “ - mips 32 ” , =LOG 10 ( 5 ) , < A 1 >",
+           "--files0, “-mips32”, =LOG10(5), <A1>");
+    EXPECT("Text 1 : biểu_thức chuỗi", "Text1: biểu thức chuỗi");
+    EXPECT("GoTo 0 : tắt", "GoTo 0: tắt");
     /* News around the same marks stays as written. */
     EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");
