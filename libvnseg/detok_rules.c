@@ -519,6 +519,19 @@ static bool cell_ref_end(const line_ctx *c, size_t i)
                                 (cell_letters(c, i - 1) || dollar_ref(c, i - 1)));
 }
 
+/* Does word i end in an ASCII name (`STYLE`, `Hàm_STYLE` that a segmenter glued)? */
+static bool ends_in_name(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i), k = n;
+    while (k > 0 && s[k - 1] != '_')
+        k--;
+    if (k == n || !(ascii_upper(s[k]) || ascii_lower(s[k]))) return false;
+    for (size_t j = k; j < n; j++)
+        if (!ascii_alnum(s[j])) return false;
+    return true;
+}
+
 /* Does a cell reference start at token i (`A 1`, `$B $3`, `A10`)? */
 static bool cell_ref_start(const line_ctx *c, size_t i)
 {
@@ -785,7 +798,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             if (run_of(c, p, "%")) return R_ATTACH;
             if (cp == K_WORD &&
                 (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
-                 (has_next && is_ch(c, i + 1, ')') && ascii_name(c, p))))
+                 (has_next && is_ch(c, i + 1, ')') && ends_in_name(c, p))))
                 return R_ATTACH;
             if (cp == K_WORD && has_next && code_argument(c, i + 1) &&
                 ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
