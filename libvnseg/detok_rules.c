@@ -727,6 +727,10 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
      * `%<PRIuMAX>`). */
     if ((CL(c, p) | CL(c, i)) & (F_TAG_OPEN | F_TAG_CLOSE)) {
         if ((CL(c, p) & F_TAG_OPEN) || (CL(c, i) & F_TAG_CLOSE)) return R_ATTACH;
+        /* A line-break tag of HTML sits between the words it breaks (`tạo.<BR>Hãy`). */
+        if (((CL(c, p) & F_TAG_CLOSE) && p >= c->a + 2 && is_is(c, p - 1, "BR")) ||
+            ((CL(c, i) & F_TAG_OPEN) && i + 2 < c->b && is_is(c, i + 1, "BR")))
+            return R_ATTACH;
         if (cp == K_PERCENT && (CL(c, i) & F_TAG_OPEN)) return R_ATTACH;
         if ((CL(c, p) & F_TAG_CLOSE) && has_next && (CL(c, i + 1) & F_TAG_OPEN) &&
             (cc == K_DOT || is_ch(c, i, '=')))
@@ -765,6 +769,11 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_SYM:
         if (is_ch(c, i, '=') && (cp == K_LT || cp == K_GT || is_ch(c, p, '!')))
             return R_ATTACH; /* <= >= != */
+        /* A setting's key and its value (`gtk-menu=16,16`). */
+        if (is_ch(c, i, '=') && cp == K_WORD && ascii_name(c, p) &&
+            memchr(txt(c, p), '-', len(c, p)) && has_next &&
+            (cls(c, i + 1) == K_NUM || ascii_name(c, i + 1)))
+            return R_ATTACH;
         /* Patterns and formats: `*.odt`, `.*`, `%.*s`, `**`. */
         if (is_ch(c, i, '*') && (cp == K_DOT || cp == K_PERCENT || is_ch(c, p, '*')))
             return R_ATTACH;
@@ -904,6 +913,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH; /* ^I, 2^10 */
         if (is_ch(c, p, '|') && !vietnamese_word(c, i) && p > c->a && !vietnamese_word(c, p - 1))
             return R_ATTACH;
+        /* An option's optional value (`[=FILE]`), a setting's value (`gtk-menu=16,16`). */
+        if (is_ch(c, p, '=') && p > c->a &&
+            ((is_ch(c, p - 1, '[') && (!vietnamese_word(c, i) || all_caps_word(c, i))) ||
+             (ascii_name(c, p - 1) && memchr(txt(c, p - 1), '-', len(c, p - 1)) &&
+              (cc == K_NUM || ascii_name(c, i)))))
+            return R_ATTACH;
         break;
     case K_PERCENT:
         if (cc == K_DOT || letter(c, i)) return R_ATTACH; /* %.*s, %s */
@@ -951,6 +966,10 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
          (c->tk[i + 1].flags & VNSEG_TF_CAPITALIZED)) ||
         (cp == K_SLASH && p > c->a && phrase_end(c, p - 1) &&
          (c->tk[i].flags & VNSEG_TF_CAPITALIZED)))
+        return R_SPACE;
+    /* A path keeps its own slashes but is spaced from the word before it (`nạp /var/lib`). */
+    if (cc == K_SLASH && cp == K_WORD && !(c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) &&
+        i + 2 < c->b && code_name(c, i + 1) && cls(c, i + 2) == K_SLASH)
         return R_SPACE;
     /* A dot before a file extension (`.odt`); spaced from the word before it. */
     if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;

@@ -254,6 +254,10 @@ static void test_technical(void **state)
            "--files0, “-mips32”, =LOG10(5), <A1>");
     EXPECT("Text 1 : biểu_thức chuỗi", "Text1: biểu thức chuỗi");
     EXPECT("GoTo 0 : tắt", "GoTo 0: tắt");
+    EXPECT("Không_thể nạp / var / lib , - - files [ = TẬP-TIN ] , gtk-menu = 16,16",
+           "Không thể nạp /var/lib, --files[=TẬP-TIN], gtk-menu=16,16");
+    EXPECT("Không_thể tạo . < BR > Hãy thử lại , x = 5 , lên / xuống / trái",
+           "Không thể tạo.<BR>Hãy thử lại, x = 5, lên/xuống/trái");
     /* News around the same marks stays as written. */
     EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");
