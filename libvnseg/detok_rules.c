@@ -636,10 +636,15 @@ static int dash_rule(const line_ctx *c, size_t p, size_t i)
 {
     const unsigned cp = cls(c, p), cc = cls(c, i);
     if (cp == K_HYPHEN && cc == K_HYPHEN) return R_ATTACH;
+    /* A prefix in brackets (`--[no-]track`). */
+    if (cc == K_HYPHEN && i + 1 < c->b && is_ch(c, i + 1, ']') && ascii_name(c, p) && p > c->a &&
+        is_ch(c, p - 1, '['))
+        return R_ATTACH;
     if (cp == K_HYPHEN) {
         size_t before;
         size_t run = dash_run(c, p, &before);
         if (option_after(c, i, run)) return R_ATTACH;
+        if (run >= 2 && is_ch(c, i, '[')) return R_ATTACH; /* --[no-]track */
         /* Right after an opening quote or bracket, any name is an option (`“-Wa`). */
         if (before != SIZE_MAX && (cls(c, before) == K_QOPEN || cls(c, before) == K_OPEN) &&
             ascii_name(c, i))
@@ -908,6 +913,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
              cls(c, p - 1) == K_GOPEN))
             return R_ATTACH;
         if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
+        if (is_ch(c, p, '~') && cc == K_NUM) return R_ATTACH;                   /* ~1, ~50% */
         if (is_ch(c, p, '^') &&
             (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
             return R_ATTACH; /* ^I, 2^10 */
@@ -930,9 +936,10 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
         break;
     case K_CLOSE:
-        /* stty's `[-]clocal`. */
+        /* stty's `[-]clocal`, git's `--[no-]track`. */
         if (is_ch(c, p, ']') && cc == K_WORD && ascii_name(c, i) && p >= c->a + 2 &&
-            cls(c, p - 1) == K_HYPHEN && is_ch(c, p - 2, '['))
+            cls(c, p - 1) == K_HYPHEN &&
+            (is_ch(c, p - 2, '[') || (p >= c->a + 3 && is_ch(c, p - 3, '['))))
             return R_ATTACH;
         break;
     }

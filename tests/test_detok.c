@@ -224,6 +224,7 @@ static void test_technical(void **state)
     EXPECT("- - line-length =N , - - context [ =SỐ ] và “ - Wa , - no-expand ”",
            "--line-length=N, --context[=SỐ] và “-Wa, -no-expand”");
     EXPECT("- - arg-file = TẬP-TIN , stty [ - ] clocal", "--arg-file=TẬP-TIN, stty [-]clocal");
+    EXPECT("- - [ no - ] track , lệnh ~ 1", "--[no-]track, lệnh ~1");
     /* Calls: formulas, functions in capitals with code arguments, man pages; an acronym
      * explained in words keeps its space. */
     EXPECT("=GEOMEAN ( 23 ; 46 ; 69 ) , CHAR ( 10 ) , cut ( 1 ) , STYLE ( )",
