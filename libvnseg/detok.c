@@ -135,9 +135,7 @@ static size_t write_doc(const vnseg_doc *doc, uint32_t options, unsigned char *o
         put_bytes(&w, s, head);
     else
         put_breaks(&w, s, head);
-    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
-        size_t a = doc->lines[l].first_token;
-        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : n;
+    for (size_t sent = 0, a, b; vn_detok_next_line(doc, &sent, &a, &b);) {
         if (lossless) {
             for (size_t i = a; i < b; i++) {
                 size_t start = w.pos;
@@ -200,9 +198,7 @@ static vnseg_status check_options(uint32_t options, const char *fn)
 static size_t longest_line(const vnseg_doc *doc)
 {
     size_t most = 0;
-    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
-        size_t a = doc->lines[l].first_token;
-        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : doc->ntokens;
+    for (size_t sent = 0, a, b; vn_detok_next_line(doc, &sent, &a, &b);) {
         if (b - a > most) most = b - a;
     }
     return most;

@@ -48,6 +48,23 @@ static inline bool vn_detok_space(vn_line_rules *r, size_t i)
     return !vn_detok_attached(r, i, true);
 }
 
+/* The next line of the document that holds tokens: [*a, *b). Start with *sentence = 0; false
+ * after the last. Lines are runs of sentences (sentences never cross a line break) up to one
+ * whose last token has a line break after it. */
+static inline bool vn_detok_next_line(const vnseg_doc *doc, size_t *sentence, size_t *a, size_t *b)
+{
+    const vnseg_sentence *s = doc->sentences;
+    size_t k = *sentence;
+    if (k >= doc->nsentences) return false;
+    *a = (size_t)s[k].first_token;
+    while (k + 1 < doc->nsentences &&
+           !(doc->tokens[s[k].first_token + s[k].token_count - 1].flags & VNSEG_TF_LINE_END))
+        k++;
+    *b = (size_t)(s[k].first_token + s[k].token_count);
+    *sentence = k + 1;
+    return true;
+}
+
 /* Decide a whole line at once into space[0 .. b - a) (space[i - a] for the gap before token
  * i; space[0] is 0), with or without the shortcuts. `scratch` as for vn_detok_prepare(). */
 void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,

@@ -297,6 +297,50 @@ static void test_lossless(void **state)
         "\xEF\xBB\xBFVie\xCC\xA3\xCC\x82t Nam  ơi");
 }
 
+/* Raw text through the raw tokenizer, or through the segmenter (a model built from a word
+ * list), comes back byte for byte in lossless mode; rule mode keeps the alignment. */
+static void test_lossless_after_raw_text(void **state)
+{
+    vnseg_doc *doc = *state;
+    static const char *const raw[] = {
+        "Tổng thống Nga nói: \"Tại sao lại không nhỉ?\"  (Theo AFP)\r\n",
+        "  Giá vàng tăng 2,4%, lên 100.000đ/chỉ\tsáng 17-3.\n\nTP.HCM, ngày 4/9",
+        "a _ b tbl_2 Jong-un, H'Mông… :))\xC2\xA0xong", "", "   \n"};
+    vnseg_trainer *t = NULL;
+    vnseg_model *m = NULL;
+    vnseg_segmenter *s = NULL;
+    static const char words[] = "tổng thống\ntại sao\ngiá vàng\nxong xuôi\n";
+    assert_int_equal(vnseg_trainer_new(NULL, &t), VNSEG_OK);
+    assert_int_equal(vnseg_trainer_add(t, VNSEG_CORPUS_WORDLIST, words, strlen(words)), VNSEG_OK);
+    assert_int_equal(vnseg_trainer_train(t, NULL, NULL, &m), VNSEG_OK);
+    assert_int_equal(vnseg_segmenter_new(m, &s), VNSEG_OK);
+    for (size_t k = 0; k < sizeof raw / sizeof *raw; k++) {
+        size_t len = strlen(raw[k]);
+        char *copy = malloc(len + 1);
+        assert_non_null(copy);
+        memcpy(copy, raw[k], len + 1);
+        assert_int_equal(vnseg_tokenize_raw(doc, copy, len, 0), VNSEG_OK);
+        vnseg_detok *d = NULL;
+        assert_int_equal(vnseg_detokenize(doc, VNSEG_DETOK_LOSSLESS, &d), VNSEG_OK);
+        check_alignment(doc, d, true);
+        assert_string_equal(vnseg_detok_text(d, NULL), raw[k]);
+        assert_int_equal(vnseg_detokenize_into(d, doc, 0), VNSEG_OK);
+        check_alignment(doc, d, false);
+
+        assert_int_equal(vnseg_segment(s, copy, len, 0), VNSEG_OK);
+        const vnseg_doc *words_doc = NULL;
+        assert_int_equal(vnseg_segmenter_doc(s, &words_doc), VNSEG_OK);
+        assert_int_equal(vnseg_detokenize_into(d, words_doc, VNSEG_DETOK_LOSSLESS), VNSEG_OK);
+        check_alignment(words_doc, d, true);
+        assert_string_equal(vnseg_detok_text(d, NULL), raw[k]);
+        vnseg_detok_free(d);
+        free(copy);
+    }
+    vnseg_segmenter_free(s);
+    vnseg_model_free(m);
+    vnseg_trainer_free(t);
+}
+
 static void test_escapes(void **state)
 {
     vnseg_doc *doc = *state;
@@ -498,9 +542,7 @@ static void check_shortcuts(const vnseg_doc *doc)
     size_t n = vnseg_doc_token_count(doc);
     unsigned char *fast = malloc(n + 1), *slow = malloc(n + 1), *scratch = malloc(2 * n + 2);
     assert_true(fast && slow && scratch);
-    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
-        size_t a = doc->lines[l].first_token;
-        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : n;
+    for (size_t sent = 0, a, b; vn_detok_next_line(doc, &sent, &a, &b);) {
         vn_detok_line_rules(doc, a, b, fast, scratch, true);
         vn_detok_line_rules(doc, a, b, slow, scratch, false);
         for (size_t i = a + 1; i < b; i++)
@@ -669,6 +711,7 @@ int main(void)
         TU_TEST(test_technical),
         TU_TEST(test_lines),
         TU_TEST(test_lossless),
+        TU_TEST(test_lossless_after_raw_text),
         TU_TEST(test_escapes),
         TU_TEST(test_alignment_projection),
         TU_TEST(test_buffer_protocol),

@@ -3,6 +3,8 @@
 #define VNSEG_COMMANDS_H
 
 int cmd_tokenize(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 int cmd_detok(int argc, char **argv);
 
 #endif
