@@ -7,5 +7,6 @@
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
 #include "vnseg/segmenter.h"
+#include "vnseg/detok.h"
 
 #endif

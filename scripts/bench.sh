@@ -23,3 +23,5 @@ random=build-release/bench-corpus-random.txt
 [ -f "$random" ] || python3 bench/make_corpus.py "$random" --mb 20 --source random
 echo "== tokenizer, words of random syllables"
 build-release/bench/bench_tokenize "$random" 7
+echo "== detokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
+build-release/bench/bench_detok "$corpus" 7

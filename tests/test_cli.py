@@ -243,5 +243,98 @@ class Segment(unittest.TestCase):
         self.assertIn("Usage: vnseg train", run(["train", "--help"]).stdout.decode())
 
 
+class Detok(unittest.TestCase):
+    SEG = ("Tổng_thống Nga ( phải ) nói : \" Tại_sao lại không nhỉ ? \"\n"
+           "\n"
+           "Giá tăng 2,4 % , lên 100.000 đ\r\n"
+           "dòng cuối")
+    NATURAL = ("Tổng thống Nga (phải) nói: \"Tại sao lại không nhỉ?\"\n"
+               "\n"
+               "Giá tăng 2,4%, lên 100.000đ\r\n"
+               "dòng cuối")
+
+    def test_text_line_for_line(self):
+        out = run(["detok"], self.SEG.encode()).stdout.decode()
+        self.assertEqual(out, self.NATURAL)
+
+    def test_files_and_stdin(self):
+        with tempfile.TemporaryDirectory() as d:
+            a, b = os.path.join(d, "a.txt"), os.path.join(d, "b.txt")
+            write(a, "Hà_Nội , ngày 4/9 .\n")
+            write(b, "( xong )\n")
+            out = run(["detok", a, "-", b], "“ giữa ”\n".encode()).stdout.decode()
+            self.assertEqual(out, "Hà Nội, ngày 4/9.\n“giữa”\n(xong)\n")
+
+    def test_lossless(self):
+        seg = "  Tổng_thống  Nga\t( phải )\n"
+        out = run(["detok", "--lossless"], seg.encode()).stdout.decode()
+        self.assertEqual(out, "  Tổng thống  Nga\t( phải )\n")
+
+    def test_escapes(self):
+        out = run(["detok", "--escapes"], "bảng tbl\\_gia ( mới )\n".encode()).stdout.decode()
+        self.assertEqual(out, "bảng tbl_gia (mới)\n")
+
+    def check_alignment(self, seg, out, rows):
+        """Each row: input span holds the token, output span holds it with spaces."""
+        data, text = seg.encode(), out.encode()
+        for tok, start, end, ostart, oend in rows:
+            self.assertEqual(data[start:end].decode(), tok)
+            self.assertEqual(text[ostart:oend].decode(), tok.replace("_", " "))
+
+    def test_align_tsv(self):
+        out = run(["detok"], self.SEG.encode()).stdout.decode()
+        tsv = run(["detok", "--align", "tsv"], self.SEG.encode()).stdout.decode()
+        self.assertEqual(tsv.splitlines().count(""), 4)  # an empty row after each line
+        rows = []
+        for line in tsv.splitlines():
+            if line:
+                s, e, os_, oe, tok = line.split("\t")
+                rows.append((tok, int(s), int(e), int(os_), int(oe)))
+        self.assertEqual(rows[0], ("Tổng_thống", 0, len("Tổng_thống".encode()), 0,
+                                   len("Tổng thống".encode())))
+        self.assertEqual(len(rows), len(self.SEG.split()))
+        self.check_alignment(self.SEG, out, rows)
+
+    def test_align_jsonl(self):
+        out = run(["detok"], self.SEG.encode()).stdout.decode()
+        lines = [json.loads(l) for l in
+                 run(["detok", "--align", "jsonl"], self.SEG.encode()).stdout.decode().splitlines()]
+        self.assertEqual([l["line"] for l in lines], [1, 2, 3, 4])
+        self.assertEqual("\n".join(l["text"] for l in lines).replace("đ\n", "đ\r\n"), out)
+        rows = [(t["token"], t["start"], t["end"], t["out_start"], t["out_end"])
+                for l in lines for t in l["tokens"]]
+        self.check_alignment(self.SEG, out, rows)
+        text = out.encode()
+        for l in lines:
+            n = len(l["text"].encode())
+            self.assertEqual(text[l["out_start"]:l["out_start"] + n].decode(), l["text"])
+
+    def test_errors_and_usage(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.txt")
+            write(bad, "một ( hai )\n".encode() + b"ba \xff b\xe1\xbb\x91n\n")
+            p = run(["detok", bad], ok=False)
+            self.assertEqual(p.returncode, 1)
+            msg = p.stderr.decode()
+            self.assertIn("bad.txt", msg)
+            self.assertIn("byte %d" % (len("một ( hai )\n".encode()) + 3), msg)
+            self.assertEqual(p.stdout.decode(), "một (hai)\n")
+            out = run(["detok", "--lenient", bad]).stdout
+            self.assertEqual(out, "một (hai)\n".encode() + b"ba \xff b\xe1\xbb\x91n\n")
+        self.assertEqual(run(["detok", "/nonexistent/x.txt"], ok=False).returncode, 1)
+        self.assertEqual(run(["detok", "--bogus"], ok=False).returncode, 2)
+        self.assertEqual(run(["detok", "--align", "xml"], ok=False).returncode, 2)
+        self.assertIn("Usage: vnseg detok", run(["detok", "--help"]).stdout.decode())
+        self.assertIn("detok", run(["--help"]).stdout.decode())
+
+    def test_example_article(self):
+        out = run(["detok", ARTICLE]).stdout.decode()
+        self.assertNotIn("_", out.replace("://", ""))
+        self.assertNotIn(" ,", out)
+        self.assertNotIn(" .", out)
+        with open(ARTICLE, encoding="utf-8") as f:
+            self.assertEqual(out.count("\n"), f.read().count("\n"))
+
+
 if __name__ == "__main__":
     unittest.main()

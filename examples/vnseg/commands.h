@@ -5,5 +5,6 @@
 int cmd_tokenize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_detok(int argc, char **argv);
 
 #endif
