@@ -10,8 +10,10 @@ struct vnseg_segmenter {
     vn_seg_input in; /* what the features see */
     uint8_t *join;   /* per gap: joined */
     size_t cap_join;
-    int32_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
+    int64_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
     size_t cap_score;
+    uint8_t *back; /* per gap: Viterbi back pointers */
+    size_t cap_back;
     vn_buf out;     /* the segmented text */
     vnseg_doc *doc; /* a document over `out`, built on demand */
     bool doc_ready;
@@ -44,6 +46,7 @@ VNSEG_EXPORT void vnseg_segmenter_free(vnseg_segmenter *s)
     vn_seg_input_free(&s->in);
     vn_free(s->join);
     vn_free(s->score);
+    vn_free(s->back);
     vn_buf_free(&s->out);
     vn_free(s);
 }
@@ -54,18 +57,18 @@ static unsigned model_find(const void *ctx, uint64_t h)
     return vn_lex_find(m->lexicon, m->lex_bits, h);
 }
 
-/* Greedy left to right: each gap sees the decision on the gap before it. Every weight is
- * read in a first pass (for both possible previous decisions), so the reads are independent
- * of each other and of the decisions; the second pass only adds. */
+/* Every weight is read in a first pass (for both possible labels of the previous gap), so the
+ * reads are independent of each other; then the best labels of all gaps (Viterbi). */
 static void decode_perceptron(vnseg_segmenter *s)
 {
     const vnseg_model *m = s->model;
     const vn_seg_input *in = &s->in;
     const unsigned hb = m->hash_bits;
     const int16_t *w = m->weights;
-    int32_t *sc = s->score;
+    int64_t *sc = s->score;
     uint64_t feats[VN_MAX_FEATURES];
-    for (size_t i = 0; i + 1 < in->n; i++) {
+    const size_t gaps = in->n ? in->n - 1 : 0;
+    for (size_t i = 0; i < gaps; i++) {
         if (!in->joinable[i]) continue;
         size_t nf = vn_seg_features_static(in, i, feats);
         int32_t total = 0;
@@ -80,16 +83,7 @@ static void decode_perceptron(vnseg_segmenter *s)
             sc[3 * i + 1 + p] = d;
         }
     }
-    int prev = 0;
-    for (size_t i = 0; i + 1 < in->n; i++) {
-        if (!in->joinable[i]) {
-            s->join[i] = 0;
-            prev = 0;
-            continue;
-        }
-        prev = sc[3 * i] + sc[3 * i + 1 + prev] > 0;
-        s->join[i] = (uint8_t)prev;
-    }
+    vn_seg_viterbi(sc, in->joinable, gaps, s->join, s->back);
 }
 
 /* Is token i capitalized (a possible part of a name)? */
@@ -149,7 +143,8 @@ VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, si
     size_t n = s->raw->ntokens;
     if (!vn_seg_input_reserve(&s->in, n + 1) ||
         !vn_grow((void **)&s->join, &s->cap_join, n + 1, 1) ||
-        !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int32_t))) {
+        !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int64_t)) ||
+        !vn_grow((void **)&s->back, &s->cap_back, n + 1, 1)) {
         fail_reset(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }

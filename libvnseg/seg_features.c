@@ -13,14 +13,15 @@ bool vn_seg_input_reserve(vn_seg_input *in, size_t n)
         cap *= 2;
     }
     /* One block: keys first (aligned), then the byte arrays. */
-    unsigned char *block = vn_malloc(cap * (sizeof(uint64_t) + 7));
+    uint8_t **arrays[] = {&in->shape,     &in->joinable, &in->brk,       &in->lex_span,
+                          &in->lex_spanf, &in->lex_end,  &in->lex_start, &in->lex_pair};
+    const size_t narrays = sizeof arrays / sizeof *arrays;
+    unsigned char *block = vn_malloc(cap * (sizeof(uint64_t) + narrays));
     if (!block) return false;
     vn_free(in->key);
     in->key = (uint64_t *)(void *)block;
     unsigned char *b = block + cap * sizeof(uint64_t);
-    uint8_t **arrays[] = {&in->shape,     &in->joinable, &in->lex_span, &in->lex_end,
-                          &in->lex_start, &in->lex_pair, &in->brk};
-    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+    for (size_t i = 0; i < narrays; i++)
         *arrays[i] = b + i * cap;
     in->cap = cap;
     return true;
@@ -67,10 +68,8 @@ void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc)
 void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, unsigned max_word)
 {
     size_t n = in->n;
-    memset(in->lex_span, 0, n);
-    memset(in->lex_end, 0, n);
-    memset(in->lex_start, 0, n);
-    memset(in->lex_pair, 0, n);
+    for (unsigned k = 0; k < VN_LEX_ARRAYS; k++)
+        memset(vn_seg_lex_array(in, k), 0, n);
     if (max_word > VN_MAX_WORD) max_word = VN_MAX_WORD;
     for (size_t s = 0; s + 1 < n; s++) {
         if (!in->joinable[s]) continue;
@@ -79,12 +78,19 @@ void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, uns
             h = vn_mix(h, in->key[e]);
             unsigned f = find(ctx, h);
             unsigned len = (unsigned)(e - s + 1);
-            if (f & (VN_LEX_CORPUS | VN_LEX_LIST)) {
-                if (len == 2) in->lex_pair[s] = (uint8_t)(f & (VN_LEX_CORPUS | VN_LEX_LIST));
+            const uint8_t fw = (uint8_t)(f & VN_LEX_WORD);
+            if (fw) {
+                if (len == 2) in->lex_pair[s] = fw;
                 if (in->lex_start[s] < len) in->lex_start[s] = (uint8_t)len;
                 if (in->lex_end[e] < len) in->lex_end[e] = (uint8_t)len;
-                for (size_t g = s; g < e; g++)
-                    if (in->lex_span[g] < len) in->lex_span[g] = (uint8_t)len;
+                for (size_t g = s; g < e; g++) {
+                    if (in->lex_span[g] < len) {
+                        in->lex_span[g] = (uint8_t)len;
+                        in->lex_spanf[g] = fw;
+                    } else if (in->lex_span[g] == len) {
+                        in->lex_spanf[g] |= fw;
+                    }
+                }
             }
             if (!(f & VN_LEX_PREFIX) || !in->joinable[e]) break;
         }
@@ -141,6 +147,7 @@ enum {
     T_LEX_ALL,
     T_LEX_PAIR,
     T_LEX_PAIR_B01,
+    T_LEX_SPANF,
 };
 
 #define EDGE_KEY 0x45444745EDCBA987ull
@@ -195,6 +202,7 @@ size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out)
     out[n++] = f1(T_LEX_ALL, (span * 16 + end) * 16 + start);
     out[n++] = f1(T_LEX_PAIR, pair * 256 + s0 * 16 + s1);
     out[n++] = f2(T_LEX_PAIR_B01, pair, b01);
+    out[n++] = f1(T_LEX_SPANF, in->lex_spanf[i] * 16u + span);
     return n;
 }
 
@@ -207,10 +215,4 @@ size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t
     out[1] = f2(T_PREV_B01, p, f2(T_B01, in->key[i], in->key[i + 1]));
     out[2] = f1(T_PREV_SH, p * 256 + s0 * 16 + s1);
     return 3;
-}
-
-size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out)
-{
-    size_t n = vn_seg_features_static(in, i, out);
-    return n + vn_seg_features_prev(in, i, prev, out + n);
 }
