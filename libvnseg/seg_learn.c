@@ -72,6 +72,7 @@ static vnseg_status fill_lexicon_features(vnseg_trainer *t)
 static void load_sentence(vnseg_trainer *t, size_t s)
 {
     load_tokens(t, s);
+    vn_seg_input_ngrams(&t->in);
     const uint8_t *l = t->lex + VN_LEX_ARRAYS * t->sent_start[s];
     for (size_t i = 0; i < t->in.n; i++)
         for (unsigned k = 0; k < VN_LEX_ARRAYS; k++)

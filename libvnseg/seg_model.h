@@ -146,6 +146,7 @@ void vn_lex_insert(uint64_t *slots, unsigned bits, uint64_t h, unsigned flags);
 typedef struct vn_seg_input {
     size_t n;           /* tokens */
     uint64_t *key;      /* n */
+    uint64_t *bi, *tri; /* n: hashes of the keys from token i on, 2 and 3 (edges included) */
     uint8_t *shape;     /* n */
     uint8_t *joinable;  /* n: gap i may join */
     uint8_t *brk;       /* n: a line break (or the end) follows token i */
@@ -169,8 +170,21 @@ static inline uint8_t *vn_seg_lex_array(vn_seg_input *in, unsigned k)
 bool vn_seg_input_reserve(vn_seg_input *in, size_t n);
 void vn_seg_input_free(vn_seg_input *in);
 
-/* Fill key, shape and joinable for the tokens of `doc` (a raw tokenization). */
-void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc);
+/* A memo of syllable keys and shapes by token bytes (tokens of at most VN_MEMO_MAX_LEN bytes):
+ * syllables repeat, and their keys cost a decoding of every character. Direct-mapped. */
+#define VN_KEY_MEMO_BITS 12
+typedef struct vn_key_memo_entry {
+    vn_memo_key text; /* the token's bytes, zero-padded (vn_memo_key_of()); zero: empty */
+    uint64_t key;
+    uint64_t shape;
+} vn_key_memo_entry;
+
+/* Fill key, shape and joinable for the tokens of `doc` (a raw tokenization). `memo` is
+ * NULL or 2^VN_KEY_MEMO_BITS zeroed entries, owned by one thread. */
+void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc, vn_key_memo_entry *memo);
+
+/* Fill bi and tri from key and brk. */
+void vn_seg_input_ngrams(vn_seg_input *in);
 
 /* A lexicon predicate: flags of word hash h, for the sentence being looked at (training hides
  * words seen only in the sentence's own fold). */
@@ -178,6 +192,9 @@ typedef unsigned (*vn_lex_fn)(const void *ctx, uint64_t h);
 
 /* Fill the lexicon arrays: every lexicon word within joinable gaps. */
 void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, unsigned max_word);
+
+/* The same with the lexicon of model m. */
+void vn_seg_input_lexicon_model(vn_seg_input *in, const vnseg_model *m);
 
 /* The hash of a word made of keys k[0..len), as vn_seg_input_lexicon() computes it. */
 uint64_t vn_seg_word_hash(const uint64_t *k, size_t len);
