@@ -135,7 +135,7 @@ static vnseg_status add_sentence(vnseg_trainer *t)
     size_t n = t->doc->ntokens;
     if (n == 0) return VNSEG_OK;
     if (!vn_seg_input_reserve(&t->in, n)) return nomem();
-    vn_seg_input_tokens(&t->in, t->doc);
+    vn_seg_input_tokens(&t->in, t->doc, NULL);
     size_t need = t->ntok + n;
     size_t cap = t->cap_tok;
     if (need > cap) {
@@ -276,7 +276,7 @@ static vnseg_status add_wordlist_line(vnseg_trainer *t, const unsigned char *s, 
     size_t n = t->doc->ntokens;
     if (n < 2 || n > VN_MAX_WORD) return VNSEG_OK;
     if (!vn_seg_input_reserve(&t->in, n)) return nomem();
-    vn_seg_input_tokens(&t->in, t->doc);
+    vn_seg_input_tokens(&t->in, t->doc, NULL);
     for (size_t i = 0; i + 1 < n; i++)
         if (!t->in.joinable[i]) return VNSEG_OK;
     if (!(vn_word_map_flags(&t->words, vn_seg_word_hash(t->in.key, n)) & VN_T_LIST))
