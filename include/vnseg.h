@@ -6,5 +6,6 @@
 #include "vnseg/tokenizer.h"
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
+#include "vnseg/normalize.h"
 
 #endif
