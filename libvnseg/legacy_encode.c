@@ -135,8 +135,8 @@ static bool enc_vni(sink *k, const item *it)
 {
     vn_letter l = it->letter;
     if (!l) {
-        int b = it->cp < 0xC0 ? vn_cp1252_byte(it->cp, false) : -1;
-        if (b < 0) return false;
+        int b = vn_cp1252_byte(it->cp, false); /* C0..FF are VNI's letter parts */
+        if (b < 0 || b >= 0xC0) return false;
         put_byte(k, (unsigned)b);
         return true;
     }
