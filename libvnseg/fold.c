@@ -44,15 +44,13 @@ vnseg_status vn_pass_casefold(vn_emit *e)
     return VNSEG_OK;
 }
 
-/* Combining marks that accent folding removes: the combining diacritical marks blocks. */
-static bool folded_mark(uint32_t cp)
+bool vn_fold_mark(uint32_t cp)
 {
     return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
            (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
-/* Letters with a stroke or bar that have no decomposition, and their base letter. */
-static char stroke_base(uint32_t cp)
+char vn_fold_stroke(uint32_t cp)
 {
     switch (cp) {
     case 0x00D0: /* Ð */
@@ -93,13 +91,13 @@ vnseg_status vn_pass_fold(vn_emit *e)
         }
         size_t to = i + (size_t)k;
         vn_letter_parts p;
-        char base = stroke_base(cp);
+        char base = vn_fold_stroke(cp);
         if (vn_letter_decompose(cp, &p)) {
             char c = (char)(p.upper ? p.base - 0x20 : p.base);
             vn_emit_unit(e, i, to, &c, 1);
         } else if (base) {
             vn_emit_unit(e, i, to, &base, 1);
-        } else if (folded_mark(cp)) {
+        } else if (vn_fold_mark(cp)) {
             vn_emit_delete(e, i, to);
         } else {
             /* Drop the diacritics of the canonical decomposition, if it has any. */
@@ -109,14 +107,14 @@ vnseg_status vn_pass_fold(vn_emit *e)
                 utf8proc_decompose_char((utf8proc_int32_t)cp, cps, 8, UTF8PROC_DECOMPOSE, &last);
             bool any = false;
             for (utf8proc_ssize_t j = 0; j < m && j < 8; j++)
-                any |= folded_mark((uint32_t)cps[j]);
+                any |= vn_fold_mark((uint32_t)cps[j]);
             if (m > 1 && m <= 8 && any) {
                 unsigned char buf[4 * 8];
                 size_t n = 0;
                 for (utf8proc_ssize_t j = 0; j < m; j++) {
                     uint32_t c = (uint32_t)cps[j];
-                    char b = stroke_base(c);
-                    if (folded_mark(c)) continue;
+                    char b = vn_fold_stroke(c);
+                    if (vn_fold_mark(c)) continue;
                     if (b)
                         buf[n++] = (unsigned char)b;
                     else

@@ -95,7 +95,7 @@ static void decode_chart(vn_emit *e, int enc, vn_spans *bad)
             continue;
         }
         size_t j = i + 1;
-        build l;
+        build l = {0, 0, false};
         unsigned tone;
         /* A vowel followed by a combining tone mark byte: one letter. */
         if (j < len && from_letter(cp, &l) && (tone = tone_of_mark(chart_char(enc, s[j]))) &&
@@ -140,7 +140,7 @@ static void decode_vni(vn_emit *e, vn_spans *bad)
     size_t len = e->in_len;
     for (size_t i = 0; i < len;) {
         unsigned b = s[i];
-        build l;
+        build l = {0, 0, false};
         if (vni_letter(b, &l)) {
             size_t j = i + 1;
             const vn_vni_mark *m;
@@ -212,7 +212,7 @@ static void decode_viqr(vn_emit *e, vn_spans *bad)
             i += 2;
             continue;
         }
-        build l;
+        build l = {0, 0, false};
         from_letter(c, &l);
         size_t j = i + 1;
         while (j < len) {

@@ -1,5 +1,7 @@
-/* NFC with a quick-check fast path: only the stretches between normalization boundaries that
- * hold a character whose NFC_QC is not Yes (or out-of-order marks) are normalized. */
+/* The scan that tells which passes have work (one table lookup per character), and NFC with a
+ * quick-check fast path: only stretches holding a character whose NFC_QC is not Yes or whose
+ * combining class is not 0 are normalized, Vietnamese letters by table, others by utf8proc. */
+#include <pthread.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -8,101 +10,145 @@
 #include "norm_passes.h"
 #include "utf8.h"
 
-static unsigned ccc_of(uint32_t cp)
+/* VN_NEED_* flags of every BMP code point (ASCII included). */
+static uint8_t need_bmp[65536];
+static pthread_once_t need_once = PTHREAD_ONCE_INIT;
+
+static unsigned need_of(uint32_t cp)
 {
-    return utf8proc_get_property((utf8proc_int32_t)cp)->combining_class;
+    if (cp < 0x80) return cp - 'A' < 26u ? VN_NEED_CASE : 0;
+    unsigned f = 0, cls = vn_char_class(cp);
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+    if ((cls & (VC_INVIS | VC_SEP)) || cp == 0x340 || cp == 0x341) f |= VN_NEED_CLEAN;
+    if ((cls & VC_NFC_NO) || p->combining_class) f |= VN_NEED_NFC;
+    if (cp == 0x00D0 || cp == 0x00F0 || cp == 0x0189 || cp == 0x0256) f |= VN_NEED_LOOKALIKE;
+    if (p->casefold_seqindex != UINT16_MAX) f |= VN_NEED_CASE;
+    if (vn_letter_of(cp) || vn_fold_stroke(cp) || vn_fold_mark(cp) ||
+        p->decomp_seqindex != UINT16_MAX)
+        f |= VN_NEED_FOLD;
+    return f;
 }
 
-/* A character that may be a combining mark (only those have a non-zero combining class). */
-static bool maybe_mark(unsigned cls)
-{
-    return (cls & VC_ALPHA) && !(cls & (VC_UPPER | VC_LOWER));
-}
-
-/* True when NFC may start a new stretch at this character: class 0 and NFC_QC Yes. */
-static bool nfc_boundary(uint32_t cp)
-{
-    if (cp < 0x80 || vn_letter_of(cp)) return true;
-    unsigned cls = vn_char_class(cp);
-    return !(cls & VC_NFC_NO) && (!maybe_mark(cls) || ccc_of(cp) == 0);
-}
-
-static bool is_lookalike(uint32_t cp)
-{
-    return cp == 0x00D0 || cp == 0x00F0 || cp == 0x0189 || cp == 0x0256;
-}
-
-size_t vn_norm_quick_check(const unsigned char *s, size_t len, uint32_t steps)
+static void build_need_table(void)
 {
     vn_chars_init();
-    const unsigned char *end = s + len;
-    const bool casefold = steps & VNSEG_NORM_CASEFOLD, fold = steps & VNSEG_NORM_FOLD;
-    const bool nfc = steps & (VNSEG_NORM_NFC | VNSEG_NORM_MARKS);
-    unsigned prev_ccc = 0;
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        need_bmp[cp] = (uint8_t)(cp >= 0xD800 && cp < 0xE000 ? 0 : need_of(cp));
+}
+
+static inline unsigned need(uint32_t cp)
+{
+    return cp < 0x10000 ? need_bmp[cp] : need_of(cp);
+}
+
+/* Decode the character at s[i] (s[i] >= 0x80): its length, or minus the length of an
+ * ill-formed subpart. Two- and three-byte characters inline. */
+static inline int decode(const unsigned char *s, size_t i, size_t len, uint32_t *cp)
+{
+    unsigned c = s[i];
+    if (c - 0xC2u < 0x1Eu && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+        *cp = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+        return 2;
+    }
+    if (c - 0xE1u < 0x0Cu && c != 0xED && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+        *cp = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+        return 3;
+    }
+    return vn_utf8_decode(s + i, s + len, cp);
+}
+
+/* Index of the first byte >= 0x80 in s[i..len), or len. */
+static inline size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t hi = w & UINT64_C(0x8080808080808080);
+        if (hi) return i + ((unsigned)__builtin_ctzll(hi) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want)
+{
+    pthread_once(&need_once, build_need_table);
+    unsigned found = 0;
     size_t i = 0;
     while (i < len) {
         if (s[i] < 0x80) {
-            /* Eight ASCII bytes at a time when case does not matter. */
-            if (!casefold) {
-                while (i + 8 <= len) {
-                    uint64_t w;
-                    memcpy(&w, s + i, 8);
-                    if (w & UINT64_C(0x8080808080808080)) break;
-                    i += 8;
-                }
-                while (i < len && s[i] < 0x80)
-                    i++;
-            } else {
+            if ((want & VN_NEED_CASE) && !(found & VN_NEED_CASE)) {
                 for (; i < len && s[i] < 0x80; i++)
-                    if ((unsigned)s[i] - 'A' < 26u) return i;
+                    if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
+            } else {
+                i = skip_ascii(s, i, len);
             }
-            prev_ccc = 0;
             continue;
         }
         uint32_t cp;
-        int k = vn_utf8_decode(s + i, end, &cp);
-        if (k < 0) return i;
-        vn_letter l = vn_letter_of(cp);
-        if (l) {
-            if (fold || (casefold && vn_letter_is_upper(l))) return i;
-            prev_ccc = 0;
-            i += (size_t)k;
-            continue;
-        }
-        unsigned cls = vn_char_class(cp);
-        if ((cls & (VC_INVIS | VC_SEP)) && (steps & (VNSEG_NORM_INVISIBLE | VNSEG_NORM_SPACES)))
-            return i;
-        if ((cls & VC_NFC_NO) && nfc) return i;
-        if (is_lookalike(cp) && (steps & (VNSEG_NORM_LOOKALIKE | VNSEG_NORM_FOLD))) return i;
-        if (fold && (cls & VC_ALPHA)) return i;
-        if (casefold &&
-            ((cls & VC_UPPER) ||
-             utf8proc_get_property((utf8proc_int32_t)cp)->casefold_seqindex != UINT16_MAX))
-            return i;
-        if (maybe_mark(cls)) {
-            unsigned c = ccc_of(cp);
-            if (c != 0 && c < prev_ccc && nfc) return i;
-            prev_ccc = c;
+        int k = decode(s, i, len, &cp);
+        if (k < 0) {
+            found |= VN_NEED_INVALID;
+            i += (size_t)-k;
         } else {
-            prev_ccc = 0;
+            found |= need(cp);
+            i += (size_t)k;
         }
-        i += (size_t)k;
+        if ((found & want) == want) break;
     }
-    return len;
+    return found;
 }
 
 /* ---- exact composition of one Vietnamese letter and its marks ---- */
 
-static unsigned mark_ccc(unsigned mod, unsigned tone)
-{
-    if (mod == VN_MOD_HORN) return 216;
-    if (tone == VN_TONE_DOT) return 220;
-    return 230;
-}
-
 typedef struct vmark {
     uint8_t mod, tone, ccc;
 } vmark;
+
+/* The Vietnamese combining marks, with their canonical combining class. */
+static inline bool mark_of(uint32_t cp, vmark *m)
+{
+    m->mod = VN_MOD_NONE;
+    m->tone = VN_TONE_NONE;
+    m->ccc = 230;
+    switch (cp) {
+    case 0x300:
+    case 0x340:
+        m->tone = VN_TONE_GRAVE;
+        return true;
+    case 0x301:
+    case 0x341:
+        m->tone = VN_TONE_ACUTE;
+        return true;
+    case 0x303:
+        m->tone = VN_TONE_TILDE;
+        return true;
+    case 0x309:
+        m->tone = VN_TONE_HOOK;
+        return true;
+    case 0x323:
+        m->tone = VN_TONE_DOT;
+        m->ccc = 220;
+        return true;
+    case 0x302:
+        m->mod = VN_MOD_CIRCUMFLEX;
+        return true;
+    case 0x306:
+        m->mod = VN_MOD_BREVE;
+        return true;
+    case 0x31B:
+        m->mod = VN_MOD_HORN;
+        m->ccc = 216;
+        return true;
+    default:
+        return false;
+    }
+}
 
 /* Whether Unicode has a primary composite for letter (sym, tone) + this mark, and which. The
  * pairs are those of the canonical decompositions of the Vietnamese letters: ậ ệ ộ ặ are
@@ -135,11 +181,11 @@ static uint32_t compose_vn(vn_letter base, const vmark *extra, unsigned n)
     /* Decompose the base letter fully, as NFD would. */
     unsigned mod = vn_sym_mod(sym);
     if (mod != VN_MOD_NONE) {
-        m[k++] = (vmark){(uint8_t)mod, VN_TONE_NONE, (uint8_t)mark_ccc(mod, VN_TONE_NONE)};
+        m[k++] = (vmark){(uint8_t)mod, VN_TONE_NONE, (uint8_t)(mod == VN_MOD_HORN ? 216 : 230)};
         sym = vn_sym_make(vn_sym_base(sym), VN_MOD_NONE);
     }
     if (tone != VN_TONE_NONE)
-        m[k++] = (vmark){VN_MOD_NONE, (uint8_t)tone, (uint8_t)mark_ccc(0, tone)};
+        m[k++] = (vmark){VN_MOD_NONE, (uint8_t)tone, (uint8_t)(tone == VN_TONE_DOT ? 220 : 230)};
     tone = VN_TONE_NONE;
     for (unsigned j = 0; j < n; j++)
         m[k++] = extra[j];
@@ -155,17 +201,17 @@ static uint32_t compose_vn(vn_letter base, const vmark *extra, unsigned n)
     return vn_letter_code_point(vn_letter_pack(sym, tone, vn_letter_is_upper(base)));
 }
 
-/* Normalize s[a..b) (boundaries on both sides) and write it as one unit. */
 typedef struct nfc_scratch {
     utf8proc_int32_t *units;
     size_t cap;
 } nfc_scratch;
 
+/* Normalize s[a..b) (boundaries on both sides) and write it as one unit. */
 static bool normalize_stretch(vn_emit *e, size_t a, size_t b, nfc_scratch *sc)
 {
     const unsigned char *s = e->in;
-    uint32_t cp;
-    int k = vn_utf8_decode(s + a, s + b, &cp);
+    uint32_t cp = s[a];
+    int k = cp < 0x80 ? 1 : decode(s, a, b, &cp);
     vn_letter base = k > 0 ? vn_letter_of(cp) : 0;
     if (base) {
         vmark m[4];
@@ -173,10 +219,9 @@ static bool normalize_stretch(vn_emit *e, size_t a, size_t b, nfc_scratch *sc)
         size_t i = a + (size_t)k;
         while (i < b && n < 4) {
             uint32_t c;
-            unsigned mod, tone;
-            int kk = vn_utf8_decode(s + i, s + b, &c);
-            if (kk < 0 || !vn_mark_of(c, &mod, &tone)) break;
-            m[n++] = (vmark){(uint8_t)mod, (uint8_t)tone, (uint8_t)mark_ccc(mod, tone)};
+            int kk = decode(s, i, b, &c);
+            if (kk < 0 || !mark_of(c, &m[n])) break;
+            n++;
             i += (size_t)kk;
         }
         uint32_t out = i == b ? compose_vn(base, m, n) : 0;
@@ -205,51 +250,33 @@ static bool normalize_stretch(vn_emit *e, size_t a, size_t b, nfc_scratch *sc)
 
 vnseg_status vn_pass_nfc(vn_emit *e)
 {
-    vn_chars_init();
-    const unsigned char *s = e->in, *end = s + e->in_len;
+    pthread_once(&need_once, build_need_table);
+    const unsigned char *s = e->in;
     size_t len = e->in_len, i = 0, start = 0; /* start: the last boundary seen */
-    unsigned prev_ccc = 0;
-    utf8proc_int32_t stack[32];
-    nfc_scratch sc = {stack, 32};
+    nfc_scratch sc = {NULL, 0};
     vnseg_status st = VNSEG_OK;
     while (i < len) {
         if (s[i] < 0x80) {
-            start = i++;
-            prev_ccc = 0;
+            i = skip_ascii(s, i, len);
+            start = i - 1; /* each ASCII character starts a stretch */
             continue;
         }
         uint32_t cp;
-        int k = vn_utf8_decode(s + i, end, &cp);
+        int k = decode(s, i, len, &cp);
         if (k < 0) { /* not after the clean pass; skip the bytes */
             start = i = i + (size_t)-k;
             continue;
         }
-        bool work = false;
-        if (vn_letter_of(cp)) {
+        if (!(need(cp) & VN_NEED_NFC)) {
             start = i;
-            prev_ccc = 0;
-        } else {
-            unsigned cls = vn_char_class(cp);
-            if (cls & VC_NFC_NO) {
-                work = true;
-            } else if (maybe_mark(cls)) {
-                unsigned c = ccc_of(cp);
-                if (c == 0)
-                    start = i;
-                else if (c < prev_ccc)
-                    work = true;
-                prev_ccc = c;
-            } else {
-                start = i;
-                prev_ccc = 0;
-            }
+            i += (size_t)k;
+            continue;
         }
-        i += (size_t)k;
-        if (!work) continue;
         /* Extend to the next boundary and normalize the stretch. */
-        while (i < len) {
-            int kk = vn_utf8_decode(s + i, end, &cp);
-            if (kk < 0 || nfc_boundary(cp)) break;
+        i += (size_t)k;
+        while (i < len && s[i] >= 0x80) {
+            int kk = decode(s, i, len, &cp);
+            if (kk < 0 || !(need(cp) & VN_NEED_NFC)) break;
             i += (size_t)kk;
         }
         if (!normalize_stretch(e, start, i, &sc)) {
@@ -257,8 +284,7 @@ vnseg_status vn_pass_nfc(vn_emit *e)
             break;
         }
         start = i;
-        prev_ccc = 0;
     }
-    if (sc.units != stack) vn_free(sc.units);
+    vn_free(sc.units);
     return st;
 }

@@ -10,9 +10,19 @@
  * in `bad`) and the character steps INVISIBLE, SPACES, MARKS of `steps`. */
 vnseg_status vn_pass_clean(vn_emit *e, uint32_t steps, vn_spans *bad);
 
-/* Offset of the first character of s[0..len) that a step of `steps` may change, or of the
- * first ill-formed byte; `len` when the text is valid and no step has anything to do. */
-size_t vn_norm_quick_check(const unsigned char *s, size_t len, uint32_t steps);
+/* What a scan of the text finds: characters some pass may change, and ill-formed UTF-8. */
+enum {
+    VN_NEED_CLEAN = 1u << 0,     /* format characters, Unicode spaces, U+0340/U+0341 */
+    VN_NEED_NFC = 1u << 1,       /* NFC_QC not Yes, or a non-zero combining class */
+    VN_NEED_LOOKALIKE = 1u << 2, /* Ð ð Ɖ ɖ */
+    VN_NEED_CASE = 1u << 3,      /* has a case folding */
+    VN_NEED_FOLD = 1u << 4,      /* accent folding may change it */
+    VN_NEED_INVALID = 1u << 5    /* ill-formed UTF-8 */
+};
+
+/* The VN_NEED_* flags of the characters of s[0..len), or-ed together. Stops early once every
+ * flag of `want` is found. */
+unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want);
 
 /* Unicode NFC; already-NFC stretches are copied. The input is well-formed UTF-8. */
 vnseg_status vn_pass_nfc(vn_emit *e);
@@ -26,6 +36,13 @@ vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps);
 /* Full case folding; accent folding. */
 vnseg_status vn_pass_casefold(vn_emit *e);
 vnseg_status vn_pass_fold(vn_emit *e);
+
+/* Combining marks that accent folding removes (the combining diacritical marks blocks). */
+bool vn_fold_mark(uint32_t cp);
+
+/* The base letter of a letter with a stroke or bar that has no decomposition (Đ Ð Ɖ Ø Ł and
+ * their small letters), or 0. */
+char vn_fold_stroke(uint32_t cp);
 
 /* True for a code point that reads as part of a word: a letter or a combining mark. */
 bool vn_is_word_char(uint32_t cp);

@@ -34,7 +34,8 @@ static vnseg_status take(vnseg_norm *n, vn_emit *e)
 {
     if (!e->changed) return VNSEG_OK;
     if (n->mapped) {
-        vn_map m = {NULL, 0, 0};
+        vn_map m;
+        memset(&m, 0, sizeof m);
         bool ok = vn_map_compose(&e->map, &n->map, &m);
         vn_map_free(&e->map);
         if (!ok) {
@@ -47,7 +48,7 @@ static vnseg_status take(vnseg_norm *n, vn_emit *e)
         n->map = e->map;
         n->mapped = true;
     }
-    e->map = (vn_map){NULL, 0, 0};
+    memset(&e->map, 0, sizeof e->map);
     vn_free(n->owned);
     n->owned = e->out;
     n->text = e->out;
@@ -114,14 +115,47 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
     return take(n, &e);
 }
 
-static vnseg_status pipeline(vnseg_norm *n, uint32_t steps, int encoding)
+/* The flags of vn_norm_scan() that a step set cares about. */
+static unsigned wanted(uint32_t steps)
+{
+    unsigned w = VN_NEED_INVALID;
+    if (steps & (VNSEG_NORM_INVISIBLE | VNSEG_NORM_SPACES | VNSEG_NORM_MARKS)) w |= VN_NEED_CLEAN;
+    if (steps & VNSEG_NORM_NFC) w |= VN_NEED_NFC;
+    if (steps & VNSEG_NORM_LOOKALIKE) w |= VN_NEED_LOOKALIKE;
+    if (steps & VNSEG_NORM_CASEFOLD) w |= VN_NEED_CASE;
+    if (steps & VNSEG_NORM_FOLD) w |= VN_NEED_FOLD;
+    return w;
+}
+
+/* The steps after decoding, each pass only when the scan found work for it. */
+static vnseg_status steps_after_scan(vnseg_norm *n, uint32_t steps, unsigned need)
+{
+    vnseg_status st = VNSEG_OK;
+    bool changed = false;
+    if (need & (VN_NEED_CLEAN | VN_NEED_INVALID))
+        st = run_pass(n, P_CLEAN, steps, VNSEG_ENC_UTF8, NULL);
+    if (st == VNSEG_OK && (need & VN_NEED_NFC))
+        st = run_pass(n, P_NFC, steps, VNSEG_ENC_UTF8, NULL);
+    if (st == VNSEG_OK && (need & VN_NEED_LOOKALIKE))
+        st = run_pass(n, P_LOOKALIKE, steps, VNSEG_ENC_UTF8, NULL);
+    if (st == VNSEG_OK && (steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR)))
+        st = run_pass(n, P_TONE, steps, VNSEG_ENC_UTF8, NULL);
+    if (st == VNSEG_OK && (need & VN_NEED_CASE))
+        st = run_pass(n, P_CASEFOLD, steps, VNSEG_ENC_UTF8, &changed);
+    /* Case folding can make characters that accent folding changes (İ -> i U+0307). */
+    if (st == VNSEG_OK && (steps & VNSEG_NORM_FOLD) && ((need & VN_NEED_FOLD) || changed))
+        st = run_pass(n, P_FOLD, steps, VNSEG_ENC_UTF8, NULL);
+    return st;
+}
+
+static vnseg_status pipeline(vnseg_norm *n, uint32_t steps, int encoding, unsigned need)
 {
     vnseg_status st;
     bool changed = false;
-    if (encoding != VNSEG_ENC_UTF8 && encoding != VNSEG_ENC_MOJIBAKE &&
-        (st = run_pass(n, P_DECODE, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
-    if (encoding == VNSEG_ENC_MOJIBAKE) {
+    if (encoding != VNSEG_ENC_UTF8 && encoding != VNSEG_ENC_MOJIBAKE) {
+        if ((st = run_pass(n, P_DECODE, steps, encoding, NULL)) != VNSEG_OK) return st;
+        need = vn_norm_scan(n->text, n->len, wanted(steps)) & wanted(steps);
+    } else if (encoding == VNSEG_ENC_MOJIBAKE) {
         /* Check the UTF-8 first: mojibake holds NBSP and soft hyphens that are bytes of the
          * characters to repair, so the cleaning steps wait until it is repaired. */
         if ((st = run_pass(n, P_CHECK, steps, encoding, NULL)) != VNSEG_OK) return st;
@@ -129,21 +163,9 @@ static vnseg_status pipeline(vnseg_norm *n, uint32_t steps, int encoding)
             if ((st = run_pass(n, P_MOJIBAKE, steps, encoding, &changed)) != VNSEG_OK) return st;
             if (!changed) break;
         }
+        need = vn_norm_scan(n->text, n->len, wanted(steps)) & wanted(steps);
     }
-    if ((st = run_pass(n, P_CLEAN, steps, encoding, NULL)) != VNSEG_OK) return st;
-    if ((steps & VNSEG_NORM_NFC) && (st = run_pass(n, P_NFC, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
-    if ((steps & VNSEG_NORM_LOOKALIKE) &&
-        (st = run_pass(n, P_LOOKALIKE, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
-    if ((steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR)) &&
-        (st = run_pass(n, P_TONE, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
-    if ((steps & VNSEG_NORM_CASEFOLD) &&
-        (st = run_pass(n, P_CASEFOLD, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
-    if ((steps & VNSEG_NORM_FOLD) && (st = run_pass(n, P_FOLD, steps, encoding, NULL)) != VNSEG_OK)
-        return st;
+    if ((st = steps_after_scan(n, steps, need)) != VNSEG_OK) return st;
     return n->unmapped.failed ? VNSEG_E_NOMEM : VNSEG_OK;
 }
 
@@ -168,9 +190,11 @@ static vnseg_status run(const char *text, size_t len, uint32_t steps, int encodi
     n->len = n->orig_len = len;
     bool tones = steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR);
     vnseg_status st = VNSEG_OK;
-    /* The fast path: valid UTF-8 that no step would touch is returned as it is. */
-    if (encoding != VNSEG_ENC_UTF8 || tones || vn_norm_quick_check(n->text, len, steps) < len)
-        st = pipeline(n, steps, encoding);
+    /* The fast path: valid UTF-8 that no step would touch is returned as it is, uncopied. */
+    unsigned need = 0;
+    if (encoding == VNSEG_ENC_UTF8)
+        need = vn_norm_scan(n->text, len, wanted(steps)) & wanted(steps);
+    if (encoding != VNSEG_ENC_UTF8 || tones || need) st = pipeline(n, steps, encoding, need);
     if (st != VNSEG_OK) {
         vnseg_norm_free(n);
         if (st == VNSEG_E_NOMEM) return vn_fail_simple(st);
@@ -233,7 +257,7 @@ VNSEG_EXPORT vnseg_status vnseg_norm_from_original(const vnseg_norm *n, size_t o
 VNSEG_EXPORT size_t vnseg_norm_piece_count(const vnseg_norm *n)
 {
     if (!n) return 0;
-    return n->mapped ? n->map.n : (n->len ? 1 : 0);
+    return n->mapped ? n->map.pieces : (n->len ? 1 : 0);
 }
 
 VNSEG_EXPORT vnseg_status vnseg_norm_piece(const vnseg_norm *n, size_t index, size_t *start,
@@ -242,13 +266,13 @@ VNSEG_EXPORT vnseg_status vnseg_norm_piece(const vnseg_norm *n, size_t index, si
 {
     if (!n || index >= vnseg_norm_piece_count(n))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "no piece %zu", index);
-    vn_seg id[2] = {{0, 0}, {n->len, n->len}};
-    const vn_seg *s = n->mapped ? &n->map.seg[index] : id;
-    if (start) *start = s[0].norm;
-    if (end) *end = s[1].norm;
-    if (orig_start) *orig_start = vn_seg_orig(&s[0]);
-    if (orig_end) *orig_end = vn_seg_orig(&s[1]);
-    if (is_copy) *is_copy = !vn_seg_is_unit(&s[0]);
+    vn_piece p = {0, n->len, 0, n->len, 0, false};
+    if (n->mapped) vn_map_piece(&n->map, index, &p);
+    if (start) *start = p.na;
+    if (end) *end = p.nb;
+    if (orig_start) *orig_start = p.oa;
+    if (orig_end) *orig_end = p.ob;
+    if (is_copy) *is_copy = !p.unit;
     return VNSEG_OK;
 }
 

@@ -128,7 +128,8 @@ static void test_invisible(void **state)
               "\xD8\x9C",
               S, "xy");
     nt_expect("a" ZWJ "b", S, "ab");
-    /* ZWJ stays inside emoji sequences: 👩‍💻, 🏳️‍🌈, 👩🏽‍💻, and goes elsewhere.
+    /* ZWJ stays inside emoji sequences: 👩‍💻, 🏳️‍🌈, 👩🏽‍💻, and goes
+     * elsewhere.
      */
     nt_expect("👩" ZWJ "💻", S, "👩" ZWJ "💻");
     nt_expect("🏳"
@@ -578,6 +579,52 @@ static void test_idempotent(void **state)
     }
 }
 
+/* Long texts reach the map's checkpoints and its overflow records: many units, a copy longer
+ * than 65535 bytes, units longer than 255 bytes on either side, a long leading deletion. */
+static void append_str(char **buf, size_t *len, size_t *cap, const char *s, size_t times)
+{
+    size_t l = strlen(s);
+    for (size_t i = 0; i < times; i++) {
+        if (*len + l >= *cap) {
+            *cap = 2 * (*cap + l);
+            *buf = realloc(*buf, *cap);
+            assert_non_null(*buf);
+        }
+        memcpy(*buf + *len, s, l);
+        *len += l;
+    }
+}
+
+static void test_large_maps(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    append_str(&buf, &len, &cap, ZWSP, 300);                 /* leading deletion, 900 bytes */
+    append_str(&buf, &len, &cap, "Vie" DOT CIRC "t ", 3000); /* 6000 units */
+    append_str(&buf, &len, &cap, "x", 70000);                /* a long copy */
+    append_str(&buf, &len, &cap, "a" OLD_ACUTE, 1);
+    append_str(&buf, &len, &cap, "b", 1);
+    append_str(&buf, &len, &cap, SHY, 200); /* 400 bytes join the b */
+    append_str(&buf, &len, &cap, "q", 1);
+    append_str(&buf, &len, &cap, "\xCC\x96", 150); /* a 301-byte NFC stretch */
+    append_str(&buf, &len, &cap, ACUTE " Ðinh Tiến ", 1);
+    append_str(&buf, &len, &cap, "ngu" HORN "o" HORN GRAVE "i ", 2000);
+    const uint32_t sets[] = {DEF, VNSEG_NORM_SEARCH, VNSEG_NORM_INVISIBLE,
+                             DEF | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR};
+    for (size_t k = 0; k < COUNT(sets); k++) {
+        vnseg_norm *n = nt_run_n(buf, len, -1, sets[k]);
+        size_t a, b;
+        if (sets[k] == DEF) {
+            assert_int_equal(vnseg_norm_to_original(n, 0, 1, &a, &b), VNSEG_OK);
+            assert_int_equal(a, 0);
+            assert_int_equal(b, 901);
+        }
+        vnseg_norm_free(n);
+    }
+    free(buf);
+}
+
 /* ---- allocation failures ---- */
 
 static long live, calls, fail_at = -1;
@@ -661,6 +708,7 @@ int main(void)
         cmocka_unit_test_teardown(test_generated_lenient, nt_teardown),
         cmocka_unit_test_teardown(test_agrees_with_utf8proc, nt_teardown),
         cmocka_unit_test_teardown(test_idempotent, nt_teardown),
+        cmocka_unit_test_teardown(test_large_maps, nt_teardown),
         cmocka_unit_test_teardown(test_allocation_failures, nt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,128 @@
+/* Normalization throughput: NFC input as a ratio to a memchr(' ') split loop over the same
+ * buffer in the same run, NFD input and every legacy decoding in MB/s (best of N rounds). */
+#include <utf8proc.h>
+#include <vnseg.h>
+
+#include "bench.h"
+
+static size_t split_memchr(const char *s, size_t n)
+{
+    size_t count = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *q = memchr(p, ' ', (size_t)(end - p));
+        if (!q) q = end;
+        count += q > p;
+        p = q + 1;
+    }
+    return count;
+}
+
+/* One normalization or decoding of the whole buffer; returns the output length. */
+static size_t run(const char *s, size_t n, int encoding, uint32_t steps, int *changed)
+{
+    vnseg_norm *r = NULL;
+    vnseg_status st = encoding < 0 ? vnseg_normalize(s, n, steps, &r)
+                                   : vnseg_decode_legacy(s, n, encoding, steps, &r);
+    if (st != VNSEG_OK) {
+        fprintf(stderr, "normalize failed: %s\n", vnseg_error_last()->message);
+        exit(1);
+    }
+    size_t len;
+    vnseg_norm_text(r, &len);
+    if (changed) *changed = vnseg_norm_changed(r);
+    vnseg_norm_free(r);
+    return len;
+}
+
+typedef struct job {
+    const char *name;
+    const char *buf;
+    size_t len;
+    int encoding; /* -1: vnseg_normalize */
+    uint32_t steps;
+    double best;
+} job;
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_normalize CORPUS [ROUNDS]\n");
+        return 2;
+    }
+    size_t n;
+    char *nfc = bench_read_file(argv[1], &n);
+    int rounds = argc > 2 ? atoi(argv[2]) : 5;
+
+    /* NFD: the corpus decomposed with utf8proc. */
+    utf8proc_uint8_t *nfd = NULL;
+    utf8proc_ssize_t nfd_len = utf8proc_map((const utf8proc_uint8_t *)nfc, (utf8proc_ssize_t)n,
+                                            &nfd, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (nfd_len < 0) {
+        fprintf(stderr, "utf8proc: %s\n", utf8proc_errmsg(nfd_len));
+        return 1;
+    }
+    /* Legacy: the corpus in each encoding, by our encoder ('?' for what it lacks). */
+    static const int encs[] = {VNSEG_ENC_TCVN3,  VNSEG_ENC_VNI,    VNSEG_ENC_VIQR,
+                               VNSEG_ENC_VISCII, VNSEG_ENC_CP1258, VNSEG_ENC_MOJIBAKE};
+    enum { NENC = sizeof encs / sizeof *encs };
+    char *legacy[NENC];
+    size_t legacy_len[NENC];
+    for (int e = 0; e < NENC; e++) {
+        size_t need = 0;
+        vnseg_encode_legacy(nfc, n, encs[e], VNSEG_ENCODE_SUBSTITUTE, NULL, 0, &need);
+        legacy[e] = malloc(need ? need : 1);
+        vnseg_encode_legacy(nfc, n, encs[e], VNSEG_ENCODE_SUBSTITUTE, legacy[e], need, &need);
+        legacy_len[e] = need;
+    }
+
+    static char names[NENC][2][48];
+    job jobs[4 + 2 * NENC] = {
+        {"NFC input, default steps", nfc, n, -1, VNSEG_NORM_DEFAULT, 1e9},
+        {"NFD input, default steps", (const char *)nfd, (size_t)nfd_len, -1, VNSEG_NORM_DEFAULT,
+         1e9},
+        {"NFC input, search keys", nfc, n, -1, VNSEG_NORM_SEARCH, 1e9},
+        {"NFC input, tone new + repair", nfc, n, -1,
+         VNSEG_NORM_DEFAULT | VNSEG_NORM_TONE_NEW | VNSEG_NORM_REPAIR, 1e9},
+    };
+    size_t njobs = 4;
+    for (int e = 0; e < NENC; e++)
+        for (int d = 0; d < 2; d++) {
+            snprintf(names[e][d], sizeof names[e][d], "decode %s%s", vnseg_encoding_name(encs[e]),
+                     d ? ", default steps" : "");
+            jobs[njobs++] = (job){names[e][d],
+                                  legacy[e],
+                                  legacy_len[e],
+                                  encs[e],
+                                  d ? (uint32_t)VNSEG_NORM_DEFAULT : 0u,
+                                  1e9};
+        }
+
+    int changed = 1;
+    run(nfc, n, -1, VNSEG_NORM_DEFAULT, &changed); /* warm up: tables, page faults */
+    double best_split = 1e9;
+    for (int r = 0; r < rounds; r++) {
+        double t0 = bench_now();
+        bench_sink = split_memchr(nfc, n);
+        double t1 = bench_now();
+        if (t1 - t0 < best_split) best_split = t1 - t0;
+        for (size_t j = 0; j < njobs; j++) {
+            double a = bench_now();
+            bench_sink = run(jobs[j].buf, jobs[j].len, jobs[j].encoding, jobs[j].steps, NULL);
+            double b = bench_now();
+            if (b - a < jobs[j].best) jobs[j].best = b - a;
+        }
+    }
+    printf("corpus: %.1f MB NFC (%s), %.1f MB NFD\n", (double)n / 1e6,
+           changed ? "changed by the default steps" : "no copy: unchanged", (double)nfd_len / 1e6);
+    printf("%-36s %9s %8s\n", "", "MB/s", "ratio");
+    printf("%-36s %9.0f %8.2f\n", "memchr(' ') split loop", (double)n / 1e6 / best_split, 1.0);
+    for (size_t j = 0; j < njobs; j++)
+        printf("%-36s %9.0f %8.2f\n", jobs[j].name, (double)jobs[j].len / 1e6 / jobs[j].best,
+               best_split / jobs[j].best * (double)jobs[j].len / (double)n);
+    for (int e = 0; e < NENC; e++)
+        free(legacy[e]);
+    free(nfd);
+    free(nfc);
+    return 0;
+}
