@@ -60,7 +60,8 @@ typedef struct vn_spans {
 } vn_spans;
 void vn_spans_add(vn_spans *s, size_t offset, size_t len);
 
-vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad);
+/* Decode; *need receives the VN_NEED_* flags of the decoded text (a superset). */
+vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad, unsigned *need);
 
 /* One level of mojibake repair (see vnseg_decode_legacy()); *repaired counts the characters
  * put back. */

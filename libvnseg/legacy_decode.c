@@ -1,15 +1,105 @@
 /* Decoders of TCVN3, VNI, VIQR, VISCII and Windows-1258 to NFC UTF-8, letter by letter, with
- * every byte that spells no character reported instead of dropped. */
+ * every byte that spells no character reported instead of dropped. Per-byte tables built once
+ * from the charts keep the inner loops to a lookup and a copy. */
+#include <pthread.h>
+
 #include "legacy.h"
+#include "norm_passes.h"
 #include "utf8.h"
-#include "vnseg/normalize.h"
 
 static const unsigned char replacement[3] = {0xEF, 0xBF, 0xBD};
 
-static void put_cp(vn_emit *e, size_t from, size_t to, uint32_t cp)
+/* Flags of every decoded letter: case and accent folding may change it. */
+#define LETTER_NEED (VN_NEED_CASE | VN_NEED_FOLD)
+
+/* UTF-8 of every packed letter (vn_letter, 10 bits): bytes, and the length in [3]. */
+static uint8_t letter_utf8[1024][4];
+
+/* What a byte of a one-byte chart or of VNI stands for. */
+enum kind { K_COPY, K_CHAR, K_VOWEL, K_LETTER, K_MARK, K_BAD };
+
+typedef struct byte_info {
+    uint8_t kind;    /* enum kind */
+    uint8_t len;     /* UTF-8 bytes (K_CHAR, K_VOWEL, K_LETTER) */
+    uint8_t mod;     /* K_MARK: modifier (VNI) */
+    uint8_t tone;    /* K_MARK: tone */
+    uint16_t letter; /* K_VOWEL, K_LETTER: the packed letter */
+    uint8_t need;    /* VN_NEED_* flags of the character */
+    uint8_t utf8[3];
+} byte_info;
+
+enum { T_VISCII, T_TCVN3, T_CP1258, T_VNI, T_COUNT };
+static void build_viqr(void);
+static byte_info tables[T_COUNT][256];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void set_char(byte_info *bi, uint32_t cp)
 {
-    unsigned char b[4];
-    vn_emit_unit(e, from, to, b, (size_t)vn_utf8_encode(cp, b));
+    unsigned char buf[4];
+    bi->len = (uint8_t)vn_utf8_encode(cp, buf);
+    memcpy(bi->utf8, buf, bi->len);
+    bi->need = (uint8_t)vn_norm_need(cp);
+    vn_letter l = vn_letter_of(cp);
+    unsigned mod, tone;
+    if (l && vn_letter_sym(l) < VN_F) {
+        bi->kind = vn_sym_is_vowel(vn_letter_sym(l)) ? K_VOWEL : K_LETTER;
+        bi->letter = l;
+    } else if (vn_mark_of(cp, &mod, &tone) && tone) {
+        bi->kind = K_MARK;
+        bi->tone = (uint8_t)tone;
+    } else {
+        bi->kind = cp < 0x80 ? K_COPY : K_CHAR;
+    }
+}
+
+static void build_tables(void)
+{
+    for (unsigned l = 0; l < 1024; l++) {
+        uint32_t cp = vn_letter_code_point((vn_letter)l);
+        if (cp) letter_utf8[l][3] = (uint8_t)vn_utf8_encode(cp, letter_utf8[l]);
+    }
+    const uint16_t *high[3] = {vn_viscii_high, vn_tcvn3_high, vn_cp1258_high};
+    for (unsigned t = 0; t < 3; t++)
+        for (unsigned b = 0; b < 256; b++) {
+            byte_info *bi = &tables[t][b];
+            uint32_t cp = b < 0x80 ? b : high[t][b - 0x80];
+            if (b >= 0x80 && !cp)
+                bi->kind = K_BAD;
+            else
+                set_char(bi, cp);
+        }
+    for (unsigned i = 0; i < 6; i++)
+        set_char(&tables[T_VISCII][vn_viscii_low[i].byte], vn_viscii_low[i].cp);
+    /* VNI: ASCII letters take the marks that follow; 80..BF are Windows-1252; C0..FF are
+     * marks or whole letters, or nothing. */
+    byte_info *vni = tables[T_VNI];
+    for (unsigned b = 0; b < 0xC0; b++) {
+        uint32_t cp = vn_cp1252_char(b);
+        if (b >= 0x80 && !cp)
+            vni[b].kind = K_BAD;
+        else
+            set_char(&vni[b], cp);
+    }
+    for (unsigned b = 0xC0; b < 0x100; b++)
+        vni[b].kind = K_BAD;
+    build_viqr();
+    for (unsigned i = 0; i < sizeof vn_vni_marks / sizeof *vn_vni_marks; i++)
+        for (unsigned caps = 0; caps <= 0x20; caps += 0x20) {
+            byte_info *bi = &vni[vn_vni_marks[i].byte - caps];
+            bi->kind = K_MARK;
+            bi->mod = vn_vni_marks[i].mod;
+            bi->tone = vn_vni_marks[i].tone;
+        }
+    for (unsigned i = 0; i < sizeof vn_vni_letters / sizeof *vn_vni_letters; i++)
+        for (unsigned caps = 0; caps <= 0x20; caps += 0x20) {
+            vn_letter l = vn_letter_pack(vn_vni_letters[i].sym, vn_vni_letters[i].tone, caps != 0);
+            set_char(&vni[vn_vni_letters[i].byte - caps], vn_letter_code_point(l));
+        }
+}
+
+static inline void put_letter(vn_emit *e, size_t from, size_t to, vn_letter l)
+{
+    vn_emit_unit(e, from, to, letter_utf8[l], letter_utf8[l][3]);
 }
 
 static void put_bad(vn_emit *e, size_t from, size_t to, vn_spans *bad)
@@ -18,232 +108,250 @@ static void put_bad(vn_emit *e, size_t from, size_t to, vn_spans *bad)
     vn_emit_unit(e, from, to, replacement, 3);
 }
 
-/* A letter being built: symbol, tone, case. */
-typedef struct build {
-    unsigned sym, tone;
-    bool upper;
-} build;
-
-static uint32_t built(const build *b)
+/* Add a modifier and/or a tone to a letter if it can take them (a modifier only before any
+ * tone); 0 if not. */
+static vn_letter add_marks(vn_letter l, unsigned mod, unsigned tone)
 {
-    return vn_letter_code_point(vn_letter_pack(b->sym, b->tone, b->upper));
-}
-
-/* Add a modifier and/or a tone to the letter if it can take them (a modifier only before any
- * tone); false, with the letter unchanged, if not. */
-static bool add_marks(build *b, unsigned mod, unsigned tone)
-{
-    unsigned sym = b->sym;
+    unsigned sym = vn_letter_sym(l), t = vn_letter_tone(l);
     if (mod != VN_MOD_NONE) {
-        if (b->tone != VN_TONE_NONE || vn_sym_mod(sym) != VN_MOD_NONE) return false;
-        if (!(sym = vn_sym_add_mod(sym, mod))) return false;
+        if (t != VN_TONE_NONE || vn_sym_mod(sym) != VN_MOD_NONE) return 0;
+        if (!(sym = vn_sym_add_mod(sym, mod))) return 0;
     }
-    if (tone != VN_TONE_NONE && (b->tone != VN_TONE_NONE || !vn_sym_is_vowel(sym))) return false;
-    b->sym = sym;
-    if (tone != VN_TONE_NONE) b->tone = tone;
-    return true;
+    if (tone != VN_TONE_NONE) {
+        if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) return 0;
+        t = tone;
+    }
+    return vn_letter_pack(sym, t, vn_letter_is_upper(l));
 }
 
-static bool from_letter(uint32_t cp, build *b)
+/* Index of the first byte at or after i that is >= 0x80 (or, with `low`, < 0x20: VISCII's
+ * letters on control codes), or len. */
+static inline size_t skip_plain(const unsigned char *s, size_t i, size_t len, bool low)
 {
-    vn_letter l = vn_letter_of(cp);
-    if (!l) return false;
-    b->sym = vn_letter_sym(l);
-    b->tone = vn_letter_tone(l);
-    b->upper = vn_letter_is_upper(l);
-    return true;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t high = UINT64_C(0x8080808080808080), ones = UINT64_C(0x0101010101010101);
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t stop = w & high;
+        if (low) stop |= (w - 0x20 * ones) & ~w & high;
+        if (stop) return i + ((unsigned)__builtin_ctzll(stop) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < len && s[i] < 0x80 && (!low || s[i] >= 0x20))
+        i++;
+    return i;
 }
 
 /* ---- one-byte charts: VISCII, TCVN3, Windows-1258 ---- */
 
-static uint32_t chart_char(int enc, unsigned b)
-{
-    if (b >= 0x80) {
-        const uint16_t *high = enc == VNSEG_ENC_VISCII  ? vn_viscii_high
-                               : enc == VNSEG_ENC_TCVN3 ? vn_tcvn3_high
-                                                        : vn_cp1258_high;
-        return high[b - 0x80];
-    }
-    if (enc == VNSEG_ENC_VISCII && b < 0x20)
-        for (unsigned i = 0; i < 6; i++)
-            if (vn_viscii_low[i].byte == b) return vn_viscii_low[i].cp;
-    return b;
-}
-
-/* The tone of a combining tone mark. */
-static unsigned tone_of_mark(uint32_t cp)
-{
-    unsigned mod, tone;
-    return vn_mark_of(cp, &mod, &tone) ? tone : VN_TONE_NONE;
-}
-
-static void decode_chart(vn_emit *e, int enc, vn_spans *bad)
+static unsigned decode_chart(vn_emit *e, const byte_info *tab, bool low, vn_spans *bad)
 {
     const unsigned char *s = e->in;
     size_t len = e->in_len;
+    unsigned need = LETTER_NEED;
     for (size_t i = 0; i < len;) {
-        unsigned b = s[i];
-        if (b < 0x80 && (i + 1 == len || s[i + 1] < 0x80) &&
-            (enc != VNSEG_ENC_VISCII || b >= 0x20)) {
-            i++; /* ASCII followed by ASCII: a copy */
-            continue;
-        }
-        uint32_t cp = chart_char(enc, b);
-        if (cp == 0 && b != 0) {
+        i = skip_plain(s, i, len, low);
+        if (i >= len) break;
+        const byte_info *bi = &tab[s[i]];
+        need |= bi->need;
+        vn_letter l;
+        switch (bi->kind) {
+        case K_MARK:
+            /* A tone mark after an ASCII vowel (still an uncommitted copy): one letter. */
+            if (i > e->done && s[i - 1] < 0x80 && tab[s[i - 1]].kind == K_VOWEL &&
+                (l = add_marks(tab[s[i - 1]].letter, VN_MOD_NONE, bi->tone)) != 0)
+                put_letter(e, i - 1, i + 1, l);
+            else
+                vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+            i++;
+            break;
+        case K_VOWEL:
+            /* A vowel followed by a tone mark byte: one letter. */
+            if (i + 1 < len && tab[s[i + 1]].kind == K_MARK &&
+                (l = add_marks(bi->letter, VN_MOD_NONE, tab[s[i + 1]].tone)) != 0) {
+                put_letter(e, i, i + 2, l);
+                i += 2;
+                break;
+            }
+            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+            i++;
+            break;
+        case K_BAD:
             put_bad(e, i, i + 1, bad);
             i++;
-            continue;
+            break;
+        default:
+            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+            i++;
         }
-        size_t j = i + 1;
-        build l = {0, 0, false};
-        unsigned tone;
-        /* A vowel followed by a combining tone mark byte: one letter. */
-        if (j < len && from_letter(cp, &l) && (tone = tone_of_mark(chart_char(enc, s[j]))) &&
-            add_marks(&l, VN_MOD_NONE, tone)) {
-            cp = built(&l);
-            j++;
-        }
-        put_cp(e, i, j, cp);
-        i = j;
     }
+    return need;
 }
 
 /* ---- VNI ---- */
 
-/* The mark of a VNI diacritic byte (either case), or NULL. */
-static const vn_vni_mark *vni_mark(unsigned b)
+/* The letter at s[i] with the diacritic bytes from s[j] on merged in; returns where they end. */
+static size_t vni_marks(const byte_info *tab, const unsigned char *s, size_t len, size_t j,
+                        vn_letter *l)
 {
-    if (b < 0xC0) return NULL;
-    unsigned lower = b | 0x20;
-    for (unsigned i = 0; i < sizeof vn_vni_marks / sizeof *vn_vni_marks; i++)
-        if (vn_vni_marks[i].byte == lower) return &vn_vni_marks[i];
-    return NULL;
+    vn_letter m;
+    while (j < len && tab[s[j]].kind == K_MARK &&
+           (m = add_marks(*l, tab[s[j]].mod, tab[s[j]].tone)) != 0) {
+        *l = m;
+        j++;
+    }
+    return j;
 }
 
-static bool vni_letter(unsigned b, build *l)
+static unsigned decode_vni(vn_emit *e, vn_spans *bad)
 {
-    if (b < 0x80) return from_letter(b, l) && vn_letter_sym(vn_letter_of(b)) < VN_F;
-    if (b < 0xC0) return false;
-    for (unsigned i = 0; i < sizeof vn_vni_letters / sizeof *vn_vni_letters; i++)
-        if (vn_vni_letters[i].byte == (b | 0x20)) {
-            l->sym = vn_vni_letters[i].sym;
-            l->tone = vn_vni_letters[i].tone;
-            l->upper = b < 0xE0;
-            return true;
-        }
-    return false;
-}
-
-static void decode_vni(vn_emit *e, vn_spans *bad)
-{
+    const byte_info *tab = tables[T_VNI];
     const unsigned char *s = e->in;
     size_t len = e->in_len;
+    unsigned need = LETTER_NEED;
     for (size_t i = 0; i < len;) {
-        unsigned b = s[i];
-        build l = {0, 0, false};
-        if (vni_letter(b, &l)) {
-            size_t j = i + 1;
-            const vn_vni_mark *m;
-            while (j < len && (m = vni_mark(s[j])) != NULL && add_marks(&l, m->mod, m->tone))
-                j++;
-            if (j > i + 1 || b >= 0x80) put_cp(e, i, j, built(&l));
-            i = j;
-        } else if (b < 0x80) {
+        i = skip_plain(s, i, len, false);
+        if (i >= len) break;
+        const byte_info *bi = &tab[s[i]];
+        need |= bi->need;
+        vn_letter l;
+        size_t j;
+        switch (bi->kind) {
+        case K_MARK:
+            /* Diacritics after an ASCII letter (still an uncommitted copy). */
+            if (i > e->done && s[i - 1] < 0x80 && tab[s[i - 1]].kind >= K_VOWEL &&
+                tab[s[i - 1]].kind <= K_LETTER) {
+                l = tab[s[i - 1]].letter;
+                j = vni_marks(tab, s, len, i, &l);
+                if (j > i) {
+                    put_letter(e, i - 1, j, l);
+                    i = j;
+                    break;
+                }
+            }
+            put_bad(e, i, i + 1, bad); /* a mark that fits no letter */
             i++;
-        } else {
-            uint32_t cp = b < 0xC0 ? vn_cp1252_char(b) : 0;
-            if (cp)
-                put_cp(e, i, i + 1, cp);
-            else
-                put_bad(e, i, i + 1, bad);
+            break;
+        case K_VOWEL:
+        case K_LETTER:
+            l = bi->letter;
+            j = vni_marks(tab, s, len, i + 1, &l);
+            put_letter(e, i, j, l);
+            i = j;
+            break;
+        case K_CHAR:
+            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+            i++;
+            break;
+        default:
+            put_bad(e, i, i + 1, bad);
             i++;
         }
     }
+    return need;
 }
 
 /* ---- VIQR ---- */
 
-static bool ascii_letter(unsigned c)
+/* Classes of ASCII characters in VIQR: letters, the marks they may take, the escape. */
+enum { V_LETTER = 1, V_D = 2, V_MARK = 4, V_AMBIGUOUS = 8, V_ESCAPABLE = 16 };
+
+static uint8_t viqr_class[256];
+
+static void build_viqr(void)
 {
-    return (c | 0x20u) - 'a' < 26u;
+    for (unsigned c = 0; c < 128; c++) {
+        unsigned f = 0;
+        if ((c | 0x20u) - 'a' < 26u) f |= V_LETTER;
+        if ((c | 0x20u) == 'd') f |= V_D | V_ESCAPABLE;
+        if (vn_viqr_mod_of((unsigned char)c) || vn_viqr_tone_of((unsigned char)c))
+            f |= V_MARK | V_ESCAPABLE;
+        if (c == '.' || c == '?' || c == '\'') f |= V_AMBIGUOUS;
+        if (c == VN_VIQR_ESCAPE) f |= V_ESCAPABLE;
+        viqr_class[c] = (uint8_t)f;
+    }
 }
 
-static bool viqr_special(unsigned c)
-{
-    return vn_viqr_mod_of((unsigned char)c) || vn_viqr_tone_of((unsigned char)c) || c == 'd' ||
-           c == 'D' || c == VN_VIQR_ESCAPE;
-}
-
-/* Marks that also serve as punctuation: they give a tone only to a word that has none yet. */
-static bool viqr_ambiguous(unsigned c)
-{
-    return c == '.' || c == '?' || c == '\'';
-}
-
-static void decode_viqr(vn_emit *e, vn_spans *bad)
+static unsigned decode_viqr(vn_emit *e, vn_spans *bad)
 {
     const unsigned char *s = e->in;
     size_t len = e->in_len;
     bool prev_letter = false, word_tone = false;
+    unsigned need = LETTER_NEED;
     for (size_t i = 0; i < len;) {
-        unsigned c = s[i];
-        if (c == VN_VIQR_ESCAPE && i + 1 < len && viqr_special(s[i + 1])) {
-            put_cp(e, i, i + 2, s[i + 1]);
-            prev_letter = ascii_letter(s[i + 1]);
+        unsigned c = s[i], cls = viqr_class[c];
+        if (cls & V_LETTER) {
+            /* Most letters: no mark after them, and not the d of dd. */
+            unsigned next = i + 1 < len ? viqr_class[s[i + 1]] : 0;
+            if (!(next & V_MARK) && !((cls & V_D) && (next & V_D) && !prev_letter)) {
+                prev_letter = true;
+                i++;
+                continue;
+            }
+            if ((cls & V_D) && (next & V_D) && !prev_letter) {
+                put_letter(e, i, i + 2, vn_letter_pack(VN_DD, VN_TONE_NONE, c == 'D'));
+                prev_letter = true;
+                i += 2;
+                continue;
+            }
+            vn_letter l = vn_letter_of(c), m;
+            size_t j = i + 1;
+            while (j < len && (viqr_class[s[j]] & V_MARK)) {
+                unsigned mc = s[j], tone = vn_viqr_tone_of((unsigned char)mc);
+                if (tone && word_tone && (viqr_class[mc] & V_AMBIGUOUS)) break;
+                if (!(m = add_marks(l, vn_viqr_mod_of((unsigned char)mc), tone))) break;
+                l = m;
+                word_tone |= tone != 0;
+                j++;
+            }
+            if (j > i + 1) put_letter(e, i, j, l);
+            prev_letter = true;
+            i = j;
+        } else if (c == VN_VIQR_ESCAPE && i + 1 < len && (viqr_class[s[i + 1]] & V_ESCAPABLE)) {
+            vn_emit_unit(e, i, i + 2, s + i + 1, 1);
+            prev_letter = (viqr_class[s[i + 1]] & V_LETTER) != 0;
             word_tone &= prev_letter;
             i += 2;
-            continue;
-        }
-        if (!ascii_letter(c)) {
-            if (c < 0x80) {
-                i++;
-            } else {
-                uint32_t cp;
-                int k = vn_utf8_decode(s + i, s + len, &cp);
-                if (k < 0) put_bad(e, i, i + (size_t)-k, bad);
-                i += (size_t)(k < 0 ? -k : k);
-            }
+        } else if (c < 0x80) {
             prev_letter = word_tone = false;
-            continue;
+            i++;
+        } else {
+            uint32_t cp;
+            int k = vn_utf8_decode(s + i, s + len, &cp);
+            if (k < 0)
+                put_bad(e, i, i + (size_t)-k, bad);
+            else
+                need |= vn_norm_need(cp);
+            i += (size_t)(k < 0 ? -k : k);
+            prev_letter = word_tone = false;
         }
-        if ((c | 0x20) == 'd' && !prev_letter && i + 1 < len && (s[i + 1] | 0x20) == 'd') {
-            put_cp(e, i, i + 2, c == 'D' ? 0x110 : 0x111);
-            prev_letter = true;
-            i += 2;
-            continue;
-        }
-        build l = {0, 0, false};
-        from_letter(c, &l);
-        size_t j = i + 1;
-        while (j < len) {
-            unsigned m = s[j], mod = vn_viqr_mod_of((unsigned char)m),
-                     tone = vn_viqr_tone_of((unsigned char)m);
-            if (tone && word_tone && viqr_ambiguous(m)) break;
-            if ((!mod && !tone) || !add_marks(&l, mod, tone)) break;
-            word_tone |= tone != 0;
-            j++;
-        }
-        if (j > i + 1) put_cp(e, i, j, built(&l));
-        prev_letter = true;
-        i = j;
     }
+    return need;
 }
 
-vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad)
+vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad, unsigned *need)
 {
+    pthread_once(&tables_once, build_tables);
     switch (encoding) {
     case VNSEG_ENC_VISCII:
+        *need = decode_chart(e, tables[T_VISCII], true, bad);
+        break;
     case VNSEG_ENC_TCVN3:
+        *need = decode_chart(e, tables[T_TCVN3], false, bad);
+        break;
     case VNSEG_ENC_CP1258:
-        decode_chart(e, encoding, bad);
+        *need = decode_chart(e, tables[T_CP1258], false, bad);
         break;
     case VNSEG_ENC_VNI:
-        decode_vni(e, bad);
+        *need = decode_vni(e, bad);
         break;
     case VNSEG_ENC_VIQR:
-        decode_viqr(e, bad);
+        *need = decode_viqr(e, bad);
         break;
     default:
+        *need = 0;
         break;
     }
     return bad->failed ? VNSEG_E_NOMEM : VNSEG_OK;

@@ -41,6 +41,12 @@ static inline unsigned need(uint32_t cp)
     return cp < 0x10000 ? need_bmp[cp] : need_of(cp);
 }
 
+unsigned vn_norm_need(uint32_t cp)
+{
+    pthread_once(&need_once, build_need_table);
+    return need(cp);
+}
+
 /* Decode the character at s[i] (s[i] >= 0x80): its length, or minus the length of an
  * ill-formed subpart. Two- and three-byte characters inline. */
 static inline int decode(const unsigned char *s, size_t i, size_t len, uint32_t *cp)
@@ -81,13 +87,39 @@ unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want)
     unsigned found = 0;
     size_t i = 0;
     while (i < len) {
-        if (s[i] < 0x80) {
-            if ((want & VN_NEED_CASE) && !(found & VN_NEED_CASE)) {
-                for (; i < len && s[i] < 0x80; i++)
-                    if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
-            } else {
+        if ((want & VN_NEED_CASE) && !(found & VN_NEED_CASE)) {
+            for (; i < len && s[i] < 0x80; i++)
+                if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
+        }
+        /* The hot loop: no bounds check per character while 4 bytes remain; two- and
+         * three-byte characters inline; anything else goes to the general code below. */
+        while (i + 4 <= len) {
+            unsigned c = s[i];
+            if (c < 0x80) {
+                if (want & VN_NEED_CASE) break;
                 i = skip_ascii(s, i, len);
+                continue;
             }
+            if (c - 0xC2u < 0x1Eu) {
+                unsigned c1 = s[i + 1];
+                if ((c1 & 0xC0) != 0x80) break;
+                found |= need_bmp[(c & 0x1Fu) << 6 | (c1 & 0x3Fu)];
+                i += 2;
+                continue;
+            }
+            if (c - 0xE1u < 0x0Cu && c != 0xED) {
+                unsigned c1 = s[i + 1], c2 = s[i + 2];
+                if (((c1 | c2 << 8) & 0xC0C0u) != 0x8080u) break;
+                found |= need_bmp[(c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu)];
+                i += 3;
+                continue;
+            }
+            break;
+        }
+        if ((found & want) == want || i >= len) break;
+        if (s[i] < 0x80) {
+            if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
+            i++;
             continue;
         }
         uint32_t cp;

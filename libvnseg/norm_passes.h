@@ -24,6 +24,9 @@ enum {
  * flag of `want` is found. */
 unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want);
 
+/* The VN_NEED_* flags of one code point. */
+unsigned vn_norm_need(uint32_t cp);
+
 /* Unicode NFC; already-NFC stretches are copied. The input is well-formed UTF-8. */
 vnseg_status vn_pass_nfc(vn_emit *e);
 

@@ -71,7 +71,7 @@ typedef enum pass_kind {
 
 /* Run one pass over the current text. *changed tells whether it changed anything. */
 static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int encoding,
-                             bool *changed)
+                             bool *changed, unsigned *need)
 {
     vn_emit e;
     vn_emit_init(&e, n->text, n->len);
@@ -79,7 +79,7 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
     size_t repaired = 0;
     switch (kind) {
     case P_DECODE:
-        st = vn_decode_legacy_pass(&e, encoding, &n->unmapped);
+        st = vn_decode_legacy_pass(&e, encoding, &n->unmapped, need);
         break;
     case P_CHECK:
         st = vn_pass_clean(&e, steps & VNSEG_NORM_LENIENT, &n->unmapped);
@@ -133,18 +133,18 @@ static vnseg_status steps_after_scan(vnseg_norm *n, uint32_t steps, unsigned nee
     vnseg_status st = VNSEG_OK;
     bool changed = false;
     if (need & (VN_NEED_CLEAN | VN_NEED_INVALID))
-        st = run_pass(n, P_CLEAN, steps, VNSEG_ENC_UTF8, NULL);
+        st = run_pass(n, P_CLEAN, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (need & VN_NEED_NFC))
-        st = run_pass(n, P_NFC, steps, VNSEG_ENC_UTF8, NULL);
+        st = run_pass(n, P_NFC, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (need & VN_NEED_LOOKALIKE))
-        st = run_pass(n, P_LOOKALIKE, steps, VNSEG_ENC_UTF8, NULL);
+        st = run_pass(n, P_LOOKALIKE, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR)))
-        st = run_pass(n, P_TONE, steps, VNSEG_ENC_UTF8, NULL);
+        st = run_pass(n, P_TONE, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (need & VN_NEED_CASE))
-        st = run_pass(n, P_CASEFOLD, steps, VNSEG_ENC_UTF8, &changed);
+        st = run_pass(n, P_CASEFOLD, steps, VNSEG_ENC_UTF8, &changed, NULL);
     /* Case folding can make characters that accent folding changes (İ -> i U+0307). */
     if (st == VNSEG_OK && (steps & VNSEG_NORM_FOLD) && ((need & VN_NEED_FOLD) || changed))
-        st = run_pass(n, P_FOLD, steps, VNSEG_ENC_UTF8, NULL);
+        st = run_pass(n, P_FOLD, steps, VNSEG_ENC_UTF8, NULL, NULL);
     return st;
 }
 
@@ -153,14 +153,15 @@ static vnseg_status pipeline(vnseg_norm *n, uint32_t steps, int encoding, unsign
     vnseg_status st;
     bool changed = false;
     if (encoding != VNSEG_ENC_UTF8 && encoding != VNSEG_ENC_MOJIBAKE) {
-        if ((st = run_pass(n, P_DECODE, steps, encoding, NULL)) != VNSEG_OK) return st;
-        need = vn_norm_scan(n->text, n->len, wanted(steps)) & wanted(steps);
+        if ((st = run_pass(n, P_DECODE, steps, encoding, NULL, &need)) != VNSEG_OK) return st;
+        need &= wanted(steps); /* the decoder knows what it wrote: no scan */
     } else if (encoding == VNSEG_ENC_MOJIBAKE) {
         /* Check the UTF-8 first: mojibake holds NBSP and soft hyphens that are bytes of the
          * characters to repair, so the cleaning steps wait until it is repaired. */
-        if ((st = run_pass(n, P_CHECK, steps, encoding, NULL)) != VNSEG_OK) return st;
+        if ((st = run_pass(n, P_CHECK, steps, encoding, NULL, NULL)) != VNSEG_OK) return st;
         for (int round = 0; round < 3; round++) {
-            if ((st = run_pass(n, P_MOJIBAKE, steps, encoding, &changed)) != VNSEG_OK) return st;
+            if ((st = run_pass(n, P_MOJIBAKE, steps, encoding, &changed, NULL)) != VNSEG_OK)
+                return st;
             if (!changed) break;
         }
         need = vn_norm_scan(n->text, n->len, wanted(steps)) & wanted(steps);

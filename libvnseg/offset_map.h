@@ -104,7 +104,8 @@ void vn_emit_unit_slow(vn_emit *e, size_t from, size_t to, const void *bytes, si
 
 /* memcpy for the few bytes of a character or a short copy: fixed-size moves instead of a call
  * or `rep movsb`, whose start-up costs more than such a copy. */
-static inline void vn_copy_small(unsigned char *d, const unsigned char *s, size_t n)
+static inline __attribute__((always_inline)) void vn_copy_small(unsigned char *d,
+                                                                const unsigned char *s, size_t n)
 {
     if (n > 16) {
         memcpy(d, s, n);
