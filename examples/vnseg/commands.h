@@ -3,5 +3,6 @@
 #define VNSEG_COMMANDS_H
 
 int cmd_tokenize(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "word-segmented text to tokens (TSV, JSON Lines, CoNLL-U)"},
+    {"normalize", cmd_normalize, "NFC, invisibles, tone marks, folding, legacy encodings"},
 };
 
 static void usage(FILE *f)
