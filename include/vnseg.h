@@ -7,5 +7,6 @@
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
 #include "vnseg/normalize.h"
+#include "vnseg/segmenter.h"
 
 #endif

@@ -4,5 +4,7 @@
 
 int cmd_tokenize(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 #endif
