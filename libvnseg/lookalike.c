@@ -133,6 +133,22 @@ static bool vietnamese_context(const unsigned char *s, size_t len, size_t i, siz
     return word_after(s, len, w, &a, &b) && vietnamese_word(s + a, b - a);
 }
 
+const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t i)
+{
+    const unsigned char *dd = lookalike_target(s + i, len - i);
+    if (!dd) return NULL;
+    if (i > 0) { /* must start its word */
+        size_t p = i - 1;
+        while (p > 0 && (s[p] & 0xC0) == 0x80)
+            p--;
+        if (word_char(s, i, p)) return NULL;
+    }
+    size_t w = i + 2, k;
+    while (w < len && (k = word_char(s, len, w)) != 0)
+        w += k;
+    return vietnamese_context(s, len, i, w, dd) ? dd : NULL;
+}
+
 vnseg_status vn_pass_lookalike(vn_emit *e)
 {
     vn_chars_init();
@@ -141,18 +157,8 @@ vnseg_status vn_pass_lookalike(vn_emit *e)
     for (size_t i = 0; i + 1 < len; i++) {
         unsigned c = s[i];
         if (c != 0xC3 && c != 0xC6 && c != 0xC9) continue;
-        const unsigned char *dd = lookalike_target(s + i, len - i);
-        if (!dd) continue;
-        if (i > 0) { /* must start its word */
-            size_t p = i - 1;
-            while (p > 0 && (s[p] & 0xC0) == 0x80)
-                p--;
-            if (word_char(s, i, p)) continue;
-        }
-        size_t w = i + 2, k;
-        while (w < len && (k = word_char(s, len, w)) != 0)
-            w += k;
-        if (vietnamese_context(s, len, i, w, dd)) vn_emit_unit(e, i, i + 2, dd, 2);
+        const unsigned char *dd = vn_lookalike_at(s, len, i);
+        if (dd) vn_emit_unit(e, i, i + 2, dd, 2);
         i++;
     }
     return VNSEG_OK;

@@ -1,5 +1,7 @@
 /* Mojibake repair: characters whose Windows-1252 (or Latin-1) bytes spell a UTF-8 character
  * (`á»‡` -> `ệ`) are put back; everything else is left as it is. */
+#include <string.h>
+
 #include "legacy.h"
 #include "utf8.h"
 
@@ -18,18 +20,14 @@ vnseg_status vn_mojibake_pass(vn_emit *e, size_t *repaired)
     const unsigned char *s = e->in;
     size_t len = e->in_len;
     for (size_t i = 0; i < len;) {
-        if (s[i] < 0xC2) { /* ASCII, or a character whose byte is not a lead byte */
-            i += s[i] < 0x80 ? 1 : vn_utf8_step(s + i, s + len);
-            continue;
-        }
+        /* Only U+00C2..U+00F4 (C3 82..C3 B4) stand for a lead byte: jump from C3 to C3. */
+        const unsigned char *c3 = memchr(s + i, 0xC3, len - i);
+        if (!c3) break;
+        i = (size_t)(c3 - s);
         size_t k = 0;
         int lead = byte_at(s, len, i, &k);
-        if (k == 0) {
-            i += vn_utf8_step(s + i, s + len);
-            continue;
-        }
         if (lead < 0xC2 || lead > 0xF4) {
-            i += k;
+            i++;
             continue;
         }
         unsigned char bytes[4] = {(unsigned char)lead};

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "chars.h"
 #include "norm_passes.h"
@@ -81,23 +84,71 @@ static inline size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
     return i;
 }
 
+#ifdef __SSE2__
+/* Sixteen bytes at p, when they hold only ASCII and characters that the steps other than case
+ * and accent folding never change: leads C3..C6 (U+00C0..U+01BF, Latin-1 letters to Latin
+ * Extended-B) and E1 B8..BB (U+1E00..U+1EFF, Latin Extended Additional: the Vietnamese
+ * letters), well-formed. Returns how many bytes were checked (fewer than 16 when a character
+ * crosses the end; 0 when the block holds anything else: the caller then goes character by
+ * character); sets VN_NEED_LOOKALIKE for Ð ð Ɖ among them, and the folding flags for any
+ * non-ASCII character. */
+static inline unsigned scan_block(const unsigned char *p, unsigned *found)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned hi = (unsigned)_mm_movemask_epi8(v);
+    if (!hi) return 16;
+    const __m128i bias = _mm_set1_epi8((char)0x80);
+#define VN_IN_RANGE(lo, n)                                                                         \
+    (unsigned)_mm_movemask_epi8(                                                                   \
+        _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8((char)(lo))), bias),            \
+                       _mm_set1_epi8((char)(0x80 + (n)))))
+#define VN_EQ(b) (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b))))
+    unsigned cont = VN_IN_RANGE(0x80, 0x40), l2 = VN_IN_RANGE(0xC3, 4), l3 = VN_EQ(0xE1);
+    if (hi != (cont | l2 | l3)) return 0;
+    /* Each lead's continuation bytes where they must be, no others; a character that runs
+     * past the block is left for the next one. */
+    if (cont != ((((l2 | l3) << 1) | (l3 << 2)) & 0xFFFFu)) return 0;
+    if ((l3 << 1) & 0xFFFFu & ~VN_IN_RANGE(0xB8, 4)) return 0;
+    unsigned cut = (l2 & 0x8000u) | (l3 & 0xC000u);
+    unsigned k = cut ? (unsigned)__builtin_ctz(cut) : 16u, keep = (1u << k) - 1u;
+    if (((((VN_EQ(0xC3) << 1) & (VN_EQ(0x90) | VN_EQ(0xB0))) | ((VN_EQ(0xC6) << 1) & VN_EQ(0x89))) &
+         keep))
+        *found |= VN_NEED_LOOKALIKE;
+    if (hi & keep) *found |= VN_NEED_CASE | VN_NEED_FOLD;
+#undef VN_IN_RANGE
+#undef VN_EQ
+    return k;
+}
+#endif
+
 unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want)
 {
     pthread_once(&need_once, build_need_table);
     unsigned found = 0;
     size_t i = 0;
+    /* Blocks of 16 bytes when the folding steps are not asked for (they touch every letter). */
+    const bool blocks = !(want & (VN_NEED_CASE | VN_NEED_FOLD));
     while (i < len) {
+        size_t stop = len;
+#ifdef __SSE2__
+        if (blocks) {
+            unsigned k;
+            while (i + 16 <= len && (k = scan_block(s + i, &found)) != 0)
+                i += k;
+            stop = i + 16 < len ? i + 16 : len; /* then a block's worth character by character */
+        }
+#endif
         if ((want & VN_NEED_CASE) && !(found & VN_NEED_CASE)) {
-            for (; i < len && s[i] < 0x80; i++)
+            for (; i < stop && s[i] < 0x80; i++)
                 if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
         }
-        /* The hot loop: no bounds check per character while 4 bytes remain; two- and
-         * three-byte characters inline; anything else goes to the general code below. */
-        while (i + 4 <= len) {
+        /* No bounds check per character while 4 bytes remain; two- and three-byte characters
+         * inline; anything else below. */
+        while (i + 4 <= stop) {
             unsigned c = s[i];
             if (c < 0x80) {
                 if (want & VN_NEED_CASE) break;
-                i = skip_ascii(s, i, len);
+                i = skip_ascii(s, i, stop);
                 continue;
             }
             if (c - 0xC2u < 0x1Eu) {
@@ -116,7 +167,8 @@ unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want)
             }
             break;
         }
-        if ((found & want) == want || i >= len) break;
+        if ((found & want) == want) break;
+        if (i >= stop) continue;
         if (s[i] < 0x80) {
             if ((unsigned)s[i] - 'A' < 26u) found |= VN_NEED_CASE;
             i++;
@@ -280,7 +332,7 @@ static bool normalize_stretch(vn_emit *e, size_t a, size_t b, nfc_scratch *sc)
     return true;
 }
 
-vnseg_status vn_pass_nfc(vn_emit *e)
+vnseg_status vn_pass_nfc(vn_emit *e, bool lookalike)
 {
     pthread_once(&need_once, build_need_table);
     const unsigned char *s = e->in;
@@ -299,7 +351,11 @@ vnseg_status vn_pass_nfc(vn_emit *e)
             start = i = i + (size_t)-k;
             continue;
         }
-        if (!(need(cp) & VN_NEED_NFC)) {
+        unsigned f = need(cp);
+        if (!(f & VN_NEED_NFC)) {
+            const unsigned char *dd;
+            if ((f & VN_NEED_LOOKALIKE) && lookalike && (dd = vn_lookalike_at(s, len, i)))
+                vn_emit_unit(e, i, i + 2, dd, 2);
             start = i;
             i += (size_t)k;
             continue;

@@ -27,11 +27,17 @@ unsigned vn_norm_scan(const unsigned char *s, size_t len, unsigned want);
 /* The VN_NEED_* flags of one code point. */
 unsigned vn_norm_need(uint32_t cp);
 
-/* Unicode NFC; already-NFC stretches are copied. The input is well-formed UTF-8. */
-vnseg_status vn_pass_nfc(vn_emit *e);
+/* Unicode NFC; already-NFC stretches are copied. The input is well-formed UTF-8. With
+ * `lookalike`, the look-alikes of Đ are replaced in the same pass. */
+vnseg_status vn_pass_nfc(vn_emit *e, bool lookalike);
 
 /* Look-alikes of Đ/đ in Vietnamese words (see VNSEG_NORM_LOOKALIKE). */
 vnseg_status vn_pass_lookalike(vn_emit *e);
+
+/* The Đ or đ (2 bytes) that the look-alike at s[i] becomes by that rule, or NULL. The
+ * decision is the same on NFC and NFD text (the syllable check reads both), so the NFC pass
+ * makes it too, saving a pass over the text. */
+const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t i);
 
 /* Tone placement and repair through vnseg_tone_style()/vnseg_tone_repair(), word by word. */
 vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps);

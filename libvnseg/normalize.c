@@ -91,7 +91,7 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
         st = vn_pass_clean(&e, steps, &n->unmapped);
         break;
     case P_NFC:
-        st = vn_pass_nfc(&e);
+        st = vn_pass_nfc(&e, (steps & VNSEG_NORM_LOOKALIKE) != 0);
         break;
     case P_LOOKALIKE:
         st = vn_pass_lookalike(&e);
@@ -132,11 +132,13 @@ static vnseg_status steps_after_scan(vnseg_norm *n, uint32_t steps, unsigned nee
 {
     vnseg_status st = VNSEG_OK;
     bool changed = false;
+    /* Look-alikes are replaced by the NFC pass when it runs (it reads cleaned text, as the
+     * look-alike pass would), else by a pass of their own. */
+    bool nfc = need & VN_NEED_NFC;
     if (need & (VN_NEED_CLEAN | VN_NEED_INVALID))
         st = run_pass(n, P_CLEAN, steps, VNSEG_ENC_UTF8, NULL, NULL);
-    if (st == VNSEG_OK && (need & VN_NEED_NFC))
-        st = run_pass(n, P_NFC, steps, VNSEG_ENC_UTF8, NULL, NULL);
-    if (st == VNSEG_OK && (need & VN_NEED_LOOKALIKE))
+    if (st == VNSEG_OK && nfc) st = run_pass(n, P_NFC, steps, VNSEG_ENC_UTF8, NULL, NULL);
+    if (st == VNSEG_OK && (need & VN_NEED_LOOKALIKE) && !nfc)
         st = run_pass(n, P_LOOKALIKE, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR)))
         st = run_pass(n, P_TONE, steps, VNSEG_ENC_UTF8, NULL, NULL);
@@ -158,7 +160,9 @@ static vnseg_status pipeline(vnseg_norm *n, uint32_t steps, int encoding, unsign
     } else if (encoding == VNSEG_ENC_MOJIBAKE) {
         /* Check the UTF-8 first: mojibake holds NBSP and soft hyphens that are bytes of the
          * characters to repair, so the cleaning steps wait until it is repaired. */
-        if ((st = run_pass(n, P_CHECK, steps, encoding, NULL, NULL)) != VNSEG_OK) return st;
+        if ((vn_norm_scan(n->text, n->len, VN_NEED_INVALID) & VN_NEED_INVALID) &&
+            (st = run_pass(n, P_CHECK, steps, encoding, NULL, NULL)) != VNSEG_OK)
+            return st;
         for (int round = 0; round < 3; round++) {
             if ((st = run_pass(n, P_MOJIBAKE, steps, encoding, &changed, NULL)) != VNSEG_OK)
                 return st;

@@ -204,6 +204,18 @@ static void add_piece(merger *g, vn_piece p)
     g->have = true;
 }
 
+/* vn_map_add, inline when the record is small and no checkpoint is due. */
+static inline bool add_fast(vn_map *m, uint64_t gap, uint64_t nlen, uint64_t olen)
+{
+    if (m->n % VN_MAP_BLOCK == 0 || m->n >= m->cap || gap >= VN_REC_BIG || nlen > 255 || olen > 255)
+        return vn_map_add(m, gap, nlen, olen);
+    m->rec[m->n++] = (vn_rec){(uint16_t)gap, (uint8_t)nlen, (uint8_t)olen};
+    m->norm_end += gap + nlen;
+    m->orig_end += gap + olen;
+    m->piece_end += 1 + (gap > 0);
+    return true;
+}
+
 bool vn_map_compose(const vn_map *outer, const vn_map *inner, vn_map *out)
 {
     merger g = {out, {0, 0, 0, 0, 0, false}, false, false, 0};
@@ -211,11 +223,13 @@ bool vn_map_compose(const vn_map *outer, const vn_map *inner, vn_map *out)
     vn_piece op, ip = {0, 0, 0, 0, 0, false};
     walk_from(&ow, outer, 0);
     walk_from(&iw, inner, 0);
+    if (!vn_grow((void **)&out->rec, &out->cap, inner->n + outer->n + 1, sizeof *out->rec))
+        return false;
     while (!g.failed && walk_next(&ow, &op)) {
         uint64_t c = op.oa, d = op.ob;
-        while (ip.nb <= c && walk_next(&iw, &ip)) {
-        }
         if (op.unit) {
+            while (ip.nb <= c && walk_next(&iw, &ip)) {
+            }
             uint64_t oa = ip.unit ? ip.oa : ip.oa + (c - ip.na);
             while (ip.nb < d && walk_next(&iw, &ip)) {
             }
@@ -223,15 +237,45 @@ bool vn_map_compose(const vn_map *outer, const vn_map *inner, vn_map *out)
             add_piece(&g, (vn_piece){op.na, op.nb, oa, ob, 0, true});
             continue;
         }
-        for (uint64_t p = c; p < d;) {
+        for (uint64_t p = c; p < d && !g.failed;) {
+            /* In a long copy, whole inner records go over as they are: when the inner walk
+             * stands at the start of a record at p and nothing held could merge with it. */
+            if (!iw.at_unit && iw.norm == p && ip.nb <= p && iw.u < inner->n &&
+                (!g.have || g.cur.ob <= iw.orig)) {
+                flush(&g);
+                size_t u = iw.u;
+                uint64_t nb = iw.norm, ob = iw.orig, pieces = iw.piece;
+                for (; u < inner->n; u++) {
+                    uint64_t gap, nl, ol;
+                    rec_get(inner, u, &gap, &nl, &ol);
+                    if (nb + gap + nl > d) break;
+                    if (!add_fast(out, gap + g.pending, nl, ol)) {
+                        g.failed = true;
+                        break;
+                    }
+                    g.pending = 0;
+                    nb += gap + nl;
+                    ob += gap + ol;
+                    pieces += 1 + (gap > 0);
+                }
+                if (u > iw.u) {
+                    iw.u = u;
+                    iw.norm = nb;
+                    iw.orig = ob;
+                    iw.piece = pieces;
+                    ip = (vn_piece){nb, nb, ob, ob, 0, false};
+                    p = nb;
+                    continue;
+                }
+            }
             while (ip.nb <= p && walk_next(&iw, &ip)) {
             }
-            uint64_t e = ip.nb < d ? ip.nb : d;
+            uint64_t e = ip.nb < d ? ip.nb : d, na = op.na + (p - c), nb = op.na + (e - c);
             if (ip.unit)
-                add_piece(&g, (vn_piece){op.na + (p - c), op.na + (e - c), ip.oa, ip.ob, 0, true});
+                add_piece(&g, (vn_piece){na, nb, ip.oa, ip.ob, 0, true});
             else
-                add_piece(&g, (vn_piece){op.na + (p - c), op.na + (e - c), ip.oa + (p - ip.na),
-                                         ip.oa + (e - ip.na), 0, false});
+                add_piece(&g,
+                          (vn_piece){na, nb, ip.oa + (p - ip.na), ip.oa + (e - ip.na), 0, false});
             p = e;
         }
     }

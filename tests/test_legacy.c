@@ -1,5 +1,6 @@
 /* Tests of the legacy encodings: every letter and our own sentences through our encoder and
  * decoder, known byte sequences from the charts, unmapped bytes, mojibake, detection. */
+#include "legacy.h"
 #include "normtest.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -409,6 +410,22 @@ static void test_names(void **state)
     assert_int_equal(vnseg_encoding_from_name(NULL), -1);
 }
 
+/* The Windows-1252 byte lookup is the exact inverse of the chart. */
+static void test_cp1252_inverse(void **state)
+{
+    (void)state;
+    for (unsigned b = 0; b < 256; b++) {
+        uint32_t cp = vn_cp1252_char(b);
+        if (cp || b == 0) assert_int_equal(vn_cp1252_byte(cp, false), b);
+        if (b >= 0x80 && b < 0xA0 && !cp) {
+            assert_int_equal(vn_cp1252_byte(b, false), -1);
+            assert_int_equal(vn_cp1252_byte(b, true), b);
+        }
+    }
+    assert_int_equal(vn_cp1252_byte(0x20AB, true), -1);
+    assert_int_equal(vn_cp1252_byte(0x100, true), -1);
+}
+
 /* ---- generated text ---- */
 
 static uint64_t rng_state;
@@ -529,6 +546,7 @@ int main(void)
         cmocka_unit_test_teardown(test_detection_edge_cases, nt_teardown),
         cmocka_unit_test_teardown(test_encoder_errors, nt_teardown),
         cmocka_unit_test_teardown(test_names, nt_teardown),
+        cmocka_unit_test_teardown(test_cp1252_inverse, nt_teardown),
         cmocka_unit_test_teardown(test_generated_round_trips, nt_teardown),
         cmocka_unit_test_teardown(test_allocation_failures, nt_teardown),
     };

@@ -2,6 +2,7 @@
  * offset-map contract on many generated inputs, invalid UTF-8, and allocation failures. */
 #include <utf8proc.h>
 
+#include "norm_passes.h"
 #include "normtest.h"
 
 /* Combining marks, for NFD strings written by hand. */
@@ -625,6 +626,99 @@ static void test_large_maps(void **state)
     free(buf);
 }
 
+/* The scan's 16-byte blocks assume that leads C3..C6 and E1 B8..BB spell characters that no
+ * step but the folding ones changes, except the look-alikes. */
+static void test_scan_block_assumption(void **state)
+{
+    (void)state;
+    const unsigned others = VN_NEED_CLEAN | VN_NEED_NFC | VN_NEED_LOOKALIKE;
+    for (uint32_t cp = 0xC0; cp < 0x200; cp++) {
+        bool lookalike = cp == 0xD0 || cp == 0xF0 || cp == 0x189;
+        assert_int_equal(vn_norm_need(cp) & others, lookalike ? VN_NEED_LOOKALIKE : 0);
+    }
+    for (uint32_t cp = 0x1E00; cp < 0x1F00; cp++)
+        assert_int_equal(vn_norm_need(cp) & others, 0);
+}
+
+/* The scan agrees with a character-by-character reading, at every alignment. */
+static unsigned scan_reference(const unsigned char *s, size_t len)
+{
+    unsigned f = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = vn_utf8_decode(s + i, s + len, &cp);
+        if (k < 0) {
+            f |= VN_NEED_INVALID;
+            i += (size_t)-k;
+        } else {
+            f |= vn_norm_need(cp);
+            i += (size_t)k;
+        }
+    }
+    return f;
+}
+
+static void test_scan_matches_reference(void **state)
+{
+    (void)state;
+    static const char *const bits[] = {
+        "a",
+        "b c",
+        "Việt",
+        "ườ",
+        "đ",
+        "ĐẶNG",
+        "à",
+        "ỹ",
+        "Ð",
+        "ð",
+        "\xC6\x89",
+        "\xC9\x96",
+        "\xE1\x84\x80",
+        "\xE1\xB8\x80",
+        "\xE1\xBB\xBF",
+        ZWSP,
+        NBSP,
+        GRAVE,
+        "“",
+        "–",
+        "\x80",
+        "\xC3",
+        "\xE1\xBA",
+        "\xE1",
+        "\xF0\x9F\x99\x82",
+        "\xED\xA0\x80",
+        "\xC0\x80",
+        "\xC3\xC3\xA0",
+        "\xE1\xBA\xA0\xBA",
+        "Tổng_thống Nga Vladimir_Putin",
+        "0123456789",
+    };
+    const unsigned wants[] = {VN_NEED_CLEAN | VN_NEED_NFC | VN_NEED_LOOKALIKE | VN_NEED_INVALID,
+                              VN_NEED_NFC | VN_NEED_INVALID, VN_NEED_LOOKALIKE, 0x3F,
+                              VN_NEED_INVALID};
+    rng_state = 4242;
+    unsigned char buf[300];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = rnd(5); /* a random alignment */
+        memset(buf, 'x', len);
+        for (int k = (int)rnd(24); k > 0; k--) {
+            const char *b = bits[rnd(COUNT(bits))];
+            size_t l = strlen(b);
+            if (len + l > sizeof buf) break;
+            memcpy(buf + len, b, l);
+            len += l;
+        }
+        unsigned ref = scan_reference(buf, len);
+        for (size_t w = 0; w < COUNT(wants); w++) {
+            unsigned got = vn_norm_scan(buf, len, wants[w]) & wants[w];
+            if (got != (ref & wants[w]))
+                fail_msg("scan of \"%.*s\" (want %#x): %#x, reference %#x", (int)len, buf, wants[w],
+                         got, ref & wants[w]);
+        }
+    }
+}
+
 /* ---- allocation failures ---- */
 
 static long live, calls, fail_at = -1;
@@ -709,6 +803,8 @@ int main(void)
         cmocka_unit_test_teardown(test_agrees_with_utf8proc, nt_teardown),
         cmocka_unit_test_teardown(test_idempotent, nt_teardown),
         cmocka_unit_test_teardown(test_large_maps, nt_teardown),
+        cmocka_unit_test_teardown(test_scan_block_assumption, nt_teardown),
+        cmocka_unit_test_teardown(test_scan_matches_reference, nt_teardown),
         cmocka_unit_test_teardown(test_allocation_failures, nt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
