@@ -42,9 +42,8 @@ const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t 
 /* Tone placement and repair through vnseg_tone_style()/vnseg_tone_repair(), word by word. */
 vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps);
 
-/* Full case folding; accent folding. */
-vnseg_status vn_pass_casefold(vn_emit *e);
-vnseg_status vn_pass_fold(vn_emit *e);
+/* Full case folding and/or accent folding, character by character, in one pass. */
+vnseg_status vn_pass_fold(vn_emit *e, bool casefold, bool fold);
 
 /* Combining marks that accent folding removes (the combining diacritical marks blocks). */
 bool vn_fold_mark(uint32_t cp);

@@ -100,10 +100,10 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
         st = vn_pass_tone(&e, steps);
         break;
     case P_CASEFOLD:
-        st = vn_pass_casefold(&e);
+        st = vn_pass_fold(&e, true, (steps & VNSEG_NORM_FOLD) != 0);
         break;
     case P_FOLD:
-        st = vn_pass_fold(&e);
+        st = vn_pass_fold(&e, false, true);
         break;
     }
     if (st != VNSEG_OK) {
@@ -142,10 +142,10 @@ static vnseg_status steps_after_scan(vnseg_norm *n, uint32_t steps, unsigned nee
         st = run_pass(n, P_LOOKALIKE, steps, VNSEG_ENC_UTF8, NULL, NULL);
     if (st == VNSEG_OK && (steps & (VNSEG_NORM_TONE_NEW | VNSEG_NORM_TONE_OLD | VNSEG_NORM_REPAIR)))
         st = run_pass(n, P_TONE, steps, VNSEG_ENC_UTF8, NULL, NULL);
+    /* Case folding (with accent folding in the same pass when both are asked for). */
     if (st == VNSEG_OK && (need & VN_NEED_CASE))
         st = run_pass(n, P_CASEFOLD, steps, VNSEG_ENC_UTF8, &changed, NULL);
-    /* Case folding can make characters that accent folding changes (İ -> i U+0307). */
-    if (st == VNSEG_OK && (steps & VNSEG_NORM_FOLD) && ((need & VN_NEED_FOLD) || changed))
+    else if (st == VNSEG_OK && (need & VN_NEED_FOLD))
         st = run_pass(n, P_FOLD, steps, VNSEG_ENC_UTF8, NULL, NULL);
     return st;
 }
