@@ -6,6 +6,7 @@
 #include "vnseg/tokenizer.h"
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
+#include "vnseg/normalize.h"
 #include "vnseg/segmenter.h"
 #include "vnseg/detok.h"
 

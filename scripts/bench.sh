@@ -13,6 +13,8 @@ corpus=build-release/bench-corpus.txt
 [ -f "$corpus" ] || python3 bench/make_corpus.py "$corpus" --mb 20 ${VNSEG_SHARED:+--shared "$VNSEG_SHARED"}
 echo "== tokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
 build-release/bench/bench_tokenize "$corpus" 7
+echo "== normalization and legacy decoding (best of 7 rounds; wall clock and CPU time)"
+build-release/bench/bench_normalize "$corpus" 7
 echo "== Python on the same file (best of 3)"
 python3 bench/python_split.py "$corpus" 3
 small=build-release/bench-corpus-small.txt

@@ -133,6 +133,139 @@ class Tokenize(unittest.TestCase):
         self.assertEqual(kinds["35%"], "number")
 
 
+NFD = "Vie\u0323\u0302t Nam\u200b\u00a0ho\u0300a ba\u1ecf\r\nlu\u01a1\u0323ng"
+# "Việt Nam, Đà Nẵng" in the legacy encodings, byte by byte from the charts.
+LEGACY = {
+    "tcvn3": b"Vi\xd6t Nam, \xa7\xb5 N\xbdng",
+    "vni": b"Vie\xe4t Nam, \xd1a\xf8 Na\xfcng",
+    "viqr": b"Vie^.t Nam, DDa` Na(~ng",
+    "viscii": b"Vi\xaet Nam, \xd0\xe0 N\xc7ng",
+    "cp1258": b"Vi\xea\xf2t Nam, \xd0\xe0 N\xe3\xdeng",
+    # UTF-8 read as Windows-1252 the way browsers do: undefined bytes become C1 controls.
+    "mojibake": "".join(chr(b) if b in (0x81, 0x8d, 0x8f, 0x90, 0x9d) else bytes([b]).decode("cp1252")
+                        for b in "Việt Nam, Đà Nẵng".encode()).encode(),
+}
+
+
+class Normalize(unittest.TestCase):
+    def test_default_steps(self):
+        out = run(["normalize"], NFD.encode()).stdout.decode()
+        self.assertEqual(out, "Việt Nam hòa baỏ\r\nluợng")  # CRLF and no final EOL kept
+
+    def test_steps(self):
+        def norm(steps, text=NFD):
+            return run(["normalize", "--steps", steps], text.encode()).stdout.decode()
+        self.assertEqual(norm("default,repair,tone-new"), "Việt Nam hoà bảo\r\nlượng")
+        self.assertEqual(norm("search"), "viet nam hoa bao\r\nluong")
+        self.assertEqual(norm("default,-spaces"), "Việt Nam\u00a0hòa baỏ\r\nluợng")
+        self.assertEqual(norm("none"), NFD)
+        self.assertEqual(norm("tone-old", "hoà khoẻ"), "hòa khỏe")
+        self.assertEqual(norm("lookalike", "ÐÀ NẴNG Guðrún"), "ĐÀ NẴNG Guðrún")
+        for bad in ("nfd", "tone-new,tone-old"):
+            self.assertEqual(run(["normalize", "--steps", bad], b"x", ok=False).returncode, 2)
+
+    def test_every_encoding(self):
+        for enc, data in LEGACY.items():
+            out = run(["normalize", "--from", enc], data + b"\n").stdout.decode()
+            self.assertEqual(out, "Việt Nam, Đà Nẵng\n", enc)
+
+    def test_auto_detection(self):
+        for enc, data in LEGACY.items():
+            p = run(["normalize", "--from", "auto"], (data + b"\n") * 3)
+            self.assertEqual(p.stdout.decode(), "Việt Nam, Đà Nẵng\n" * 3, enc)
+            self.assertIn("detected %s (confidence" % enc, p.stderr.decode())
+        p = run(["normalize", "--from", "auto"], "Việt Nam\n".encode())
+        self.assertIn("detected utf8", p.stderr.decode())
+
+    def _check_tsv(self, data, args):
+        text = run(["normalize"] + args, data).stdout
+        rows = run(["normalize", "--map", "tsv"] + args, data).stdout.decode().splitlines()
+        self.assertTrue(rows)
+        unescape = lambda s: s.replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r")
+        last = 0
+        for row in rows:
+            a, b, c, d, orig, new = row.split("\t")
+            a, b, c, d = int(a), int(b), int(c), int(d)
+            self.assertGreaterEqual(a, last)
+            self.assertEqual(text[a:b].decode(), unescape(new))
+            if "\\x" not in orig:
+                self.assertEqual(data[c:d].decode(), unescape(orig))
+            # Between changes the bytes are the same: the gaps line up.
+            self.assertEqual(a - last >= 0, True)
+            last = b
+        return rows
+
+    def test_map_tsv(self):
+        data = (NFD + "\nÐinh Tiến\ufeff\n").encode() * 2
+        rows = self._check_tsv(data, [])
+        self.assertIn("ệ", [r.split("\t")[5] for r in rows])
+        rows = self._check_tsv(LEGACY["vni"] + b"\n", ["--from", "vni"])
+        self.assertEqual(rows[0].split("\t")[:4], ["2", "5", "2", "4"])
+
+    def test_map_jsonl(self):
+        data = ("dòng một\n" + NFD + "\n").encode()
+        out = run(["normalize", "--map", "jsonl"], data).stdout.decode()
+        lines = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual([l["line"] for l in lines], [1, 2, 3])
+        self.assertEqual(lines[0]["changes"], [])
+        second = lines[1]
+        self.assertEqual(second["text"], "Việt Nam hòa baỏ")
+        self.assertEqual(second["start"], len("dòng một\n".encode()))
+        text = second["text"].encode()
+        for a, b, c, d in second["changes"]:
+            self.assertGreater(b, a)
+            self.assertGreater(d, c)
+        a, b, c, d = second["changes"][0]
+        self.assertEqual(text[a:b].decode(), "ệ")
+        self.assertEqual(data[c:d].decode(), "e\u0323\u0302")
+
+    def test_invalid_utf8(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.txt")
+            write(bad, "dòng một\n".encode() + b"hai \xff ba\n")
+            p = run(["normalize", bad], ok=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("bad.txt", p.stderr.decode())
+            self.assertIn("byte %d" % (len("dòng một\n".encode()) + 4), p.stderr.decode())
+            p = run(["normalize", "--lenient", bad])
+            self.assertEqual(p.stdout.decode(), "dòng một\nhai \ufffd ba\n")
+            self.assertIn("byte %d: cannot map FF" % (len("dòng một\n".encode()) + 4),
+                          p.stderr.decode())
+            p = run(["normalize", "--lenient", "--strict", bad], ok=False)
+            self.assertEqual(p.returncode, 1)
+
+    def test_unmapped_legacy_bytes(self):
+        p = run(["normalize", "--from", "tcvn3"], b"ab\x80c\nx\x81\n")
+        self.assertEqual(p.stdout.decode(), "ab\ufffdc\nx\ufffd\n")
+        err = p.stderr.decode()
+        self.assertIn("<stdin>: byte 2: cannot map 80 (tcvn3)", err)
+        self.assertIn("<stdin>: byte 6: cannot map 81 (tcvn3)", err)
+        p = run(["normalize", "--from", "tcvn3", "--strict"], b"ab\x80c\n", ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.decode(), "ab\ufffdc\n")
+        many = run(["normalize", "--from", "tcvn3"], b"\x80" * 30).stderr.decode()
+        self.assertIn("30 characters could not be mapped", many)
+
+    def test_files_stdin_and_errors(self):
+        with tempfile.TemporaryDirectory() as d:
+            a = os.path.join(d, "a.txt")
+            write(a, "a\u0300\n")
+            out = run(["normalize", a, "-"], "e\u0301".encode()).stdout.decode()
+            self.assertEqual(out, "à\né")
+        p = run(["normalize", "/nonexistent/x.txt"], ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("/nonexistent/x.txt", p.stderr.decode())
+        self.assertEqual(run(["normalize", "--bogus"], ok=False).returncode, 2)
+        self.assertEqual(run(["normalize", "--from", "latin9"], ok=False).returncode, 2)
+        self.assertEqual(run(["normalize", "--map", "xml"], ok=False).returncode, 2)
+        self.assertIn("Usage: vnseg normalize", run(["normalize", "--help"]).stdout.decode())
+        self.assertIn("normalize", run(["--help"]).stdout.decode())
+
+    def test_long_input_streams(self):
+        line = NFD.replace("\r\n", " ") + "\n"
+        data = (line * 20000).encode()
+        out = run(["normalize", "--progress"], data).stdout.decode()
+        self.assertEqual(out, "Việt Nam hòa baỏ luợng\n" * 20000)
 SEG_CORPUS = ("Chính_phủ Việt_Nam đã thông_qua kế_hoạch phát_triển kinh_tế .\n"
               "Người dân thành_phố Hà_Nội rất vui_mừng .\n"
               "Học_sinh đến trường vào buổi sáng .\n"

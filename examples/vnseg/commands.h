@@ -3,6 +3,7 @@
 #define VNSEG_COMMANDS_H
 
 int cmd_tokenize(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_detok(int argc, char **argv);
