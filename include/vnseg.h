@@ -6,5 +6,7 @@
 #include "vnseg/tokenizer.h"
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
+#include "vnseg/gazetteer.h"
+#include "vnseg/entities.h"
 
 #endif
