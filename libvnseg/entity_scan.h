@@ -25,8 +25,10 @@ struct vnseg_mentions {
     size_t n, cap;
     uint64_t *canon_off; /* per mention, into `names` (heuristic mentions) */
     uint32_t *canon_len;
+    uint64_t *key_off; /* per mention, into `keys`: the lookup key of its text */
+    uint32_t *key_len;
     size_t cap_canon;
-    vn_buf names;
+    vn_buf names, keys, tmp;
     const vnseg_gazetteer *gaz;
     /* scratch kept between scans */
     vn_cand *c;

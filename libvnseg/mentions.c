@@ -17,7 +17,11 @@ VNSEG_EXPORT void vnseg_mentions_free(vnseg_mentions *m)
     vn_free(m->items);
     vn_free(m->canon_off);
     vn_free(m->canon_len);
+    vn_free(m->key_off);
+    vn_free(m->key_len);
     vn_buf_free(&m->names);
+    vn_buf_free(&m->keys);
+    vn_buf_free(&m->tmp);
     vn_free(m->c);
     vn_free(m->owner);
     vn_free(m->cue);
@@ -60,19 +64,28 @@ static int by_offset(const void *a, const void *b)
     return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
-/* The canonical name of every heuristic mention: the key of its bytes. */
+/* The canonical name of every heuristic mention (its text in NFC with spaces between
+ * syllables), and the lookup key of every mention's text, to compare names. */
 static vnseg_status canonical_names(vn_scan *s)
 {
     vnseg_mentions *m = s->m;
+    m->keys.len = 0;
     for (size_t i = 0; i < m->n; i++) {
         vnseg_mention *x = &m->items[i];
+        const unsigned char *text = s->text + x->offset;
+        size_t before = m->keys.len;
+        vnseg_status st = vn_key_append(&m->keys, &m->sc, text, (size_t)x->length, s->fold);
+        if (st != VNSEG_OK) return st;
+        m->key_off[i] = before;
+        m->key_len[i] = (uint32_t)(m->keys.len - before);
         m->canon_off[i] = m->names.len;
         m->canon_len[i] = 0;
         if (x->source == VNSEG_SOURCE_GAZETTEER) continue;
-        size_t before = m->names.len;
-        vnseg_status st =
-            vn_key_append(&m->names, &m->sc, s->text + x->offset, (size_t)x->length, false);
+        before = m->names.len;
+        st = vn_normalize_append(&m->names, &m->tmp, text, (size_t)x->length, true, true);
         if (st != VNSEG_OK) return st;
+        for (size_t k = before; k < m->names.len; k++)
+            if (m->names.data[k] == '_') m->names.data[k] = ' ';
         m->canon_len[i] = (uint32_t)(m->names.len - before);
     }
     return VNSEG_OK;
@@ -92,14 +105,14 @@ static void share_types(vnseg_mentions *m)
 {
     for (size_t i = 0; i < m->n; i++) {
         vnseg_mention *x = &m->items[i];
-        if (x->source != VNSEG_SOURCE_HEURISTIC || (x->flags & VNSEG_MF_CUED) || !m->canon_len[i])
+        if (x->source != VNSEG_SOURCE_HEURISTIC || (x->flags & VNSEG_MF_CUED) || !m->key_len[i])
             continue;
         for (size_t j = 0; j < m->n; j++) {
             const vnseg_mention *y = &m->items[j];
             if (y->source == VNSEG_SOURCE_HEURISTIC && (y->flags & VNSEG_MF_CUED) &&
-                m->canon_len[j] == m->canon_len[i] &&
-                memcmp(m->names.data + m->canon_off[j], m->names.data + m->canon_off[i],
-                       m->canon_len[i]) == 0) {
+                m->key_len[j] == m->key_len[i] &&
+                memcmp(m->keys.data + m->key_off[j], m->keys.data + m->key_off[i], m->key_len[i]) ==
+                    0) {
                 x->type = y->type;
                 break;
             }
@@ -117,11 +130,11 @@ static void link_names(vnseg_mentions *m)
         for (size_t j = 0; j < m->n; j++) {
             const vnseg_mention *y = &m->items[j];
             if (j == i || y->type != VNSEG_ENT_PER || y->source != VNSEG_SOURCE_HEURISTIC) continue;
-            if (!m->canon_len[i] || !m->canon_len[j] ||
-                !name_part_of(m->names.data + m->canon_off[i], m->canon_len[i],
-                              m->names.data + m->canon_off[j], m->canon_len[j]))
+            if (!m->key_len[i] || !m->key_len[j] ||
+                !name_part_of(m->keys.data + m->key_off[i], m->key_len[i],
+                              m->keys.data + m->key_off[j], m->key_len[j]))
                 continue;
-            if (best == VN_NONE || m->canon_len[j] > m->canon_len[best]) best = j;
+            if (best == VN_NONE || m->key_len[j] > m->key_len[best]) best = j;
         }
         if (best != VN_NONE) x->link = (uint32_t)best;
     }
@@ -170,6 +183,12 @@ static vnseg_status emit(vn_scan *s)
         uint32_t *l = vn_realloc(m->canon_len, live * sizeof *l);
         if (!l) return VNSEG_E_NOMEM;
         m->canon_len = l;
+        o = vn_realloc(m->key_off, live * sizeof *o);
+        if (!o) return VNSEG_E_NOMEM;
+        m->key_off = o;
+        l = vn_realloc(m->key_len, live * sizeof *l);
+        if (!l) return VNSEG_E_NOMEM;
+        m->key_len = l;
         m->cap_canon = live;
     }
     for (size_t i = 0; i < m->nc; i++) {

@@ -3,5 +3,7 @@
 #define VNSEG_COMMANDS_H
 
 int cmd_tokenize(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 
 #endif

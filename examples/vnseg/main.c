@@ -13,6 +13,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "word-segmented text to tokens (TSV, JSON Lines, CoNLL-U)"},
+    {"entities", cmd_entities, "people, places and organizations named in articles"},
+    {"gazetteer", cmd_gazetteer, "compile, verify and dump name lists; show lookup keys"},
 };
 
 static void usage(FILE *f)

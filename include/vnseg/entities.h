@@ -67,14 +67,17 @@ extern "C" {
  * covers, so a heuristic mention never cuts or overlaps a gazetteer name. A gazetteer name may
  * grow by a head noun before it (`tỉnh` + `Quảng Nam`), and the organization rule may take a
  * gazetteer place whole into a longer name (`Ủy_ban nhân_dân thành_phố` + `Đà_Nẵng`); the
- * mention then keeps the gazetteer's entry only if its type is still the entry's type. Mentions
- * never overlap and are reported in text order.
+ * mention keeps its entry when it grows by a head, and becomes a heuristic mention without an
+ * entry when it is taken into a longer name. Mentions never overlap and are reported in text
+ * order.
  *
  * @par Canonical names
- * A gazetteer mention's canonical name is its entry's. A heuristic mention's is its key text
- * (vnseg_lookup_key() with syllables joined by spaces); a person mentioned by part of a name
- * given in full elsewhere in the same document (`Putin` after `Vladimir_Putin`, `ông Kim` after
- * `Kim_Jong-un`) takes the full name's canonical name (see ::vnseg_mention.link).
+ * A gazetteer mention's canonical name is its entry's. A heuristic mention's is its text in
+ * NFC with spaces for `_` (`Trần Văn Minh`); a person mentioned by part of a name given in full
+ * elsewhere in the same document (`Putin` after `Vladimir_Putin`, `ông Kim` after
+ * `Kim_Jong-un`) takes the full name's canonical name (see ::vnseg_mention.link). Names are
+ * compared by their lookup keys (vnseg_lookup_key()). A heuristic mention typed by no cue takes
+ * the type of a cued mention of the same name in the document (`Noru` after `bão Noru`).
  *
  * @par Thread safety
  * A ::vnseg_mentions result is used by one thread at a time. Scanning only reads the document
