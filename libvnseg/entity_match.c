@@ -64,6 +64,23 @@ bool vn_scan_acronym(const unsigned char *p, size_t n)
     return letters >= 2 && !vnseg_syllable_check((const char *)p, n);
 }
 
+/* Whether a syllable after the first of word p[0..n) starts with a capital (cheap test). */
+static bool inner_capital(const unsigned char *p, size_t n)
+{
+    for (const unsigned char *u = memchr(p, '_', n); u && u + 1 < p + n;
+         u = memchr(u + 1, '_', (size_t)(p + n - u - 1)))
+        if (upper_at(u + 1, (size_t)(p + n - u - 1))) return true;
+    return false;
+}
+
+/* Whether a name of the gazetteer may start with the key of bytes p[0..n) of token t. */
+static bool may_start(const vn_scan *s, size_t t, const unsigned char *p, size_t n)
+{
+    uint32_t cp;
+    return (s->tok[t].flags & slow_flags) || !vn_key_token_first(p, n, s->fold, &cp) ||
+           vn_gaz_first(s->g, cp);
+}
+
 /* ---- longest match ---- */
 
 typedef struct match {
@@ -269,6 +286,11 @@ static vnseg_status glued_runs(vn_scan *s, size_t t, size_t limit, const vn_syls
         size_t b = a;
         while (b < n && sy->cap[b])
             b++;
+        const unsigned char *p = s->text + s->tok[t].offset;
+        if (!may_start(s, t, p + sy->start[a], sy->end[b - 1] - sy->start[a])) {
+            a = b;
+            continue;
+        }
         /* Longest name starting at syllable a within the run (continuing into the next tokens
          * when the run ends the token). */
         size_t e = b;
@@ -297,6 +319,8 @@ static vnseg_status glued(vn_scan *s, size_t t, size_t limit, size_t *next)
     const vnseg_token *tk = &s->tok[t];
     *next = t + 1;
     if (tk->kind != VNSEG_KIND_WORD || !(tk->flags & VNSEG_TF_MULTI_SYLLABLE)) return VNSEG_OK;
+    if (!(tk->flags & VNSEG_TF_CAPITALIZED) && !inner_capital(s->text + tk->offset, tk->length))
+        return VNSEG_OK;
     vn_syls sy;
     if (vn_scan_syllables(s, t, &sy) < 2) return VNSEG_OK;
     size_t caps = 0;
@@ -307,8 +331,8 @@ static vnseg_status glued(vn_scan *s, size_t t, size_t limit, size_t *next)
     return glued_runs(s, t, limit, &sy, next);
 }
 
-/* The end of the region of tokens a name may span from token i: names cross no sentence end
- * except one the tokenizer guessed. `*sent` is the sentence of token i (advanced as i grows). */
+/* Names over runs of whole tokens, then inside glued tokens. A name crosses no sentence end
+ * except one the tokenizer guessed. */
 vnseg_status vn_scan_gazetteer(vn_scan *s)
 {
     if (!s->g || s->g->node_count == 0) return VNSEG_OK;
@@ -321,8 +345,10 @@ vnseg_status vn_scan_gazetteer(vn_scan *s)
         size_t re = (size_t)(s->sent[end_k - 1].first_token + s->sent[end_k - 1].token_count);
         for (size_t i = rs; i < re;) {
             match mt;
-            bool found;
-            vnseg_status st = longest(s, i, 0, s->tok[i].length, re, &mt, &found);
+            bool found = false;
+            vnseg_status st = VNSEG_OK;
+            if (may_start(s, i, s->text + s->tok[i].offset, s->tok[i].length))
+                st = longest(s, i, 0, s->tok[i].length, re, &mt, &found);
             if (st != VNSEG_OK) return st;
             if (found) {
                 if ((st = add_match(s, i, s->tok[i].offset, &mt, false)) != VNSEG_OK) return st;

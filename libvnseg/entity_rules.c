@@ -351,6 +351,17 @@ static vnseg_status glued_names(vn_scan *s, size_t first, size_t end)
     return VNSEG_OK;
 }
 
+/* Whether a name may follow token t closely enough for a head to apply: a capitalized word or
+ * a gazetteer name among the next three words (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`). */
+static bool name_ahead(const vn_scan *s, size_t t, size_t end)
+{
+    for (size_t j = t + 1; j < end && j <= t + 3; j++) {
+        if (covered(s, j) || (s->tok[j].flags & VNSEG_TF_CAPITALIZED)) return true;
+        if (!is_word(s, j)) return false;
+    }
+    return false;
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -370,14 +381,14 @@ vnseg_status vn_scan_rules(vn_scan *s)
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;
         bool caps = caps_sentence(s, first, end);
-        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++) {
-            if (!covered(s, t) && is_word(s, t) && (vn_scan_cue(s, t) & CUE_ORG_HEAD))
+        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++)
+            if (!covered(s, t) && is_word(s, t) && name_ahead(s, t, end) &&
+                (vn_scan_cue(s, t) & CUE_ORG_HEAD))
                 st = org_at(s, t, end);
-        }
-        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++) {
-            if (!covered(s, t) && is_word(s, t) && (vn_scan_cue(s, t) & CUE_LOC_HEAD))
+        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++)
+            if (!covered(s, t) && is_word(s, t) && name_ahead(s, t, end) &&
+                (vn_scan_cue(s, t) & CUE_LOC_HEAD))
                 st = place_head_at(s, t, end);
-        }
         if (st == VNSEG_OK) st = runs(s, first, end, caps);
         if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_GLUED)) st = glued_names(s, first, end);
     }

@@ -9,7 +9,7 @@
 #include "vnseg/entities.h"
 
 #define VN_NONE UINT32_MAX
-#define VN_CUE_KNOWN (1u << 31) /* the cue bits of a token were computed */
+#define VN_CUE_BITS 0xFFFFu /* cue[t] holds epoch << 16 | cue bits */
 
 /* A mention being built. `first`..`last` are tokens (inclusive); off..end bytes. */
 typedef struct vn_cand {
@@ -33,8 +33,10 @@ struct vnseg_mentions {
     /* scratch kept between scans */
     vn_cand *c;
     size_t nc, capc;
+    size_t ngaz;     /* candidates c[0 .. ngaz) come from the gazetteer pass, in text order */
     uint32_t *owner; /* per token: the candidate covering it, or VN_NONE */
-    uint32_t *cue;   /* per token: VN_CUE_KNOWN | cue bits */
+    uint32_t *cue;   /* per token: the scan's epoch << 16 | cue bits, computed on demand */
+    uint32_t epoch;  /* 1..65535, changes every scan, so `cue` needs no clearing */
     size_t cap_tok;
     vn_buf key, key2;
     vn_key_scratch sc;

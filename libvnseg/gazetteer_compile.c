@@ -13,6 +13,7 @@ typedef struct compile_ctx {
     uint64_t seed;
     uint64_t *slots, *full, mask;
     uint64_t *filter, filter_mask;
+    uint8_t *first;
     size_t prefixes; /* counting pass */
     const unsigned char *key;
     uint64_t node; /* 1-based node of the key being inserted */
@@ -84,11 +85,15 @@ static void fill_table(compile_ctx *c, unsigned slot_bits, unsigned filter_bits,
     c->filter_mask = (1ull << filter_bits) - 1;
     memset(c->slots, 0, (c->mask + 1) * 8);
     memset(c->filter, 0, filter_size);
+    memset(c->first, 0, VN_GAZ_FIRST_BYTES);
     c->clash = false;
     for (size_t k = 0; k < c->nnames && !c->clash; k++) {
         const vn_rec *r = &c->b->recs[c->names[k].rec];
         c->key = c->b->pool.data + r->key_off;
         c->node = k + 1;
+        uint32_t cp = 0;
+        if (vn_key_first_cp(c->key, r->key_len, &cp))
+            c->first[(cp >> 3) & (VN_GAZ_FIRST_BYTES - 1)] |= (uint8_t)(1u << (cp & 7));
         vn_key_boundaries(c->key, r->key_len, insert_prefix, c);
     }
 }
@@ -122,8 +127,9 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
     c.slots = vn_malloc(slots_size);
     c.full = vn_malloc(slots_size);
     c.filter = vn_malloc(filter_size);
+    c.first = vn_malloc(VN_GAZ_FIRST_BYTES);
     vnseg_status st = VNSEG_OK;
-    if (!nodes || !erecs || !c.slots || !c.full || !c.filter) st = VNSEG_E_NOMEM;
+    if (!nodes || !erecs || !c.slots || !c.full || !c.filter || !c.first) st = VNSEG_E_NOMEM;
     for (size_t k = 0; k < nnames && st == VNSEG_OK; k++) {
         const vn_rec *r = &b->recs[names[k].rec];
         nodes[k].key_len = r->key_len;
@@ -172,6 +178,7 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
                                       nents * sizeof(vn_gaz_entry_rec),
                                       b->ntypes * sizeof(vn_gaz_type_rec),
                                       filter_size,
+                                      VN_GAZ_FIRST_BYTES,
                                       pool.len};
         vn_gaz_header h = {0};
         memcpy(h.magic, VN_GAZ_MAGIC, 8);
@@ -197,7 +204,8 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
         if (!img) {
             st = VNSEG_E_NOMEM;
         } else {
-            const void *src[VN_SEC_COUNT] = {c.slots, nodes, erecs, types, c.filter, pool.data};
+            const void *src[VN_SEC_COUNT] = {c.slots,  nodes,   erecs,    types,
+                                             c.filter, c.first, pool.data};
             for (int s = 0; s < VN_SEC_COUNT; s++)
                 if (sizes[s]) memcpy(img + h.sec[s].offset, src[s], sizes[s]);
             h.body_checksum =
@@ -213,6 +221,7 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
     vn_free(c.slots);
     vn_free(c.full);
     vn_free(c.filter);
+    vn_free(c.first);
     if (st != VNSEG_OK) return st == VNSEG_E_NOMEM ? vn_fail_simple(st) : st;
     *image = img;
     *image_size = size;

@@ -53,6 +53,7 @@ vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_
         (uint64_t)h->entry_count * sizeof(vn_gaz_entry_rec),
         (uint64_t)h->type_count * sizeof(vn_gaz_type_rec),
         align8(((uint64_t)1 << h->filter_bits) / 8),
+        VN_GAZ_FIRST_BYTES,
         h->sec[VN_SEC_POOL].size,
     };
     uint64_t end = VN_GAZ_HEADER_SIZE;
@@ -76,6 +77,7 @@ vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_
     g->types = (const vn_gaz_type_rec *)(const void *)(image + h->sec[VN_SEC_TYPES].offset);
     g->filter = (const uint64_t *)(const void *)(image + h->sec[VN_SEC_FILTER].offset);
     g->filter_mask = ((uint64_t)1 << h->filter_bits) - 1;
+    g->first = image + h->sec[VN_SEC_FIRST].offset;
     g->pool = image + h->sec[VN_SEC_POOL].offset;
     g->pool_size = h->sec[VN_SEC_POOL].size;
     g->node_count = h->node_count;
@@ -194,7 +196,10 @@ VNSEG_EXPORT vnseg_status vnseg_gazetteer_verify(const vnseg_gazetteer *g)
             return bad("name record");
         uint64_t h = vn_hash_bytes(g->pool + n->key_off, n->key_len, g->seed);
         uint64_t slot = vn_gaz_probe(g, h);
-        if (!vn_gaz_filter(g, h) || vn_gaz_node_of(g, slot, g->pool + n->key_off, n->key_len) != n)
+        uint32_t cp = 0;
+        if (!vn_gaz_filter(g, h) ||
+            vn_gaz_node_of(g, slot, g->pool + n->key_off, n->key_len) != n ||
+            !vn_key_first_cp(g->pool + n->key_off, n->key_len, &cp) || !vn_gaz_first(g, cp))
             return bad("a name is not in the hash table");
     }
     for (uint32_t e = 0; e < g->entry_count; e++) {

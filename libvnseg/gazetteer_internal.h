@@ -22,9 +22,12 @@ enum {
     VN_SEC_ENTRIES,
     VN_SEC_TYPES,
     VN_SEC_FILTER,
+    VN_SEC_FIRST, /* one bit per first code point of a key (mod 65536) */
     VN_SEC_POOL,
     VN_SEC_COUNT
 };
+
+#define VN_GAZ_FIRST_BYTES 8192u
 
 typedef struct vn_gaz_section {
     uint64_t offset, size;
@@ -46,8 +49,7 @@ typedef struct vn_gaz_header {
     uint32_t filter_bits; /* 1 << filter_bits bits */
     uint32_t max_key;     /* bytes of the longest key */
     vn_gaz_section sec[VN_SEC_COUNT];
-    uint64_t body_checksum; /* vn_hash_bytes of bytes header_size .. file_size */
-    uint64_t reserved[2];
+    uint64_t body_checksum;   /* vn_hash_bytes of bytes header_size .. file_size */
     uint64_t header_checksum; /* vn_hash_bytes of the 184 bytes before it */
 } vn_gaz_header;
 
@@ -89,6 +91,7 @@ struct vnseg_gazetteer {
     const vn_gaz_type_rec *types;
     const uint64_t *filter;
     uint64_t filter_mask;
+    const uint8_t *first;
     const unsigned char *pool;
     uint64_t pool_size;
     uint32_t node_count, entry_count, type_count, max_key, flags;
@@ -98,6 +101,12 @@ struct vnseg_gazetteer {
 /* Check the header and sections of image[0..size) (constant time) and fill g's views.
  * Returns VNSEG_OK or a failure already recorded (FORMAT, VERSION). */
 vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_t size);
+
+/* Whether some key starts with code point cp. */
+static inline bool vn_gaz_first(const vnseg_gazetteer *g, uint32_t cp)
+{
+    return (g->first[(cp >> 3) & (VN_GAZ_FIRST_BYTES - 1)] >> (cp & 7)) & 1;
+}
 
 /* The filter bit and the slot of a key hash. */
 static inline bool vn_gaz_filter(const vnseg_gazetteer *g, uint64_t h)

@@ -178,11 +178,11 @@ size_t vn_key_fast(const unsigned char *s, size_t n, bool fold, unsigned char *o
     pthread_once(&fast_once, fast_build);
     bool keep = true, last_punct = false, last_us = false;
     uint8_t prev = 0; /* FK_ flags of the previous letter */
-    if (n == 0 || s[0] == '_' || s[n - 1] == '_') return SIZE_MAX;
+    if (n == 0 || s[0] == '_' || s[n - 1] == '_' || s[0] == ' ' || s[n - 1] == ' ') return SIZE_MAX;
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
         if (c < 0x80) {
-            if (c == '_') {
+            if (c == '_' || c == ' ') {
                 if (last_punct || last_us) return SIZE_MAX;
                 out[i++] = ' ';
                 keep = true;
@@ -222,6 +222,38 @@ size_t vn_key_fast(const unsigned char *s, size_t n, bool fold, unsigned char *o
         prev = e->flags;
     }
     return n;
+}
+
+bool vn_key_token_first(const unsigned char *s, size_t n, bool fold, uint32_t *cp)
+{
+    pthread_once(&fast_once, fast_build);
+    if (n == 0) return false;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        if (c == '_' || c < 0x21 || c == 0x7F) return false;
+        *cp = fold && c - 'A' < 26u ? (c | 0x20u) : c;
+        return true;
+    }
+    uint32_t u;
+    if (!vn_utf8_decode(s, n, &u)) return false;
+    const fast_char *e = fast_lookup(u);
+    if (e && e->keep) {
+        if (e->flags & (FK_TONED_O | FK_TONED_U)) return false; /* the tone may move on */
+        *cp = fold ? e->low : e->keep;
+        return true;
+    }
+    if (vn_key_is_punct(u)) {
+        *cp = unify_punct(u);
+        return true;
+    }
+    if (e || (vn_char_class(u) & (VC_INVIS | VC_SEP | VC_NFC_NO))) return false;
+    *cp = fold ? vn_char_lower(unify_d(u)) : unify_d(u);
+    return true;
+}
+
+bool vn_key_first_cp(const unsigned char *key, size_t n, uint32_t *cp)
+{
+    return n > 0 && vn_utf8_decode(key, n, cp) > 0;
 }
 
 /* ---- joining and boundaries ---- */

@@ -17,11 +17,20 @@ void vn_key_scratch_free(vn_key_scratch *sc);
 vnseg_status vn_key_append(vn_buf *out, vn_key_scratch *sc, const unsigned char *s, size_t n,
                            bool fold);
 
-/* The key of a token whose bytes hold no separator other than `_`, written to `out` (room for
- * n bytes). Returns the key's length (n), or SIZE_MAX when the token needs the general path
- * (combining marks, characters outside the Latin ranges, an old-style tone, odd underscores).
- * Gives exactly the bytes vn_key_append() gives whenever it succeeds. */
+/* The key of a token (or of tokens joined by single spaces) whose bytes hold no separator other
+ * than `_` and single spaces, written to `out` (room for n bytes). Returns the key's length (n), or
+ * SIZE_MAX when the token needs the general path (combining marks, characters outside the Latin
+ * ranges, an old-style tone, odd underscores). Gives exactly the bytes vn_key_append() gives
+ * whenever it succeeds. */
 size_t vn_key_fast(const unsigned char *s, size_t n, bool fold, unsigned char *out);
+
+/* The first code point of the key of token bytes s[0..n) without making the key, for a token
+ * with no combining marks, invisible characters or escapes. False when it cannot tell cheaply
+ * (the caller then makes the key). */
+bool vn_key_token_first(const unsigned char *s, size_t n, bool fold, uint32_t *cp);
+
+/* The first code point of a key. */
+bool vn_key_first_cp(const unsigned char *key, size_t n, uint32_t *cp);
 
 /* Whether code point cp counts as punctuation in keys (not a letter, mark, digit or space). */
 bool vn_key_is_punct(uint32_t cp);

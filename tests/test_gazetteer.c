@@ -128,6 +128,10 @@ static void fast_equals_slow(const char *s, size_t n)
         if (k == SIZE_MAX) continue;
         vn_buf slow = {0};
         assert_int_equal(vn_key_append(&slow, &sc, (const unsigned char *)s, n, fold), VNSEG_OK);
+        uint32_t first, want;
+        if (vn_key_token_first((const unsigned char *)s, n, fold, &first) &&
+            (!vn_key_first_cp(slow.data, slow.len, &want) || want != first))
+            fail_msg("first character of the key of '%.*s' is wrong (fold %d)", (int)n, s, fold);
         if (slow.len != k || memcmp(slow.data, fast, k) != 0)
             fail_msg("fast key differs for '%.*s' (fold %d)", (int)n, s, fold);
         vn_buf_free(&slow);
