@@ -252,77 +252,63 @@ static bool vietnamese_syllable_word(const vn_scan *s, size_t t)
     return tk->syllables == 1 && !(tk->flags & VNSEG_TF_NOT_VIETNAMESE);
 }
 
-/* Name-shaped runs typed by their context. */
-static vnseg_status runs(vn_scan *s, size_t first, size_t end, bool caps_sentence)
+/* The name-shaped run that starts at name word a, typed by its context; *next receives the
+ * token after it. */
+static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool caps_sentence,
+                           size_t *next)
 {
-    for (size_t a = first; a < end;) {
-        if (!name_word(s, a)) {
-            a++;
-            continue;
-        }
-        size_t b = a;
-        /* An acronym stands alone; so does a word after one. */
-        while (b + 1 < end && b + 1 - a < MAX_RUN && name_word(s, b + 1) &&
-               all_caps(s, b + 1) == all_caps(s, a))
-            b++;
-        size_t next = b + 1;
-        /* Capitalized by position only: a one-syllable Vietnamese word at the start. */
-        if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
-            !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
-            a++;
-            if (a > b) {
-                a = next;
-                continue;
-            }
-        }
-        if (caps_sentence) {
-            bool foreign = false;
-            for (size_t t = a; t <= b; t++)
-                foreign |= (s->tok[t].flags & VNSEG_TF_NOT_VIETNAMESE) != 0;
-            if (!foreign) {
-                a = next;
-                continue;
-            }
-        }
-        uint32_t type = VNSEG_ENT_PER, flags = 0;
-        uint32_t prev = cue_before(s, a, first);
-        if (title_before(s, a, first)) {
-            flags = VNSEG_MF_CUED;
-        } else if (prev & CUE_LOC_PREP) {
-            type = VNSEG_ENT_LOC;
-            flags = VNSEG_MF_CUED;
-        } else if (prev & CUE_MISC_HEAD) {
-            type = VNSEG_ENT_MISC;
-            flags = VNSEG_MF_CUED;
-        } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
-            type = VNSEG_ENT_LOC;
-            flags = VNSEG_MF_CUED;
-        } else if (a == b && all_caps(s, a) &&
-                   vn_scan_acronym(s->text + s->tok[a].offset, s->tok[a].length)) {
-            type = VNSEG_ENT_ORG;
-            flags = VNSEG_MF_ACRONYM;
-        }
-        if (a == b && all_caps(s, a)) flags |= VNSEG_MF_ACRONYM;
-        vnseg_status st = add(s, a, b, type, flags);
-        if (st != VNSEG_OK) return st;
-        a = next;
+    size_t b = a;
+    /* An acronym stands alone; so does a word after one. */
+    while (b + 1 < end && b + 1 - a < MAX_RUN && name_word(s, b + 1) &&
+           all_caps(s, b + 1) == all_caps(s, a))
+        b++;
+    *next = b + 1;
+    /* Capitalized by position only: a one-syllable Vietnamese word at the start. */
+    if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
+        !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        if (++a > b) return VNSEG_OK;
     }
-    return VNSEG_OK;
+    if (caps_sentence) {
+        bool foreign = false;
+        for (size_t t = a; t <= b; t++)
+            foreign |= (s->tok[t].flags & VNSEG_TF_NOT_VIETNAMESE) != 0;
+        if (!foreign) return VNSEG_OK;
+    }
+    uint32_t type = VNSEG_ENT_PER, flags = 0;
+    uint32_t prev = cue_before(s, a, first);
+    if (title_before(s, a, first)) {
+        flags = VNSEG_MF_CUED;
+    } else if (prev & CUE_LOC_PREP) {
+        type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED;
+    } else if (prev & CUE_MISC_HEAD) {
+        type = VNSEG_ENT_MISC;
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
+        type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && all_caps(s, a) &&
+               vn_scan_acronym(s->text + s->tok[a].offset, s->tok[a].length)) {
+        type = VNSEG_ENT_ORG;
+        flags = VNSEG_MF_ACRONYM;
+    }
+    if (a == b && all_caps(s, a)) flags |= VNSEG_MF_ACRONYM;
+    return add(s, a, b, type, flags);
 }
 
 /* A foreign name glued to the words after it and on no list (`Ông Kirby_cáo_buộc`). A
  * Vietnamese word capitalized on its first syllable (`Lãnh_đạo`, `Quốc_phòng`) is no name. */
-static vnseg_status glued_names(vn_scan *s, size_t first, size_t end)
+static vnseg_status glued_name_at(vn_scan *s, size_t t, size_t first)
 {
-    for (size_t t = first; t < end; t++) {
+    {
         const vnseg_token *tk = &s->tok[t];
         if (covered(s, t) || tk->kind != VNSEG_KIND_WORD ||
             !(tk->flags & VNSEG_TF_NOT_VIETNAMESE) ||
             (tk->flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE | VNSEG_TF_TITLE_CASE)) !=
                 (VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE))
-            continue;
+            return VNSEG_OK;
         vn_syls sy;
-        if (vn_scan_syllables(s, t, &sy) < 2 || !sy.cap[0] || sy.cap[sy.n - 1]) continue;
+        if (vn_scan_syllables(s, t, &sy) < 2 || !sy.cap[0] || sy.cap[sy.n - 1]) return VNSEG_OK;
         size_t r = 0;
         while (r < sy.n && sy.cap[r])
             r++;
@@ -332,7 +318,7 @@ static vnseg_status glued_names(vn_scan *s, size_t first, size_t end)
             foreign |=
                 !vnseg_syllable_check((const char *)p + sy.start[k], sy.end[k] - sy.start[k]);
         bool titled = title_before(s, t, first);
-        if (!foreign || (!titled && initial(s, t, first))) continue;
+        if (!foreign || (!titled && initial(s, t, first))) return VNSEG_OK;
         uint32_t type = VNSEG_ENT_PER;
         if (!titled && (cue_before(s, t, first) & CUE_LOC_PREP)) type = VNSEG_ENT_LOC;
         vn_cand c = {t,
@@ -345,10 +331,8 @@ static vnseg_status glued_names(vn_scan *s, size_t first, size_t end)
                          (foreign ? VNSEG_MF_FOREIGN : 0),
                      VNSEG_SOURCE_HEURISTIC,
                      false};
-        vnseg_status st = vn_scan_add(s, &c);
-        if (st != VNSEG_OK) return st;
+        return vn_scan_add(s, &c);
     }
-    return VNSEG_OK;
 }
 
 /* Whether a name may follow token t closely enough for a head to apply: a capitalized word or
@@ -374,23 +358,45 @@ static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
     return words >= 4 && caps * 10 >= words * 7;
 }
 
+/* One pass per sentence, left to right: heads first at each word (they cover the names they
+ * govern), then name-shaped runs and glued names. Every rule looks only backwards at what was
+ * decided before it, or forwards at gazetteer names. */
 vnseg_status vn_scan_rules(vn_scan *s)
 {
     vnseg_status st = VNSEG_OK;
     for (size_t k = 0; k < s->nsent && st == VNSEG_OK; k++) {
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;
-        bool caps = caps_sentence(s, first, end);
-        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++)
-            if (!covered(s, t) && is_word(s, t) && name_ahead(s, t, end) &&
-                (vn_scan_cue(s, t) & CUE_ORG_HEAD))
-                st = org_at(s, t, end);
-        for (size_t t = first; t < end && st == VNSEG_OK && !caps; t++)
-            if (!covered(s, t) && is_word(s, t) && name_ahead(s, t, end) &&
-                (vn_scan_cue(s, t) & CUE_LOC_HEAD))
-                st = place_head_at(s, t, end);
-        if (st == VNSEG_OK) st = runs(s, first, end, caps);
-        if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_GLUED)) st = glued_names(s, first, end);
+        int caps = -1; /* a headline in capitals? worked out when an all-caps word shows up */
+        for (size_t t = first; t < end && st == VNSEG_OK;) {
+            const vnseg_token *tk = &s->tok[t];
+            if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
+                t++;
+                continue;
+            }
+            if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
+            if (caps != 1 && name_ahead(s, t, end)) {
+                uint32_t cue = vn_scan_cue(s, t);
+                if (cue & CUE_ORG_HEAD)
+                    st = org_at(s, t, end);
+                else if (cue & CUE_LOC_HEAD)
+                    st = place_head_at(s, t, end);
+                if (covered(s, t)) {
+                    t++;
+                    continue;
+                }
+            }
+            if (st != VNSEG_OK || !(tk->flags & VNSEG_TF_CAPITALIZED)) {
+                t++;
+                continue;
+            }
+            if (name_word(s, t)) {
+                st = run_at(s, t, first, end, caps == 1, &t);
+                continue;
+            }
+            if (!(s->options & VNSEG_SCAN_NO_GLUED)) st = glued_name_at(s, t, first);
+            t++;
+        }
     }
     return st;
 }
