@@ -8,5 +8,6 @@
 #include "vnseg/syllable.h"
 #include "vnseg/gazetteer.h"
 #include "vnseg/entities.h"
+#include "vnseg/segmenter.h"
 
 #endif

@@ -401,23 +401,42 @@ static bool ends_final(const unsigned char *s, size_t n)
            (n > 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && c == 0xA6);
 }
 
+/* Analyze a word. Its syllables are defined on its original bytes s[0..n) (the underscore
+ * rule looks at the bytes as given); what each syllable says (case, Vietnamese or not) is read
+ * from its clean NFC form when the token needs cleaning (`clean`). w[0..wn) is the whole
+ * token's clean form (s itself when clean is false). */
 static vnseg_status analyze_word(vnseg_doc *doc, vnseg_token *t, uint32_t feat,
-                                 const unsigned char *w, size_t n)
+                                 const unsigned char *s, size_t n, const unsigned char *w,
+                                 size_t wn, bool clean)
 {
     const bool escapes = doc->options & VNSEG_OPT_ESCAPES;
-    const bool ident = (feat & VF_US) && vn_identifier_like(w, n, escapes);
+    const bool ident = (feat & VF_US) && vn_identifier_like(s, n, escapes);
     uint32_t fl = 0;
+    if (first_cased_class(w, wn) & VC_UPPER)
+        fl |= VNSEG_TF_CAPITALIZED;
+    if ((feat & VF_DOT) && is_abbreviation(w, wn, feat))
+        fl |= VNSEG_TF_ABBREV;
+    else if (ends_final(w, wn))
+        fl |= VNSEG_TF_GLUED_FINAL;
+    /* From here on the scratch buffers hold one syllable at a time. */
     size_t pos = 0, start, len, count = 0;
     bool title = true, valid = true;
-    while (vn_next_syllable(w, n, escapes, ident, &pos, &start, &len)) {
+    while (vn_next_syllable(s, n, escapes, ident, &pos, &start, &len)) {
         count++;
-        if (title && !(first_char_class(w + start, len) & VC_UPPER))
+        const unsigned char *syl = s + start;
+        if (clean) {
+            doc->scratch.len = 0;
+            if (vn_normalize_append(&doc->scratch, &doc->scratch2, syl, len, true, true) !=
+                VNSEG_OK)
+                return VNSEG_E_NOMEM;
+            syl = doc->scratch.data;
+            len = doc->scratch.len;
+        }
+        if (title && !(first_char_class(syl, len) & VC_UPPER))
             title = false;
-        if (valid && !vn_syllable_valid_nfc(w + start, len))
+        if (valid && !vn_syllable_valid_nfc(syl, len))
             valid = false;
     }
-    if (first_cased_class(w, n) & VC_UPPER)
-        fl |= VNSEG_TF_CAPITALIZED;
     if ((feat & VC_UPPER) && !(feat & VC_LOWER))
         fl |= VNSEG_TF_ALL_CAPS;
     if (title)
@@ -429,21 +448,17 @@ static vnseg_status analyze_word(vnseg_doc *doc, vnseg_token *t, uint32_t feat,
     if (feat & VF_US) {
         size_t us = 0;
         for (size_t i = 0; i < n; i++)
-            us += w[i] == '_';
+            us += s[i] == '_';
         if (us + 1 > count)
             fl |= VNSEG_TF_LITERAL_UNDERSCORE;
     }
     if (escapes && (feat & VF_BSLASH)) {
         for (size_t i = 0; i + 1 < n; i++)
-            if (w[i] == '\\' && (w[i + 1] == '_' || w[i + 1] == '\\')) {
+            if (s[i] == '\\' && (s[i + 1] == '_' || s[i + 1] == '\\')) {
                 fl |= VNSEG_TF_ESCAPED;
                 break;
             }
     }
-    if ((feat & VF_DOT) && is_abbreviation(w, n, feat))
-        fl |= VNSEG_TF_ABBREV;
-    else if (ends_final(w, n))
-        fl |= VNSEG_TF_GLUED_FINAL;
     t->kind = VNSEG_KIND_WORD;
     t->syllables = (uint32_t)(count ? count : 1);
     t->flags |= fl;
@@ -503,7 +518,7 @@ vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat)
             return VNSEG_OK;
         }
     }
-    return analyze_word(doc, t, feat, w, wn);
+    return analyze_word(doc, t, feat, s, n, w, wn, w != s);
 }
 
 /* ---- names ---- */

@@ -4,6 +4,7 @@
 #define VN_DOC_H
 
 #include "internal.h"
+#include "memo.h"
 #include "vnseg/tokenizer.h"
 
 /* A growable byte buffer. */
@@ -15,27 +16,6 @@ typedef struct vn_buf {
 bool vn_buf_reserve(vn_buf *b, size_t extra);
 void vn_buf_free(vn_buf *b);
 
-/* The first token of a line that has tokens, that line's 0-based number, and whether it
- * holds brackets or quotes (which the sentence pass must pair). */
-typedef struct vn_line {
-    size_t first_token;
-    size_t number;
-    bool has_pairs;
-} vn_line;
-
-/* The memo of classified tokens: token properties are a pure function of the bytes, and text
- * repeats itself, so most tokens are classified by one probe. Direct-mapped, per document. */
-#define VN_MEMO_MIN_BITS 11
-#define VN_MEMO_MAX_BITS 15
-#define VN_MEMO_MAX_LEN 16
-typedef struct vn_memo_entry {
-    uint64_t key[2];    /* the token's bytes, zero-padded */
-    uint32_t flags;     /* intrinsic flags only */
-    uint16_t syllables; /* at most 8 in 16 bytes */
-    uint8_t kind;
-    uint8_t len; /* 0: empty slot */
-} vn_memo_entry;
-
 struct vnseg_doc {
     const unsigned char *text;
     size_t len;
@@ -44,24 +24,59 @@ struct vnseg_doc {
     size_t ntokens, cap_tokens;
     vnseg_sentence *sentences;
     size_t nsentences, cap_sentences;
-    vn_line *lines; /* lines that hold tokens */
-    size_t nlines_with_tokens, cap_lines;
-    size_t nlines; /* all lines, empty ones included */
-    vn_memo_entry *memo;   /* 1 << memo_bits entries, allocated on first use */
+    size_t nlines;         /* all lines, empty ones included */
+    vn_memo_bucket *memo;  /* 1 << memo_bits buckets (cache-line aligned in memo_block) */
+    void *memo_block;      /* the allocation that holds memo */
     unsigned memo_bits;    /* grows with the bytes tokenized, up to VN_MEMO_MAX_BITS */
     uint32_t memo_options; /* the options the memo's entries were classified with */
     uint64_t bytes_seen;   /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
+    /* The current line's tokens that the sentence pass must look at, listed by the scan:
+     * brackets and quotes (pairs) and sentence events (vn_sentence_event()). Both arrays hold
+     * cap_line entries, at least one more than the line has tokens. */
+    size_t *pairs, *events;
+    size_t npairs, nevents, cap_line;
     size_t *stack; /* bracket pairing */
     size_t cap_stack;
 };
+
+/* A possible start of a run-on sentence: a capitalized word of several syllables that is not
+ * name-shaped (the cheap first test; the sentence pass looks closer). */
+static inline bool vn_runon_candidate(const vnseg_token *t)
+{
+    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
+    return t->kind == VNSEG_KIND_WORD && (t->flags & need) == need &&
+           !(t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE));
+}
+
+/* Is t a token where a sentence may end or start: sentence-final punctuation, a word that
+ * carries it, or a run-on candidate? Depends on kind and intrinsic flags only. */
+static inline bool vn_sentence_event(const vnseg_token *t)
+{
+    return t->kind == VNSEG_KIND_PUNCT_FINAL || (t->flags & VNSEG_TF_GLUED_FINAL) ||
+           vn_runon_candidate(t);
+}
+
+/* Is t a bracket or quote, which the sentence pass pairs on its line? */
+static inline bool vn_pair_kind(unsigned kind)
+{
+    return kind - VNSEG_KIND_PUNCT_OPEN <= 1u;
+}
+
+/* Internal switch for tests: when true, every token goes through the exact scan and
+ * classification (no memo) and the sentence pass visits every token of a line (all are listed
+ * as pairs and events): the reference that the fast path must agree with. Not thread-safe;
+ * tests only. */
+extern bool vn_tokenize_reference;
 
 /* Set kind, flags and syllables of a token from its bytes; `feat` is the or of the
  * features of its characters (chars.h). Returns VNSEG_OK or VNSEG_E_NOMEM. */
 vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);
 
-/* Pair quotes and brackets and build the sentences of the document. */
-vnseg_status vn_build_sentences(vnseg_doc *doc);
+/* Pair quotes and brackets of tokens [a, b), one line (number `line`), and append the line's
+ * sentences. doc->pairs[0..npairs) lists (at least) the line's tokens of kind open or close,
+ * doc->events[0..nevents) its sentence events, in order. Returns VNSEG_OK or VNSEG_E_NOMEM. */
+vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
 
 /* True when the `_` at s[i] separates syllables (see tokenizer.h for the rule). `ident` is
  * true for a token that starts or ends with `_` or holds `__`, whose underscores are all

@@ -13,6 +13,7 @@
 
 #define VN_LIKELY(x) __builtin_expect(!!(x), 1)
 #define VN_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define VN_NOINLINE __attribute__((noinline))
 
 /* Allocation through the allocator set by vnseg_set_allocator(). */
 void *vn_malloc(size_t size);

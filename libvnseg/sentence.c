@@ -21,8 +21,7 @@ static bool tok_is(const vnseg_doc *doc, const vnseg_token *t, const char *lit)
 /* A straight quote (`"`, `'`, `` ` ``, fullwidth forms): its direction comes from context. */
 static bool is_straight_quote(const vnseg_doc *doc, const vnseg_token *t)
 {
-    if (!(t->flags & VNSEG_TF_QUOTE))
-        return false;
+    if (!(t->flags & VNSEG_TF_QUOTE)) return false;
     const unsigned char *s = tok_bytes(doc, t);
     return (t->length == 1 && (s[0] == '"' || s[0] == '\'' || s[0] == '`')) ||
            (t->length == 3 && s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x82 || s[2] == 0x87));
@@ -45,27 +44,28 @@ static bool word_like(const vnseg_token *t)
 }
 
 /* Resolve straight quotes of one kind of character on tokens [a, b) of a line. A quote opens
- * unless its neighbours say it closes; with one open, it closes unless they say it opens. */
+ * unless its neighbours say it closes; with one open, it closes unless they say it opens.
+ * Straight quotes are classified as open: only the line's listed pair tokens are looked at. */
 static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char which)
 {
     vnseg_token *tk = doc->tokens;
     size_t pending = SIZE_MAX;
-    for (size_t i = a; i < b; i++) {
-        if (!is_straight_quote(doc, &tk[i]))
-            continue;
+    for (size_t k = 0; k < doc->npairs; k++) {
+        size_t i = doc->pairs[k];
+        if (!is_straight_quote(doc, &tk[i])) continue;
         unsigned char c = tok_bytes(doc, &tk[i])[tk[i].length - 1];
-        if ((which == '"') != (c == '"' || c == 0x82))
-            continue;
+        if ((which == '"') != (c == '"' || c == 0x82)) continue;
         const vnseg_token *prev = i > a ? &tk[i - 1] : NULL;
         const vnseg_token *next = i + 1 < b ? &tk[i + 1] : NULL;
         bool open_ctx = (!prev || prev->kind == VNSEG_KIND_PUNCT_OPEN ||
                          prev->kind == VNSEG_KIND_PUNCT || prev->kind == VNSEG_KIND_PUNCT_DASH) &&
                         next && (word_like(next) || next->kind == VNSEG_KIND_PUNCT_OPEN);
-        bool close_ctx = (!next || next->kind == VNSEG_KIND_PUNCT ||
-                          next->kind == VNSEG_KIND_PUNCT_FINAL ||
-                          next->kind == VNSEG_KIND_PUNCT_CLOSE) &&
-                         prev && (word_like(prev) || prev->kind == VNSEG_KIND_PUNCT_FINAL ||
-                                  prev->kind == VNSEG_KIND_PUNCT_CLOSE);
+        bool close_ctx =
+            (!next || next->kind == VNSEG_KIND_PUNCT || next->kind == VNSEG_KIND_PUNCT_FINAL ||
+             next->kind == VNSEG_KIND_PUNCT_CLOSE) &&
+            prev &&
+            (word_like(prev) || prev->kind == VNSEG_KIND_PUNCT_FINAL ||
+             prev->kind == VNSEG_KIND_PUNCT_CLOSE);
         if (pending == SIZE_MAX) {
             if (close_ctx && !open_ctx) {
                 tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
@@ -81,29 +81,43 @@ static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char w
             pending = SIZE_MAX;
         }
     }
-    if (pending != SIZE_MAX)
-        tk[pending].flags |= VNSEG_TF_UNPAIRED;
+    if (pending != SIZE_MAX) tk[pending].flags |= VNSEG_TF_UNPAIRED;
 }
 
 /* The closing character that matches an opening one, or 0. */
 static uint32_t closer_of(uint32_t open)
 {
     switch (open) {
-    case '(': return ')';
-    case '[': return ']';
-    case '{': return '}';
-    case 0x201C: return 0x201D; /* “ ” */
-    case 0x2018: return 0x2019; /* ‘ ’ */
-    case 0x201E: return 0x201D; /* „ ” */
-    case 0x201A: return 0x2019; /* ‚ ’ */
-    case 0x00AB: return 0x00BB; /* « » */
-    case 0x2039: return 0x203A; /* ‹ › */
-    case 0x300C: return 0x300D;
-    case 0x300E: return 0x300F;
-    case 0x301D: return 0x301E;
-    case '"': return '"';
-    case '\'': return '\'';
-    case '`': return '\'';
+    case '(':
+        return ')';
+    case '[':
+        return ']';
+    case '{':
+        return '}';
+    case 0x201C:
+        return 0x201D; /* “ ” */
+    case 0x2018:
+        return 0x2019; /* ‘ ’ */
+    case 0x201E:
+        return 0x201D; /* „ ” */
+    case 0x201A:
+        return 0x2019; /* ‚ ’ */
+    case 0x00AB:
+        return 0x00BB; /* « » */
+    case 0x2039:
+        return 0x203A; /* ‹ › */
+    case 0x300C:
+        return 0x300D;
+    case 0x300E:
+        return 0x300F;
+    case 0x301D:
+        return 0x301E;
+    case '"':
+        return '"';
+    case '\'':
+        return '\'';
+    case '`':
+        return '\'';
     }
     return 0;
 }
@@ -112,17 +126,18 @@ static uint32_t first_cp(const vnseg_doc *doc, const vnseg_token *t)
 {
     const unsigned char *s = tok_bytes(doc, t);
     uint32_t cp = 0;
-    if (vn_utf8_decode(s, s + t->length, &cp) < 0)
-        return 0;
+    if (vn_utf8_decode(s, s + t->length, &cp) < 0) return 0;
     return cp;
 }
 
-/* Mark brackets and curly quotes of tokens [a, b) without a partner as unpaired. */
-static bool pair_brackets(vnseg_doc *doc, size_t a, size_t b)
+/* Mark brackets and curly quotes of the line's listed pair tokens without a partner as
+ * unpaired. */
+static bool pair_brackets(vnseg_doc *doc)
 {
     vnseg_token *tk = doc->tokens;
     size_t depth = 0;
-    for (size_t i = a; i < b; i++) {
+    for (size_t n = 0; n < doc->npairs; n++) {
+        size_t i = doc->pairs[n];
         vnseg_token *t = &tk[i];
         if (t->kind == VNSEG_KIND_PUNCT_OPEN && !is_straight_quote(doc, t)) {
             if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
@@ -151,14 +166,12 @@ static bool pair_brackets(vnseg_doc *doc, size_t a, size_t b)
 /* Abbreviations that a segmenter may have split from their dot (`TP .`). */
 static bool abbreviation_base(const vnseg_doc *doc, const vnseg_token *t)
 {
-    static const char *const bases[] = {"TP", "Tp", "tp", "Mr", "Mrs", "Ms", "Dr", "St", "Jr",
-                                        "GS", "PGS", "TS", "ThS", "BS", "KS", "CN", "TT",
-                                        "Q", "P", "vs", "v.v", "etc", "Co", "Ltd", "Inc", "No"};
-    if (t->kind != VNSEG_KIND_WORD)
-        return false;
+    static const char *const bases[] = {"TP", "Tp",  "tp",  "Mr",  "Mrs", "Ms",  "Dr",  "St", "Jr",
+                                        "GS", "PGS", "TS",  "ThS", "BS",  "KS",  "CN",  "TT", "Q",
+                                        "P",  "vs",  "v.v", "etc", "Co",  "Ltd", "Inc", "No"};
+    if (t->kind != VNSEG_KIND_WORD) return false;
     for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
-        if (tok_is(doc, t, bases[i]))
-            return true;
+        if (tok_is(doc, t, bases[i])) return true;
     /* a single upper-case letter: an initial */
     const unsigned char *s = tok_bytes(doc, t);
     return vn_utf8_step(s, s + t->length) == t->length && (t->flags & VNSEG_TF_CAPITALIZED);
@@ -167,11 +180,9 @@ static bool abbreviation_base(const vnseg_doc *doc, const vnseg_token *t)
 /* A number of one to three digits: the integer part of a split decimal (`3 . 5`). */
 static bool short_integer(const vnseg_doc *doc, const vnseg_token *t)
 {
-    if (t->kind != VNSEG_KIND_NUMBER || t->length > 3)
-        return false;
+    if (t->kind != VNSEG_KIND_NUMBER || t->length > 3) return false;
     for (uint32_t i = 0; i < t->length; i++)
-        if ((unsigned)(tok_bytes(doc, t)[i] - '0') >= 10u)
-            return false;
+        if ((unsigned)(tok_bytes(doc, t)[i] - '0') >= 10u) return false;
     return true;
 }
 
@@ -179,14 +190,11 @@ static bool short_integer(const vnseg_doc *doc, const vnseg_token *t)
 static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size_t j)
 {
     const vnseg_token *tk = doc->tokens, *next = &tk[j];
-    if (next->kind == VNSEG_KIND_PUNCT)
-        return false; /* `... ,`  `?" ,` */
-    if (next->kind == VNSEG_KIND_WORD && starts_lower(doc, next))
-        return false;
+    if (next->kind == VNSEG_KIND_PUNCT) return false; /* `... ,`  `?" ,` */
+    if (next->kind == VNSEG_KIND_WORD && starts_lower(doc, next)) return false;
     if (tok_is(doc, &tk[i], ".") && i > line_start) {
         const vnseg_token *prev = &tk[i - 1];
-        if (abbreviation_base(doc, prev))
-            return false;
+        if (abbreviation_base(doc, prev)) return false;
         if (short_integer(doc, prev) && next->kind == VNSEG_KIND_NUMBER &&
             (unsigned)(tok_bytes(doc, next)[0] - '0') < 10u)
             return false;
@@ -198,13 +206,14 @@ static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size
  * (`Tổng_thống`, `Bộ_trưởng`, `Hội_đồng`, `Công_ty`): they do not start run-on sentences.
  * Lower-case, NFC, sorted by bytes. */
 static const char *const title_heads[] = {
-    "ban", "bán", "báo", "bệnh", "bộ", "chiến", "chính", "chương", "chủ", "cách", "công", "cơ",
-    "cảnh", "cộng", "cục", "dinh", "eo", "giám", "giáo", "hiến", "hiệp", "hoàng", "huyện", "hạ",
-    "hạm", "học", "hội", "khu", "liên", "lầu", "mặt", "nghị", "ngoại", "ngân", "nhà", "nữ",
-    "phòng", "phó", "phủ", "quyết", "quân", "quần", "quốc", "sư", "sở", "thiếu", "thành", "thánh",
-    "thư", "thượng", "thế", "thủ", "thứ", "tiến", "toà", "trung", "tòa", "tư", "tạp",
-    "tập", "tỉnh", "tổ", "tổng", "uỷ", "viện", "văn", "vương", "điện", "đài", "đại", "đảng", "đảo",
-    "đế", "ủy"};
+    "ban",  "bán",   "báo",   "bệnh", "bộ",   "chiến", "chính", "chương", "chủ",  "cách",
+    "công", "cơ",    "cảnh",  "cộng", "cục",  "dinh",  "eo",    "giám",   "giáo", "hiến",
+    "hiệp", "hoàng", "huyện", "hạ",   "hạm",  "học",   "hội",   "khu",    "liên", "lầu",
+    "mặt",  "nghị",  "ngoại", "ngân", "nhà",  "nữ",    "phòng", "phó",    "phủ",  "quyết",
+    "quân", "quần",  "quốc",  "sư",   "sở",   "thiếu", "thành", "thánh",  "thư",  "thượng",
+    "thế",  "thủ",   "thứ",   "tiến", "toà",  "trung", "tòa",   "tư",     "tạp",  "tập",
+    "tỉnh", "tổ",    "tổng",  "uỷ",   "viện", "văn",   "vương", "điện",   "đài",  "đại",
+    "đảng", "đảo",   "đế",    "ủy"};
 
 static int cmp_bytes(const unsigned char *a, size_t an, const char *b)
 {
@@ -221,8 +230,7 @@ static bool is_title_head(const unsigned char *syl, size_t n)
     while (p < end) {
         uint32_t cp;
         int k = vn_utf8_decode(p, end, &cp);
-        if (k < 0 || m + 4 > sizeof low)
-            return false;
+        if (k < 0 || m + 4 > sizeof low) return false;
         m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
         p += k;
     }
@@ -230,8 +238,7 @@ static bool is_title_head(const unsigned char *syl, size_t n)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = cmp_bytes(low, m, title_heads[mid]);
-        if (c == 0)
-            return true;
+        if (c == 0) return true;
         if (c < 0)
             hi = mid;
         else
@@ -245,48 +252,36 @@ static bool is_title_head(const unsigned char *syl, size_t n)
 static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
 {
     static const char *const words[] = {
-        "ban",  "bởi",  "bộ",   "các",  "cho",  "chi_cục", "cục",  "của",   "do",   "dưới",
-        "giữa", "hay",  "hoặc", "huyện", "là",  "miền",    "mà",   "mọi",   "một",  "ngoài",
-        "nhưng", "những", "như", "phòng", "phó", "qua",    "quỹ",  "sở",    "theo", "thuộc",
-        "thì",  "tiểu_đoàn", "trong", "trên", "trưởng", "tại", "tỉnh", "tới",  "từ",  "viện",
-        "vào",  "vùng", "và",   "vì",   "về",   "vị",      "vụ",   "với",   "xã",   "đoàn",
-        "đến",  "để",   "ở"};
+        "ban",  "bởi",   "bộ",    "các",   "cho",       "chi_cục", "cục",  "của",    "do",
+        "dưới", "giữa",  "hay",   "hoặc",  "huyện",     "là",      "miền", "mà",     "mọi",
+        "một",  "ngoài", "nhưng", "những", "như",       "phòng",   "phó",  "qua",    "quỹ",
+        "sở",   "theo",  "thuộc", "thì",   "tiểu_đoàn", "trong",   "trên", "trưởng", "tại",
+        "tỉnh", "tới",   "từ",    "viện",  "vào",       "vùng",    "và",   "vì",     "về",
+        "vị",   "vụ",    "với",   "xã",    "đoàn",      "đến",     "để",   "ở"};
     unsigned char low[64];
     size_t m = 0;
     const unsigned char *p = tok_bytes(doc, t), *end = p + t->length;
     while (p < end) {
         uint32_t cp;
         int k = vn_utf8_decode(p, end, &cp);
-        if (k < 0 || m + 4 > sizeof low)
-            return false;
+        if (k < 0 || m + 4 > sizeof low) return false;
         m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
         p += k;
     }
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (cmp_bytes(low, m, words[k]) == 0)
-            return true;
+        if (cmp_bytes(low, m, words[k]) == 0) return true;
     return false;
-}
-
-/* Cheap first test of runon_start(): a capitalized word of several syllables, not name-shaped. */
-static inline bool runon_candidate(const vnseg_token *t)
-{
-    const uint32_t need = VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE;
-    return t->kind == VNSEG_KIND_WORD && (t->flags & need) == need &&
-           !(t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE));
 }
 
 /* Does tk[i] look like the first word of a sentence glued to the previous one? */
 static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
 {
     const vnseg_token *t = &doc->tokens[i], *prev = &doc->tokens[i - 1];
-    if (!word_like(prev) && prev->kind != VNSEG_KIND_PUNCT_CLOSE)
-        return false;
+    if (!word_like(prev) && prev->kind != VNSEG_KIND_PUNCT_CLOSE) return false;
     const unsigned char *s = tok_bytes(doc, t);
     const unsigned char *us = memchr(s, '_', t->length);
-    if (!us || !(vn_char_class(first_cp(doc, t)) & VC_UPPER) ||
-        (t->flags & VNSEG_TF_NOT_NFC) || !vn_syllable_valid_nfc(s, (size_t)(us - s)) ||
-        is_title_head(s, (size_t)(us - s)))
+    if (!us || !(vn_char_class(first_cp(doc, t)) & VC_UPPER) || (t->flags & VNSEG_TF_NOT_NFC) ||
+        !vn_syllable_valid_nfc(s, (size_t)(us - s)) || is_title_head(s, (size_t)(us - s)))
         return false;
     /* After a function word, an acronym or the head of a name (`của`, `BV`, `Vụ`), a
      * capitalized word is a name, not a new sentence. */
@@ -299,8 +294,7 @@ static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
         const unsigned char *ps = tok_bytes(doc, prev);
         const unsigned char *pus = memchr(ps, '_', prev->length);
         size_t first = pus ? (size_t)(pus - ps) : prev->length;
-        if (is_title_head(ps, first))
-            return false;
+        if (is_title_head(ps, first)) return false;
     }
     return true;
 }
@@ -309,17 +303,16 @@ static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
 static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
 {
     static const char *const credits[] = {"Ảnh", "Nguồn", "Video", "Clip", "Đồ_họa", "Đồ_hoạ"};
-    if (start + 1 >= b || !tok_is(doc, &doc->tokens[start + 1], ":"))
-        return false;
+    if (start + 1 >= b || !tok_is(doc, &doc->tokens[start + 1], ":")) return false;
     for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
-        if (tok_is(doc, &doc->tokens[start], credits[k]))
-            return true;
+        if (tok_is(doc, &doc->tokens[start], credits[k])) return true;
     return false;
 }
 
 static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
 {
-    if (!vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
+    if (doc->nsentences == doc->cap_sentences &&
+        !vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
                  sizeof(vnseg_sentence)))
         return false;
     vnseg_token *tk = doc->tokens;
@@ -327,7 +320,8 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
         flags |= VNSEG_SF_TERMINATED;
     else
         for (size_t k = last; k > first && tk[k].kind == VNSEG_KIND_PUNCT_CLOSE; k--)
-            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL || (tk[k - 1].flags & VNSEG_TF_GLUED_FINAL)) {
+            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL ||
+                (tk[k - 1].flags & VNSEG_TF_GLUED_FINAL)) {
                 flags |= VNSEG_SF_TERMINATED;
                 break;
             }
@@ -347,66 +341,71 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
 /* Split the tokens [a, b) of one line into sentences. Run-on sentences are looked for in the
  * first sentence of a line (an article's title run into its lead: four or more words and no
  * punctuation before the guess) and in a photo credit (`Ảnh : KCNA`) run into the next
- * sentence; elsewhere capitalized heads of names (`Chi_cục Thú_y`) are too common. */
+ * sentence; elsewhere capitalized heads of names (`Chi_cục Thú_y`) are too common.
+ *
+ * Only the line's sentence events (doc->events: final punctuation, words that carry it,
+ * run-on candidates) can end or start a sentence, so only they are visited, in order; this
+ * gives the same sentences as visiting every token. Whether the tokens before a candidate are
+ * all words (`title`) is checked lazily, up to the candidate, over the tokens a visit of every
+ * token would have looked at: those after a final run up to its end (`next`) are skipped. */
 static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
 {
     const vnseg_token *tk = doc->tokens;
     const bool runon = !(doc->options & VNSEG_OPT_NO_RUNON);
     size_t start = a;
     uint32_t start_flags = 0;
-    bool title = runon; /* tokens [a, i) are all words: still a possible title */
+    bool title = runon;  /* tokens [a, checked) are all words: still a possible title */
+    size_t checked = a;  /* tokens before it are known to be words while title holds */
+    size_t next = a;     /* events before it lie inside a final run already handled */
     bool credit = false; /* the current sentence is a photo credit */
-    for (size_t i = a; i < b; i++) {
+    for (size_t e = 0; e < doc->nevents; e++) {
+        size_t i = doc->events[e];
+        if (i < next) continue;
         const vnseg_token *t = &tk[i];
+        if (title)
+            for (; checked < i; checked++)
+                if (!word_like(&tk[checked])) {
+                    title = false;
+                    break;
+                }
         if ((title && i >= a + 4) || (credit && i >= start + 3)) {
-            if (runon_candidate(t) && runon_start(doc, i, credit)) {
-                if (!push_sentence(doc, start, i - 1, line, start_flags))
-                    return false;
+            if (vn_runon_candidate(t) && runon_start(doc, i, credit)) {
+                if (!push_sentence(doc, start, i - 1, line, start_flags)) return false;
                 start = i;
                 start_flags = VNSEG_SF_GUESSED;
                 title = credit = false;
             }
         }
-        title = title && word_like(t);
         bool final = t->kind == VNSEG_KIND_PUNCT_FINAL;
-        if (!final && !(t->flags & VNSEG_TF_GLUED_FINAL))
-            continue;
+        if (!final && !(t->flags & VNSEG_TF_GLUED_FINAL)) continue;
+        title = title && word_like(t);
         size_t j = i + 1;
         while (final && j < b && tk[j].kind == VNSEG_KIND_PUNCT_FINAL)
             j++;
         while (j < b && tk[j].kind == VNSEG_KIND_PUNCT_CLOSE)
             j++;
-        if (j == b)
-            break;
-        bool split = final ? final_splits(doc, a, i, j)
-                           : (tk[j].flags & VNSEG_TF_CAPITALIZED) ||
-                                 tk[j].kind == VNSEG_KIND_PUNCT_OPEN;
+        if (j == b) break;
+        bool split =
+            final ? final_splits(doc, a, i, j)
+                  : (tk[j].flags & VNSEG_TF_CAPITALIZED) || tk[j].kind == VNSEG_KIND_PUNCT_OPEN;
         if (split) {
-            if (!push_sentence(doc, start, j - 1, line, start_flags))
-                return false;
+            if (!push_sentence(doc, start, j - 1, line, start_flags)) return false;
             start = j;
             start_flags = 0;
             title = false;
             credit = runon && credit_sentence(doc, j, b);
         }
-        i = j - 1;
+        next = checked = j;
     }
     return push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
 }
 
-vnseg_status vn_build_sentences(vnseg_doc *doc)
+vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
 {
-    for (size_t l = 0; l < doc->nlines_with_tokens; l++) {
-        size_t a = doc->lines[l].first_token;
-        size_t b = l + 1 < doc->nlines_with_tokens ? doc->lines[l + 1].first_token : doc->ntokens;
-        if (doc->lines[l].has_pairs) {
-            resolve_straight(doc, a, b, '"');
-            resolve_straight(doc, a, b, '\'');
-            if (!pair_brackets(doc, a, b))
-                return VNSEG_E_NOMEM;
-        }
-        if (!split_line(doc, a, b, doc->lines[l].number))
-            return VNSEG_E_NOMEM;
+    if (doc->npairs) {
+        resolve_straight(doc, a, b, '"');
+        resolve_straight(doc, a, b, '\'');
+        if (!pair_brackets(doc)) return VNSEG_E_NOMEM;
     }
-    return VNSEG_OK;
+    return split_line(doc, a, b, line) ? VNSEG_OK : VNSEG_E_NOMEM;
 }

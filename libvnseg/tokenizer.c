@@ -2,13 +2,12 @@
  * each token to the classifier; then builds sentences. One pass over the bytes. */
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "chars.h"
 #include "doc.h"
+#include "scan_simd.h"
 #include "utf8.h"
+
+bool vn_tokenize_reference = false;
 
 VNSEG_EXPORT vnseg_doc *vnseg_doc_new(void)
 {
@@ -17,13 +16,13 @@ VNSEG_EXPORT vnseg_doc *vnseg_doc_new(void)
 
 VNSEG_EXPORT void vnseg_doc_free(vnseg_doc *doc)
 {
-    if (!doc)
-        return;
+    if (!doc) return;
     vn_free(doc->tokens);
     vn_free(doc->sentences);
-    vn_free(doc->lines);
+    vn_free(doc->pairs);
+    vn_free(doc->events);
     vn_free(doc->stack);
-    vn_free(doc->memo);
+    vn_free(doc->memo_block);
     vn_buf_free(&doc->scratch);
     vn_buf_free(&doc->scratch2);
     vn_free(doc);
@@ -33,62 +32,13 @@ static void reset(vnseg_doc *doc)
 {
     doc->text = NULL;
     doc->len = 0;
-    doc->ntokens = doc->nsentences = doc->nlines_with_tokens = doc->nlines = 0;
+    doc->ntokens = doc->nsentences = doc->nlines = doc->npairs = doc->nevents = 0;
 }
 
 static vnseg_status fail_nomem(vnseg_doc *doc)
 {
     reset(doc);
     return vn_fail_simple(VNSEG_E_NOMEM);
-}
-
-/* Start a token at `start`; returns it, or NULL on no memory. */
-static inline vnseg_token *push_token(vnseg_doc *doc, size_t start, size_t len)
-{
-    if (VN_UNLIKELY(doc->ntokens == doc->cap_tokens) &&
-        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, doc->ntokens + 1, sizeof(vnseg_token)))
-        return NULL;
-    vnseg_token *t = &doc->tokens[doc->ntokens++];
-    t->offset = start;
-    t->length = (uint32_t)len;
-    t->flags = 0;
-    t->syllables = 1;
-    t->kind = VNSEG_KIND_WORD;
-    t->reserved = 0;
-    return t;
-}
-
-static bool push_line(vnseg_doc *doc, size_t number)
-{
-    if (!vn_grow((void **)&doc->lines, &doc->cap_lines, doc->nlines_with_tokens + 1,
-                 sizeof(vn_line)))
-        return false;
-    doc->lines[doc->nlines_with_tokens++] = (vn_line){doc->ntokens, number, false};
-    return true;
-}
-
-/* Flags that belong to a token's bytes alone, and may be memoized. */
-#define INTRINSIC_FLAGS                                                                        \
-    (~(uint32_t)(VNSEG_TF_SPACE_AFTER | VNSEG_TF_LINE_END | VNSEG_TF_SENT_START |              \
-                 VNSEG_TF_SENT_END | VNSEG_TF_UNPAIRED | VNSEG_TF_SPLIT))
-
-/* First byte at or after p that is an ASCII space or control (<= 0x20), or end. Multi-byte
- * separators (NBSP, ...) are not found here; the exact scan finds them. */
-static inline const unsigned char *find_ascii_sep(const unsigned char *p, const unsigned char *end)
-{
-#ifdef __SSE2__
-    const __m128i lim = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, lim), lim));
-        if (m)
-            return p + __builtin_ctz(m);
-        p += 16;
-    }
-#endif
-    while (p < end && *p > 0x20)
-        p++;
-    return p;
 }
 
 /* Length of the multi-byte separator at p (NBSP, C1 controls, U+1680, U+2000..U+200A,
@@ -102,10 +52,9 @@ static inline size_t mb_separator(const unsigned char *p, const unsigned char *e
     case 0xE1:
         return n >= 3 && p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
     case 0xE2:
-        if (n < 3)
-            return 0;
-        if (p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 ||
-                             p[2] == 0xAF))
+        if (n < 3) return 0;
+        if (p[1] == 0x80 &&
+            ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
             return 3;
         return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
     case 0xE3:
@@ -120,56 +69,44 @@ static inline bool mb_break(const unsigned char *p, size_t n)
     return (n == 2 && p[1] == 0x85) || (n == 3 && p[0] == 0xE2 && (p[2] == 0xA8 || p[2] == 0xA9));
 }
 
-/* The token's bytes as a zero-padded memo key (len <= VN_MEMO_MAX_LEN). */
-static inline void memo_key(const unsigned char *p, const unsigned char *end, size_t len,
-                            uint64_t key[2])
-{
-    if ((size_t)(end - p) < 16) {
-        key[0] = key[1] = 0;
-        memcpy(key, p, len);
-        return;
+/* Row n keeps the first n of 16 bytes. */
+#define KEEP(n)                                                                                    \
+    {                                                                                              \
+        0 < (n) ? 0xFF : 0, 1 < (n) ? 0xFF : 0, 2 < (n) ? 0xFF : 0, 3 < (n) ? 0xFF : 0,            \
+            4 < (n) ? 0xFF : 0, 5 < (n) ? 0xFF : 0, 6 < (n) ? 0xFF : 0, 7 < (n) ? 0xFF : 0,        \
+            8 < (n) ? 0xFF : 0, 9 < (n) ? 0xFF : 0, 10 < (n) ? 0xFF : 0, 11 < (n) ? 0xFF : 0,      \
+            12 < (n) ? 0xFF : 0, 13 < (n) ? 0xFF : 0, 14 < (n) ? 0xFF : 0, 15 < (n) ? 0xFF : 0     \
     }
-    memcpy(key, p, 16);
-    if (len < 8) {
-        key[0] &= ~(~(uint64_t)0 << (8 * len));
-        key[1] = 0;
-    } else if (len < 16) {
-        key[1] &= ~(~(uint64_t)0 << (8 * (len - 8)));
-    }
-}
+const unsigned char vn_memo_keep[VN_MEMO_MAX_LEN + 1][16] = {
+    KEEP(0), KEEP(1),  KEEP(2),  KEEP(3),  KEEP(4),  KEEP(5),  KEEP(6),  KEEP(7), KEEP(8),
+    KEEP(9), KEEP(10), KEEP(11), KEEP(12), KEEP(13), KEEP(14), KEEP(15), KEEP(16)};
+#undef KEEP
 
-static inline size_t memo_slot(const uint64_t key[2], size_t len, unsigned shift)
-{
-    uint64_t h = (key[0] ^ (key[1] << 29 | key[1] >> 35) ^ len) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 32;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return (size_t)(h >> shift);
-}
-
-/* Size the memo for the text this document handles: a few thousand entries for short
- * strings, growing (and starting empty) as more text goes through, up to 2^15 entries. */
+/* Size the memo for the text this document handles: a few hundred buckets for short strings,
+ * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets. */
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
     unsigned bits = VN_MEMO_MIN_BITS;
-    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 7)) < doc->bytes_seen)
+    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
-        vn_memo_entry *m = vn_calloc((size_t)1 << bits, sizeof(vn_memo_entry));
-        if (!m)
-            return doc->memo != NULL; /* keep the smaller memo */
-        vn_free(doc->memo);
-        doc->memo = m;
+        /* One spare bucket so that the table can start on a cache line. */
+        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
+        if (!block) return doc->memo != NULL; /* keep the smaller memo */
+        vn_free(doc->memo_block);
+        doc->memo_block = block;
+        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
+        doc->memo = (vn_memo_bucket *)(void *)at;
         doc->memo_bits = bits;
         doc->memo_options = memo_opts;
     }
     if (doc->memo_options != memo_opts) {
-        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_entry));
+        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = memo_opts;
     }
     return true;
 }
-
 static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsigned char *p,
                               size_t line)
 {
@@ -177,8 +114,8 @@ static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsi
     unsigned byte = *p;
     reset(doc);
     return vn_fail(VNSEG_E_INVALID_UTF8, off, line + 1,
-                   "invalid UTF-8 at byte %llu (line %zu): byte 0x%02X",
-                   (unsigned long long)off, line + 1, byte);
+                   "invalid UTF-8 at byte %llu (line %zu): byte 0x%02X", (unsigned long long)off,
+                   line + 1, byte);
 }
 
 /* Bytes of a token before it is cut, leaving room for one more character. */
@@ -187,8 +124,7 @@ static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsi
 /* Is the character at p (p < end) a separator? */
 static bool separator_at(const unsigned char *p, const unsigned char *end)
 {
-    if (*p < 0x80)
-        return vn_ascii_features[*p] & VC_SEP;
+    if (*p < 0x80) return vn_ascii_features[*p] & VC_SEP;
     uint32_t cp;
     return vn_utf8_decode(p, end, &cp) > 0 && (vn_char_class(cp) & VC_SEP);
 }
@@ -207,8 +143,7 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
         unsigned b = *p;
         if (b < 0x80) {
             uint32_t f = vn_ascii_features[b];
-            if (f & VC_SEP)
-                break;
+            if (f & VC_SEP) break;
             feat |= f;
             p++;
             continue;
@@ -225,14 +160,243 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
             continue;
         }
         unsigned c = vn_char_class(cp);
-        if (c & VC_SEP)
-            break;
+        if (c & VC_SEP) break;
         feat |= vn_nonascii_features(c);
         p += n;
     }
     *feat_out = feat;
     *cut = p >= limit && p < end && !separator_at(p, end);
     return p;
+}
+
+/* The scan's line state and counters. The loop keeps the counters in locals (see struct
+ * hot below) and hands this to the functions of its rare paths. */
+typedef struct scan_state {
+    vnseg_doc *doc;
+    const unsigned char *s, *end;
+    bool reference;    /* vn_tokenize_reference: no memo, every token listed */
+    size_t nt;         /* tokens so far */
+    size_t limit;      /* tokens that fit before make_room() must run */
+    size_t line;       /* current line number */
+    size_t line_first; /* index of the first token of the current line */
+    const unsigned char *line_start;
+} scan_state;
+
+/* Write a whole token record. */
+static inline void store_token(vnseg_token *t, uint64_t offset, size_t len, uint32_t flags,
+                               uint32_t syllables, uint16_t kind)
+{
+    t->offset = offset;
+    t->length = (uint32_t)len;
+    t->flags = flags;
+    t->syllables = syllables;
+    t->kind = kind;
+    t->reserved = 0;
+}
+
+/* Recompute how many tokens fit: the token array, and the line's pair and event lists (one
+ * entry more than the line has tokens, as the loop writes an entry before counting it). */
+static void set_limit(scan_state *st)
+{
+    size_t by_line = st->line_first + st->doc->cap_line - 1;
+    st->limit = st->doc->cap_line == 0          ? st->nt
+                : st->doc->cap_tokens < by_line ? st->doc->cap_tokens
+                                                : by_line;
+}
+
+/* Room for one more token; false on no memory. */
+static VN_NOINLINE bool make_room(scan_state *st)
+{
+    vnseg_doc *doc = st->doc;
+    if (st->nt >= doc->cap_tokens &&
+        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + 1, sizeof(vnseg_token)))
+        return false;
+    size_t need = st->nt - st->line_first + 2;
+    if (need > doc->cap_line) {
+        size_t cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->pairs, &cap, need, sizeof(size_t))) return false;
+        cap = doc->cap_line;
+        if (!vn_grow((void **)&doc->events, &cap, need, sizeof(size_t))) return false;
+        doc->cap_line = cap;
+    }
+    set_limit(st);
+    return true;
+}
+
+/* The current line's tokens are complete: pair its brackets and split it into sentences while
+ * its tokens are still in cache. */
+static bool finish_line(scan_state *st)
+{
+    vnseg_doc *doc = st->doc;
+    doc->ntokens = st->nt;
+    if (st->nt > st->line_first &&
+        vn_line_sentences(doc, st->line_first, st->nt, st->line) != VNSEG_OK)
+        return false;
+    doc->npairs = doc->nevents = 0;
+    return true;
+}
+
+/* A separator of `sep` bytes at p: flags of the line's last token, line bookkeeping. */
+static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool brk)
+{
+    if (st->nt > st->line_first)
+        st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
+    if (brk) {
+        if (!finish_line(st)) return false;
+        st->line++;
+        st->line_first = st->nt;
+        st->line_start = p + sep;
+        set_limit(st);
+    }
+    return true;
+}
+
+/* A token that the memo does not know, at p (not an ASCII separator): multi-byte separators,
+ * the exact scan, classification; remembered in `bucket` (if not NULL) under `key` when the
+ * token is the whole candidate of `clen` bytes. Returns the end of what was consumed, or NULL
+ * with *status set. */
+static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned char *p,
+                                                  bool lenient, vn_memo_bucket *bucket,
+                                                  vn_memo_key key, size_t clen,
+                                                  vnseg_status *status)
+{
+    vnseg_doc *doc = st->doc;
+    size_t sep;
+    if (*p >= 0xC2 && (sep = mb_separator(p, st->end)) != 0) {
+        if (!separator(st, p, sep, mb_break(p, sep))) goto nomem;
+        return p + sep;
+    }
+    const unsigned char *start = p, *bad = NULL;
+    uint32_t feat = 0;
+    bool cut = false;
+    p = scan_token(start, st->end, lenient, &feat, &cut, &bad);
+    if (!p) {
+        *status = fail_utf8(doc, st->s, bad, st->line);
+        return NULL;
+    }
+    if (st->nt >= st->limit && !make_room(st)) goto nomem;
+    size_t idx = st->nt++;
+    vnseg_token *t = &doc->tokens[idx];
+    *t = (vnseg_token){.offset = (uint64_t)(start - st->s),
+                       .length = (uint32_t)(p - start),
+                       .flags = cut ? VNSEG_TF_SPLIT : 0,
+                       .syllables = 1,
+                       .kind = VNSEG_KIND_WORD};
+    if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
+    bool event = vn_sentence_event(t), pair = vn_pair_kind(t->kind);
+    if (event || st->reference) doc->events[doc->nevents++] = idx;
+    if (pair || st->reference) doc->pairs[doc->npairs++] = idx;
+    if (bucket && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED))
+        vn_memo_insert(bucket, key, vn_memo_pack(t, event, pair));
+    return p;
+nomem:
+    *status = fail_nomem(doc);
+    return NULL;
+}
+
+/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
+ * separator when there are at most 16, else 17. *space tells whether that separator is a
+ * space (computed from the same load, so that the next token's start does not wait for
+ * another one). */
+static inline size_t candidate_length(const unsigned char *q, bool *space)
+{
+    unsigned spaces;
+    unsigned m = vn_sep16(q, &spaces);
+    if (VN_LIKELY(m)) {
+        unsigned n = (unsigned)__builtin_ctz(m);
+        *space = (spaces >> n) & 1;
+        return n;
+    }
+    *space = q[16] == ' ';
+    return q[16] <= 0x20 ? 16 : 17;
+}
+
+/* The reference scan: every token through the exact scan and classification. */
+static vnseg_status scan_reference(scan_state *st, const unsigned char *p, bool lenient)
+{
+    while (p < st->end) {
+        unsigned b = *p;
+        vnseg_status status = VNSEG_OK;
+        if (b <= 0x20 || b == 0x7F) {
+            size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
+            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(st->doc);
+            p += sep;
+        } else if (!(p = scan_slow(st, p, lenient, NULL, vn_memo_no_key(), 0, &status))) {
+            return status;
+        }
+    }
+    return VNSEG_OK;
+}
+
+/* The scan: tokens found in the memo take the short path inside the loop, everything else
+ * (separators other than one space after a token, unknown tokens, growing arrays) goes
+ * through separator() and scan_slow(). */
+static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenient,
+                              vn_memo_bucket *memo, unsigned memo_shift)
+{
+    vnseg_doc *doc = st->doc;
+    const unsigned char *const s = st->s, *const end = st->end;
+    /* The counters of the short path, in locals so that they stay in registers; written
+     * back to st and doc before any other path runs, and read again after it. */
+    size_t nt = st->nt, limit = st->limit, nevents = doc->nevents, npairs = doc->npairs;
+    while (p < end) {
+        /* A candidate runs to the next ASCII separator. If it equals a memoized token (which
+         * holds no separator and is valid UTF-8), it is exactly that token, with the same
+         * classification. The last bytes of the buffer are looked at in a copy padded with
+         * NUL bytes (separators): no load reads past the buffer. A separator at p gives an
+         * empty candidate, which no memo key equals. */
+        size_t avail = (size_t)(end - p);
+        const unsigned char *q = p;
+        unsigned char pad[32];
+        if (VN_UNLIKELY(avail <= VN_MEMO_MAX_LEN)) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, p, avail);
+            q = pad;
+        }
+        bool space;
+        size_t clen = candidate_length(q, &space);
+        vn_memo_bucket *bucket = NULL;
+        vn_memo_key key = vn_memo_no_key();
+        if (VN_LIKELY(clen <= VN_MEMO_MAX_LEN)) {
+            key = vn_memo_key_of(q, clen);
+            bucket = &memo[vn_memo_bucket_of(key, memo_shift)];
+            uint32_t info = vn_memo_find(bucket, key);
+            if (VN_LIKELY(info) && VN_LIKELY(nt < limit)) {
+                size_t idx = nt++;
+                store_token(&doc->tokens[idx], (uint64_t)(p - s), clen,
+                            vn_memo_flags(info) | (space ? VNSEG_TF_SPACE_AFTER : 0),
+                            vn_memo_syllables(info), vn_memo_kind(info));
+                /* List it for the sentence pass without a branch. */
+                doc->events[nevents] = idx;
+                nevents += (info >> VN_MEMO_EVENT_BIT) & 1;
+                doc->pairs[npairs] = idx;
+                npairs += (info >> VN_MEMO_PAIR_BIT) & 1;
+                p += clen + space;
+                continue;
+            }
+        }
+
+        st->nt = nt;
+        doc->nevents = nevents;
+        doc->npairs = npairs;
+        unsigned b = *p;
+        vnseg_status status = VNSEG_OK;
+        if (b <= 0x20 || b == 0x7F) {
+            size_t sep = b == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
+            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(doc);
+            p += sep;
+        } else if (!(p = scan_slow(st, p, lenient, bucket, key, clen, &status))) {
+            return status;
+        }
+        nt = st->nt;
+        limit = st->limit;
+        nevents = doc->nevents;
+        npairs = doc->npairs;
+    }
+    st->nt = nt;
+    doc->nevents = nevents;
+    doc->npairs = npairs;
+    return VNSEG_OK;
 }
 
 VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
@@ -249,8 +413,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
                        "vnseg_tokenize: length %zu cannot be a buffer's size", len);
     vn_chars_init();
     reset(doc);
-    if (!text)
-        text = "";
+    if (!text) text = "";
 
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
     const bool lenient = options & VNSEG_OPT_LENIENT;
@@ -262,105 +425,19 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail_nomem(doc);
-    if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES))
-        return fail_nomem(doc);
-    const unsigned memo_shift = 64 - doc->memo_bits;
+    if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES)) return fail_nomem(doc);
 
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         p += 3; /* a leading byte-order mark is a separator */
 
-    size_t line = 0;       /* current line number */
-    size_t line_first = 0; /* index of the first token of the current line */
-    const unsigned char *line_start = s;
-
-    while (p < end) {
-        /* Separators. */
-        unsigned b = *p;
-        size_t sep = 0;
-        bool brk = false;
-        if (b <= 0x20 || b == 0x7F) {
-            sep = 1;
-            brk = b >= 0x0A && b <= 0x0D;
-            if (b == '\r' && p + 1 < end && p[1] == '\n')
-                sep = 2;
-        } else if (b >= 0xC2 && (sep = mb_separator(p, end)) != 0) {
-            brk = mb_break(p, sep);
-        }
-        if (sep) {
-            if (doc->ntokens > line_first) {
-                vnseg_token *last = &doc->tokens[doc->ntokens - 1];
-                last->flags |= VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
-            }
-            if (brk) {
-                line++;
-                line_first = doc->ntokens;
-                line_start = p + sep;
-            }
-            p += sep;
-            continue;
-        }
-
-        if (doc->ntokens == line_first && !push_line(doc, line))
-            return fail_nomem(doc);
-
-        /* Most tokens are found in the memo: same bytes, same classification. A candidate that
-         * runs to the next ASCII separator and equals a memoized token (which holds no
-         * separator and is valid UTF-8) is exactly that token. */
-        const unsigned char *q = find_ascii_sep(p, end);
-        size_t clen = (size_t)(q - p);
-        uint64_t key[2];
-        size_t slot = 0;
-        if (clen <= VN_MEMO_MAX_LEN) {
-            memo_key(p, end, clen, key);
-            slot = memo_slot(key, clen, memo_shift);
-            const vn_memo_entry *m = &doc->memo[slot];
-            if (m->len == clen && m->key[0] == key[0] && m->key[1] == key[1]) {
-                vnseg_token *t = push_token(doc, (size_t)(p - s), clen);
-                if (!t)
-                    return fail_nomem(doc);
-                t->kind = m->kind;
-                t->flags = m->flags;
-                t->syllables = m->syllables;
-                if ((unsigned)(t->kind - VNSEG_KIND_PUNCT_OPEN) <= 1u)
-                    doc->lines[doc->nlines_with_tokens - 1].has_pairs = true;
-                p = q;
-                if (p < end && *p == ' ') {
-                    t->flags |= VNSEG_TF_SPACE_AFTER;
-                    p++;
-                }
-                continue;
-            }
-        }
-
-        /* The exact scan. */
-        const unsigned char *start = p, *bad = NULL;
-        uint32_t feat = 0;
-        bool cut = false;
-        p = scan_token(start, end, lenient, &feat, &cut, &bad);
-        if (!p)
-            return fail_utf8(doc, s, bad, line);
-        vnseg_token *t = push_token(doc, (size_t)(start - s), (size_t)(p - start));
-        if (!t)
-            return fail_nomem(doc);
-        if (cut)
-            t->flags |= VNSEG_TF_SPLIT;
-        if (vn_classify(doc, t, feat) != VNSEG_OK)
-            return fail_nomem(doc);
-        if (t->kind <= VNSEG_KIND_PUNCT_CLOSE && t->kind >= VNSEG_KIND_PUNCT_OPEN)
-            doc->lines[doc->nlines_with_tokens - 1].has_pairs = true;
-        if (clen <= VN_MEMO_MAX_LEN && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED)) {
-            vn_memo_entry *m = &doc->memo[slot];
-            memcpy(m->key, key, sizeof m->key);
-            m->len = (uint8_t)clen;
-            m->kind = (uint8_t)t->kind;
-            m->flags = t->flags & INTRINSIC_FLAGS;
-            m->syllables = (uint16_t)t->syllables;
-        }
-    }
-    doc->nlines = line + (end > line_start ? 1 : 0);
-
-    if (vn_build_sentences(doc) != VNSEG_OK)
-        return fail_nomem(doc);
+    scan_state st = {
+        .doc = doc, .s = s, .end = end, .reference = vn_tokenize_reference, .line_start = s};
+    set_limit(&st);
+    vnseg_status status = st.reference ? scan_reference(&st, p, lenient)
+                                       : scan_fast(&st, p, lenient, doc->memo, 64 - doc->memo_bits);
+    if (status != VNSEG_OK) return status;
+    if (!finish_line(&st)) return fail_nomem(doc);
+    doc->nlines = st.line + (end > st.line_start ? 1 : 0);
     return VNSEG_OK;
 }
 
@@ -391,7 +468,6 @@ VNSEG_EXPORT size_t vnseg_doc_line_count(const vnseg_doc *doc)
 
 VNSEG_EXPORT const char *vnseg_doc_text(const vnseg_doc *doc, size_t *len)
 {
-    if (len)
-        *len = doc ? doc->len : 0;
+    if (len) *len = doc ? doc->len : 0;
     return doc ? (const char *)doc->text : NULL;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every test, as CI runs it: install what is missing; build with gcc and -Werror and run the
-# suite; build with clang, AddressSanitizer + UBSan and -Werror and run it again.
+# suite; build with clang, AddressSanitizer + UBSan and -Werror and run it again; run each
+# libFuzzer target for a short time (FUZZ_SECONDS, default 20).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -27,5 +28,8 @@ meson compile -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --timeout-multiplier 4
+
+echo "== fuzz targets, ${FUZZ_SECONDS:-20}s each (clang, libFuzzer, ASan + UBSan)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 
 echo "all tests passed"

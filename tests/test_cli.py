@@ -240,6 +240,114 @@ class Entities(unittest.TestCase):
         self.assertEqual(run(["gazetteer", "compile"], ok=False).returncode, 2)
         self.assertEqual(run(["gazetteer", "frobnicate"], ok=False).returncode, 2)
         self.assertIn("Usage: vnseg entities", run(["entities", "--help"]).stdout.decode())
+SEG_CORPUS = ("Chính_phủ Việt_Nam đã thông_qua kế_hoạch phát_triển kinh_tế .\n"
+              "Người dân thành_phố Hà_Nội rất vui_mừng .\n"
+              "Học_sinh đến trường vào buổi sáng .\n"
+              "Giáo_viên hướng_dẫn học_sinh làm bài_tập .\n"
+              "Thời_tiết hôm_nay rất đẹp , học_sinh đi chơi .\n"
+              "Kinh_tế Việt_Nam phát_triển nhanh .\n"
+              "Giáo_viên và học_sinh đến trường .\n"
+              "Thành_phố Hà_Nội có nhiều trường học .\n")
+SEG_CONLLU = ("# text = Học sinh vui mừng .\n1\tHọc sinh\t_\t_\t_\t_\t_\t_\t_\t_\n"
+              "2\tvui mừng\t_\t_\t_\t_\t_\t_\t_\t_\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
+RAW = ("Học sinh Hà Nội rất vui mừng.\n"
+       "  Giáo viên\thướng dẫn (học sinh),  ngày 4/9 \n"
+       "\n"
+       "Kinh tế Việt Nam phát triển nhanh!")
+
+
+class Segment(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.d = self.dir.name
+        self.corpus = os.path.join(self.d, "corpus.seg.txt")
+        write(self.corpus, SEG_CORPUS)
+        self.model = os.path.join(self.d, "m.model")
+        run(["train", "-q", "-o", self.model, self.corpus])
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_one_line_per_line_and_bytes_kept(self):
+        out = run(["segment", "--model", self.model], RAW.encode()).stdout.decode()
+        lines = out.split("\n")
+        self.assertEqual(len(lines), 4)  # the last input line has no line break, nor its output
+        self.assertEqual(lines[0], "Học_sinh Hà_Nội rất vui_mừng .")
+        self.assertEqual(lines[1], "  Giáo_viên\thướng_dẫn ( học_sinh ) ,  ngày 4/9 ")
+        self.assertEqual(lines[2], "")
+        self.assertEqual(lines[3], "Kinh_tế Việt_Nam phát_triển nhanh !")
+        # Only spaces became `_`, and only spaces were added.
+        for raw, seg in zip(RAW.split("\n"), lines):
+            i = 0
+            for c in seg:
+                if i < len(raw) and (c == raw[i] or (c == "_" and raw[i] == " ")):
+                    i += 1
+                else:
+                    self.assertEqual(c, " ")
+            self.assertEqual(i, len(raw))
+
+    def test_files_env_and_crlf(self):
+        a = os.path.join(self.d, "a.txt")
+        write(a, "Học sinh vui mừng.\r\nKinh tế\n")
+        env = dict(os.environ, VNSEG_MODEL=self.model)
+        p = subprocess.run([VNSEG, "segment", a, "-"], input="Hà Nội".encode(), env=env,
+                           capture_output=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.decode(), "Học_sinh vui_mừng .\r\nKinh_tế\nHà_Nội")
+
+    def test_conllu_and_lexicon_training(self):
+        c = os.path.join(self.d, "ud.conllu")
+        write(c, SEG_CONLLU)
+        m2 = os.path.join(self.d, "ud.model")
+        p = run(["train", "-o", m2, c])
+        self.assertIn("CoNLL-U", p.stderr.decode())
+        self.assertIn("epoch 10 of 10", p.stderr.decode())
+        words = os.path.join(self.d, "words.txt")
+        write(words, "học sinh\nvui mừng\nHà Nội\n")
+        m3 = os.path.join(self.d, "lex.model")
+        p = run(["train", "-o", m3, "--lexicon", words])
+        self.assertIn("lexicon-only", p.stderr.decode())
+        out = run(["segment", "-m", m3], "Học sinh Hà Nội vui mừng".encode()).stdout.decode()
+        self.assertEqual(out, "Học_sinh Hà_Nội vui_mừng")
+
+    def test_errors(self):
+        bad = os.path.join(self.d, "bad.txt")
+        write(bad, "dòng một\n".encode() + b"hai \xff ba\n")
+        p = run(["segment", "--model", self.model, bad], ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("bad.txt", p.stderr.decode())
+        self.assertIn("byte %d" % (len("dòng một\n".encode()) + 4), p.stderr.decode())
+        p = run(["segment", "--model", self.model, "--lenient", bad])
+        self.assertIn(b"\xff", p.stdout)
+        # A corrupted model file is refused with a message.
+        data = bytearray(open(self.model, "rb").read())
+        data[len(data) // 2] ^= 1
+        broken = os.path.join(self.d, "broken.model")
+        write(broken, bytes(data))
+        p = run(["segment", "--model", broken], b"x", ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("checksum", p.stderr.decode())
+        write(broken, bytes(data[:100]))
+        p = run(["segment", "--model", broken], b"x", ok=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("not a valid vnseg model", p.stderr.decode())
+        p = run(["segment", "--model", os.path.join(self.d, "none.model")], b"x", ok=False)
+        self.assertEqual(p.returncode, 1)
+        env = {k: v for k, v in os.environ.items() if k != "VNSEG_MODEL"}
+        env["HOME"] = self.d
+        env["XDG_DATA_HOME"] = self.d
+        p = subprocess.run([VNSEG, "segment"], input=b"x", env=env, capture_output=True)
+        if not any(os.path.exists(f) for f in ("/usr/local/share/libvnseg/vi.model",
+                                               "/usr/share/libvnseg/vi.model")):
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("no model", p.stderr.decode())
+        self.assertEqual(run(["segment", "--bogus"], ok=False).returncode, 2)
+        self.assertEqual(run(["train", "-o", self.model], ok=False).returncode, 2)
+        self.assertEqual(run(["train", self.corpus], ok=False).returncode, 2)
+        self.assertEqual(run(["train", "-o", os.path.join(self.d, "x"), "/nonexistent"],
+                             ok=False).returncode, 1)
+        self.assertIn("Usage: vnseg segment", run(["segment", "--help"]).stdout.decode())
+        self.assertIn("Usage: vnseg train", run(["train", "--help"]).stdout.decode())
 
 
 if __name__ == "__main__":

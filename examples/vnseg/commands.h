@@ -5,5 +5,7 @@
 int cmd_tokenize(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 #endif

@@ -15,6 +15,8 @@ static const command commands[] = {
     {"tokenize", cmd_tokenize, "word-segmented text to tokens (TSV, JSON Lines, CoNLL-U)"},
     {"entities", cmd_entities, "people, places and organizations named in articles"},
     {"gazetteer", cmd_gazetteer, "compile, verify and dump name lists; show lookup keys"},
+    {"segment", cmd_segment, "raw text to word-segmented text (syllables of a word joined by _)"},
+    {"train", cmd_train, "learn a segmentation model from segmented corpora or word lists"},
 };
 
 static void usage(FILE *f)

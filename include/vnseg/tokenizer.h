@@ -74,7 +74,9 @@ extern "C" {
  * Sizes. A token is at most ::VNSEG_TOKEN_MAX_BYTES long; a longer run of non-separator bytes
  * is cut at a character boundary into several tokens, each but the last flagged
  * ::VNSEG_TF_SPLIT (the next token continues it without a separator). Memory is linear in the
- * input: about 24 bytes per token plus 48 per sentence.
+ * input: about 24 bytes per token plus 48 per sentence, plus 16 bytes per token of the longest
+ * line (the lists the sentence pass works from), plus a memo of classified tokens that grows
+ * with the text a document has seen from 32 KiB to at most 1 MiB.
  *
  * Thread safety: a ::vnseg_doc is used by one thread at a time; different documents may be
  * used on different threads at once. The library keeps no other mutable state (the character

@@ -1,0 +1,151 @@
+/* vnseg segment: raw Vietnamese text to word-segmented text (`_` joins syllables), streaming. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const char help[] =
+    "Usage: vnseg segment [OPTIONS] [FILE...]\n"
+    "\n"
+    "Segment raw Vietnamese text into words: the syllables of a word are joined by `_` and\n"
+    "punctuation glued to a word is set apart by a space. Nothing else changes: every other\n"
+    "byte of the input is written as it is. Reads FILEs (or stdin) line by line and writes one\n"
+    "output line per input line.\n"
+    "\n"
+    "Options:\n"
+    "  -m, --model FILE  the model (see below)\n"
+    "      --strict      stop at invalid UTF-8 with its byte offset (default)\n"
+    "      --lenient     keep invalid UTF-8 bytes inside their token and go on\n"
+    "      --progress    show progress on stderr (default: only when it is a terminal)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Model search order: --model FILE; the environment variable VNSEG_MODEL;\n"
+    "$XDG_DATA_HOME/libvnseg/vi.model (~/.local/share/libvnseg/vi.model);\n"
+    "/usr/local/share/libvnseg/vi.model; /usr/share/libvnseg/vi.model.\n"
+    "Make one with `vnseg train` or scripts/fetch_dictionary.sh (see docs/segmenter.md).\n";
+
+/* Find the model file by the documented search order; NULL when there is none. */
+static const char *find_model(const char *given, char *buf, size_t cap)
+{
+    if (given) return given;
+    const char *env = getenv("VNSEG_MODEL");
+    if (env && *env) return env;
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    FILE *f;
+    if (xdg && *xdg)
+        snprintf(buf, cap, "%s/libvnseg/vi.model", xdg);
+    else if (home && *home)
+        snprintf(buf, cap, "%s/.local/share/libvnseg/vi.model", home);
+    else
+        buf[0] = 0;
+    if (buf[0] && (f = fopen(buf, "rb")) != NULL) {
+        fclose(f);
+        return buf;
+    }
+    const char *fixed[] = {"/usr/local/share/libvnseg/vi.model", "/usr/share/libvnseg/vi.model"};
+    for (size_t i = 0; i < 2; i++)
+        if ((f = fopen(fixed[i], "rb")) != NULL) {
+            fclose(f);
+            return fixed[i];
+        }
+    return NULL;
+}
+
+static int run_input(cli_input *in, vnseg_segmenter *seg, uint32_t opts)
+{
+    vnseg_line line;
+    int r;
+    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
+        if (vnseg_segment(seg, line.data, line.length, opts) != VNSEG_OK) {
+            cli_lib_error(in->name, line.offset);
+            return 1;
+        }
+        size_t n;
+        const char *text = vnseg_segmenter_text(seg, &n);
+        out_bytes(text, n);
+        if (line.flags & VNSEG_LINE_CRLF)
+            out_str("\r\n");
+        else if (!(line.flags & (VNSEG_LINE_NO_EOL | VNSEG_LINE_CONTINUED)))
+            out_char('\n');
+        progress_update(vnseg_reader_bytes(in->reader));
+    }
+    if (r < 0) {
+        cli_lib_error(in->name, 0);
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_segment(int argc, char **argv)
+{
+    const char *model_path = NULL;
+    uint32_t opts = 0;
+    bool progress = false;
+    int nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(help, stdout);
+            free(files);
+            return 0;
+        } else if (cli_opt_value(argc, argv, &i, "--model", &v) ||
+                   cli_opt_value(argc, argv, &i, "-m", &v)) {
+            model_path = v;
+        } else if (strcmp(a, "--strict") == 0) {
+            opts &= ~(uint32_t)VNSEG_OPT_LENIENT;
+        } else if (strcmp(a, "--lenient") == 0) {
+            opts |= VNSEG_OPT_LENIENT;
+        } else if (strcmp(a, "--progress") == 0) {
+            progress = true;
+        } else if (a[0] == '-' && a[1] != 0) {
+            cli_error("segment: unknown option '%s' (try vnseg segment --help)", a);
+            free(files);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    char buf[4096];
+    const char *path = find_model(model_path, buf, sizeof buf);
+    if (!path) {
+        cli_error("segment: no model: give --model FILE or set VNSEG_MODEL (see vnseg segment "
+                  "--help)");
+        free(files);
+        return 2;
+    }
+    vnseg_model *model = NULL;
+    vnseg_segmenter *seg = NULL;
+    if (vnseg_model_open(path, &model) != VNSEG_OK) {
+        cli_error("%s", vnseg_error_last()->message);
+        free(files);
+        return 1;
+    }
+    if (vnseg_segmenter_new(model, &seg) != VNSEG_OK) {
+        cli_error("out of memory");
+        vnseg_model_free(model);
+        free(files);
+        return 1;
+    }
+    int status = 0;
+    cli_input in;
+    for (int f = 0; f < nfiles && status == 0; f++) {
+        if (!cli_input_open(&in, files[f])) {
+            status = 1;
+            break;
+        }
+        progress_start(progress, in.size);
+        status = run_input(&in, seg, opts);
+        progress_end();
+        cli_input_close(&in);
+    }
+    if (!out_flush()) status = 1;
+    vnseg_segmenter_free(seg);
+    vnseg_model_free(model);
+    free(files);
+    return status;
+}
