@@ -47,7 +47,8 @@ static const struct {
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
      "núi|dãy núi|đèo|đồi|đảo|quần đảo|bán đảo|vịnh|biển|eo biển|vùng|miền|châu|lục địa|"
-     "bang|tiểu bang|đặc khu|cảng|sân bay|chợ|bến|bến xe|ga|cửa khẩu|vườn quốc gia|"
+     "bang|tiểu bang|đặc khu|cảng|sân bay|sân|sân vận động|chợ|bến|bến xe|ga|cửa khẩu|"
+     "vườn quốc gia|"
      "công viên|đền|chùa|nhà thờ|phương|xứ|vương quốc|vùng lãnh thổ|thung lũng|"
      "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển"},
     {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
@@ -107,6 +108,10 @@ static const struct {
      "k|ct|sgk|nxb|clb|htx|vđv|hlv|ths|pgs|gs|ts|bs|ks|ls|nsnd|nsưt|tt|"
      "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn"},
     {CUE_AND, "và"},
+    {CUE_ORG_SUFFIX,
+     "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
+     "club|united|holdings|company|limited|university|institute|foundation|association|"
+     "agency|motors|pharma|telecom|media|studio|studios"},
 };
 
 #define CUE_SLOTS 2048u

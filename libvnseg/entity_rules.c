@@ -44,7 +44,7 @@ static bool name_word(vn_scan *s, size_t t)
 {
     const vnseg_token *tk = &s->tok[t];
     if (tk->kind != VNSEG_KIND_WORD || !(tk->flags & VNSEG_TF_TITLE_CASE) ||
-        (tk->flags & VNSEG_TF_ABBREV) || covered(s, t))
+        (tk->flags & VNSEG_TF_ABBREV) || tk->length == 1 || covered(s, t))
         return false;
     uint32_t cue = vn_scan_cue(s, t);
     if (cue & not_name) return false;
@@ -189,11 +189,6 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
             }
             break;
         }
-        if (lower_word(s, j)) {
-            if (!(cue & CUE_NAME_PART)) break;
-            last = j++;
-            continue;
-        }
         if ((cue & CUE_AND) && j + 1 < end && !covered(s, j + 1) &&
             (s->tok[j + 1].flags & VNSEG_TF_CAPITALIZED) &&
             !(vn_scan_cue(s, j + 1) & CUE_ORG_HEAD)) {
@@ -202,9 +197,15 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
             named = true;
             continue;
         }
-        /* Words of an organization's name capitalize their first syllable (`An_ninh`). */
+        if (lower_word(s, j)) {
+            if (!(cue & (CUE_NAME_PART | CUE_FIELD))) break;
+            last = j++;
+            continue;
+        }
+        /* Words of an organization's name capitalize their first syllable (`An_ninh`); a
+         * capitalized head is part of it too (`câu_lạc_bộ Công_an`, `Cục Cảnh_sát`). */
         if ((s->tok[j].flags & VNSEG_TF_CAPITALIZED) && !(s->tok[j].flags & VNSEG_TF_ABBREV) &&
-            !(cue & (not_name & ~CUE_FIELD))) {
+            !(cue & (not_name & ~(CUE_FIELD | CUE_ORG_HEAD)))) {
             last = j++;
             named = true;
             continue;
@@ -226,8 +227,13 @@ static vnseg_status place_head_at(vn_scan *s, size_t h, size_t end)
         extend_with_head(s, loc, h);
         return VNSEG_OK;
     }
-    size_t r = name_run(s, h + 1, end);
-    if (r <= h) return VNSEG_OK;
+    /* The word right after the head is a name even when it is itself a cue word (`sông Cầu`). */
+    const vnseg_token *n = &s->tok[h + 1];
+    if (n->kind != VNSEG_KIND_WORD || !(n->flags & VNSEG_TF_TITLE_CASE) || covered(s, h + 1) ||
+        (vn_scan_cue(s, h + 1) & (CUE_PER_TITLE | CUE_LOC_PREP | CUE_AND)))
+        return VNSEG_OK;
+    size_t r = name_run(s, h + 2, end);
+    if (r < h + 1) r = h + 1;
     size_t first = (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h;
     return add(s, first, r, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
 }
@@ -250,6 +256,38 @@ static bool vietnamese_syllable_word(const vn_scan *s, size_t t)
 {
     const vnseg_token *tk = &s->tok[t];
     return tk->syllables == 1 && !(tk->flags & VNSEG_TF_NOT_VIETNAMESE);
+}
+
+/* Whether the last syllable of token t is a word that ends organization names (`FC`,
+ * `United`, `Airlines`). */
+static bool ends_with_org_suffix(vn_scan *s, size_t t)
+{
+    vn_syls sy;
+    if (vn_scan_syllables(s, t, &sy) == 0) return false;
+    if (sy.n == 1) return (vn_scan_cue(s, t) & CUE_ORG_SUFFIX) != 0;
+    vn_buf *k = &s->m->key2;
+    k->len = 0;
+    size_t a = sy.start[sy.n - 1], e = sy.end[sy.n - 1];
+    return e - a <= 32 && vn_scan_key(s, t, a, e, k, true) == VNSEG_OK &&
+           (vn_cue_of(k->data, k->len) & CUE_ORG_SUFFIX);
+}
+
+/* A suffix word after a name makes it an organization's (`Hà_Nội FC`). */
+static bool suffix_at(vn_scan *s, size_t t, size_t first)
+{
+    vn_cand *c = t > first ? owner_of(s, t - 1) : NULL;
+    const vnseg_token *p = &s->tok[t - 1 < t ? t - 1 : t];
+    if (!c || c->dead || c->last != t - 1 || c->end != p->offset + p->length ||
+        !(vn_scan_cue(s, t) & CUE_ORG_SUFFIX))
+        return false;
+    c->last = t;
+    c->end = s->tok[t].offset + s->tok[t].length;
+    c->type = VNSEG_ENT_ORG;
+    c->entry = VN_NONE;
+    c->source = VNSEG_SOURCE_HEURISTIC;
+    c->flags |= VNSEG_MF_CUED;
+    s->m->owner[t] = (uint32_t)(c - s->m->c);
+    return true;
 }
 
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
@@ -293,6 +331,13 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         flags = VNSEG_MF_ACRONYM;
     }
     if (a == b && all_caps(s, a)) flags |= VNSEG_MF_ACRONYM;
+    if (ends_with_org_suffix(s, b)) {
+        type = VNSEG_ENT_ORG;
+        flags |= VNSEG_MF_CUED;
+    }
+    /* A lone capitalized one-syllable Vietnamese word with no cue around it may be a given
+     * name, a place or a common word capitalized in a title (`Người phát_ngôn`): no mention. */
+    if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a)) return VNSEG_OK;
     return add(s, a, b, type, flags);
 }
 
@@ -375,6 +420,10 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 continue;
             }
             if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
+            if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
+                t++;
+                continue;
+            }
             if (caps != 1 && name_ahead(s, t, end)) {
                 uint32_t cue = vn_scan_cue(s, t);
                 if (cue & CUE_ORG_HEAD)
