@@ -50,7 +50,9 @@ static const struct {
      "bang|tiểu bang|đặc khu|cảng|sân bay|sân|sân vận động|chợ|bến|bến xe|ga|cửa khẩu|"
      "vườn quốc gia|"
      "công viên|đền|chùa|nhà thờ|phương|xứ|vương quốc|vùng lãnh thổ|thung lũng|"
-     "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển"},
+     "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển|"
+     "làng xã|q.|p.|h.|x.|tx.|tt.|ql."},
+    {CUE_LOC_HEAD | CUE_LOC_NUMBERED, "quận|phường|q.|p.|ấp|khu phố"},
     {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
                    "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
                    "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"

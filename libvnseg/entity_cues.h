@@ -20,7 +20,8 @@ enum {
     CUE_MISC_HEAD = 1u << 9,    /* the head of another kind of name: bão (a storm) */
     CUE_NOT_ACRONYM = 1u << 10, /* capitals that are no organization: USD, GDP, COVID */
     CUE_AND = 1u << 11,         /* và */
-    CUE_ORG_SUFFIX = 1u << 12   /* a word that ends organization names: FC, United, Airlines */
+    CUE_ORG_SUFFIX = 1u << 12,  /* a word that ends organization names: FC, United, Airlines */
+    CUE_LOC_NUMBERED = 1u << 13 /* a place head that takes a number: quận 8, Q. 8, phường 5 */
 };
 
 /* The cue bits of a case-folded key (vnseg_lookup_key() with VNSEG_KEY_FOLD_CASE); 0 for none. */

@@ -273,6 +273,16 @@ static vnseg_status split_title_case(vn_scan *s, size_t t, const vn_syls *sy)
     return VNSEG_OK;
 }
 
+/* Whether token t stands where any word is capitalized: a sentence start, or after an opening
+ * bracket or quote, a colon or sentence-final punctuation. */
+static bool initial_position(const vn_scan *s, size_t t)
+{
+    if ((s->tok[t].flags & VNSEG_TF_SENT_START) || t == 0) return true;
+    const vnseg_token *p = &s->tok[t - 1];
+    return p->kind == VNSEG_KIND_PUNCT_OPEN || p->kind == VNSEG_KIND_PUNCT_FINAL ||
+           (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':');
+}
+
 /* Runs of capitalized syllables inside a word that mixes cases (`xung_đột_Ukraine`,
  * `Mỹ_cáo_buộc`). Sets *next to the token after the last one a match used. */
 static vnseg_status glued_runs(vn_scan *s, size_t t, size_t limit, const vn_syls *sy, size_t *next)
@@ -287,6 +297,16 @@ static vnseg_status glued_runs(vn_scan *s, size_t t, size_t limit, const vn_syls
         while (b < n && sy->cap[b])
             b++;
         const unsigned char *p = s->text + s->tok[t].offset;
+        /* Where position capitalizes, `Anh_em` is a word: a leading run counts there only
+         * when two or more lower-case syllables follow it (`Mỹ_cáo_buộc`) or it is foreign. */
+        bool foreign = false;
+        for (size_t k = a; k < b; k++)
+            foreign |=
+                !vnseg_syllable_check((const char *)p + sy->start[k], sy->end[k] - sy->start[k]);
+        if (a == 0 && !foreign && n - b < 2 && initial_position(s, t)) {
+            a = b;
+            continue;
+        }
         if (!may_start(s, t, p + sy->start[a], sy->end[b - 1] - sy->start[a])) {
             a = b;
             continue;

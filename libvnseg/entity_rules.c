@@ -44,7 +44,8 @@ static bool name_word(vn_scan *s, size_t t)
 {
     const vnseg_token *tk = &s->tok[t];
     if (tk->kind != VNSEG_KIND_WORD || !(tk->flags & VNSEG_TF_TITLE_CASE) ||
-        (tk->flags & VNSEG_TF_ABBREV) || tk->length == 1 || covered(s, t))
+        (tk->flags & VNSEG_TF_ABBREV) || tk->length == 1 || covered(s, t) ||
+        memchr(s->text + tk->offset, '.', tk->length)) /* `T.Ư`, `U.S`: abbreviations */
         return false;
     uint32_t cue = vn_scan_cue(s, t);
     if (cue & not_name) return false;
@@ -52,7 +53,7 @@ static bool name_word(vn_scan *s, size_t t)
 }
 
 /* Whether token t stands where any word is capitalized: the start of its sentence, after an
- * opening bracket or quote, after a colon, or after a dash that starts the sentence. */
+ * opening bracket or quote, after a colon, or after a byline's dash. */
 static bool initial(const vn_scan *s, size_t t, size_t first)
 {
     for (size_t j = t; j > first; j--) {
@@ -60,7 +61,13 @@ static bool initial(const vn_scan *s, size_t t, size_t first)
         if (p->kind == VNSEG_KIND_PUNCT_OPEN) return true;
         if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
         if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
-        if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 == first) return true;
+        /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
+        if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 > first && j - 1 <= first + 2) {
+            bool byline = true;
+            for (size_t k = first; k < j - 1; k++)
+                byline &= all_caps(s, k) || s->tok[k].kind == VNSEG_KIND_PUNCT_DASH;
+            if (byline) return true;
+        }
         return false;
     }
     return true;
@@ -227,8 +234,13 @@ static vnseg_status place_head_at(vn_scan *s, size_t h, size_t end)
         extend_with_head(s, loc, h);
         return VNSEG_OK;
     }
-    /* The word right after the head is a name even when it is itself a cue word (`sông Cầu`). */
+    /* A numbered district or ward (`quận 8`, `Q. 8`, `phường 5`). */
     const vnseg_token *n = &s->tok[h + 1];
+    if (n->kind == VNSEG_KIND_NUMBER && (vn_scan_cue(s, h) & CUE_LOC_NUMBERED)) {
+        size_t first = (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h;
+        return add(s, first, h + 1, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+    }
+    /* The word right after the head is a name even when it is itself a cue word (`sông Cầu`). */
     if (n->kind != VNSEG_KIND_WORD || !(n->flags & VNSEG_TF_TITLE_CASE) || covered(s, h + 1) ||
         (vn_scan_cue(s, h + 1) & (CUE_PER_TITLE | CUE_LOC_PREP | CUE_AND)))
         return VNSEG_OK;
@@ -290,6 +302,21 @@ static bool suffix_at(vn_scan *s, size_t t, size_t first)
     return true;
 }
 
+/* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
+ * that mention, or NULL. */
+static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 2) return NULL;
+    const vnseg_token *p = &s->tok[a - 1];
+    bool comma = p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ',';
+    if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
+    const vn_cand *c = owner_of(s, a - 2);
+    return c && !c->dead && (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) &&
+                   c->source == VNSEG_SOURCE_HEURISTIC
+               ? c
+               : NULL;
+}
+
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
  * token after it. */
 static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool caps_sentence,
@@ -330,14 +357,23 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         type = VNSEG_ENT_ORG;
         flags = VNSEG_MF_ACRONYM;
     }
+    if (!(flags & VNSEG_MF_CUED)) {
+        const vn_cand *c = enumerated_after(s, a, first);
+        if (c) {
+            type = c->type;
+            flags = VNSEG_MF_CUED | VN_CF_LISTED;
+        }
+    }
     if (a == b && all_caps(s, a)) flags |= VNSEG_MF_ACRONYM;
+    /* A lone one-syllable Vietnamese word with no cue, right before a lower-case word, is a
+     * capitalized common word (`Luật doanh_nghiệp`, `Người phát_ngôn`), not a name. */
+    if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a) && b + 1 < end &&
+        lower_word(s, b + 1))
+        return VNSEG_OK;
     if (ends_with_org_suffix(s, b)) {
         type = VNSEG_ENT_ORG;
         flags |= VNSEG_MF_CUED;
     }
-    /* A lone capitalized one-syllable Vietnamese word with no cue around it may be a given
-     * name, a place or a common word capitalized in a title (`Người phát_ngôn`): no mention. */
-    if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a)) return VNSEG_OK;
     return add(s, a, b, type, flags);
 }
 
@@ -386,6 +422,7 @@ static bool name_ahead(const vn_scan *s, size_t t, size_t end)
 {
     for (size_t j = t + 1; j < end && j <= t + 3; j++) {
         if (covered(s, j) || (s->tok[j].flags & VNSEG_TF_CAPITALIZED)) return true;
+        if (j == t + 1 && s->tok[j].kind == VNSEG_KIND_NUMBER) return true;
         if (!is_word(s, j)) return false;
     }
     return false;

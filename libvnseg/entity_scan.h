@@ -9,7 +9,11 @@
 #include "vnseg/entities.h"
 
 #define VN_NONE UINT32_MAX
-#define VN_CUE_BITS 0xFFFFu /* cue[t] holds epoch << 16 | cue bits */
+#define VN_CUE_BITS 0xFFFFu
+#define VN_CF_LISTED                                                                               \
+    (1u                                                                                            \
+     << 15) /* candidate flag: typed as an item of a list (not public) */ /* cue[t] holds epoch << \
+                                                                             16 | cue bits */
 
 /* A mention being built. `first`..`last` are tokens (inclusive); off..end bytes. */
 typedef struct vn_cand {

@@ -76,7 +76,7 @@ static void put_mention(vn_scan *s, const vn_cand *c)
     x->entry = c->entry;
     x->link = VN_NONE;
     x->source = c->source;
-    x->flags = (uint16_t)c->flags;
+    x->flags = (uint16_t)(c->flags & ~VN_CF_LISTED);
     if ((s->tok[c->first].flags & VNSEG_TF_SENT_START) && c->off == s->tok[c->first].offset)
         x->flags |= VNSEG_MF_SENTENCE_START;
 }

@@ -7,8 +7,15 @@ includes its head noun, a PER span leaves the title out). Standard library only.
                                      [--details] [--min-f1 F]
 
 Sets:
-  sentences  tests/data/entities-gold.txt: news sentences written for the project, marked inline.
+  sentences  tests/data/entities-gold.txt: news sentences written for the project, marked inline
+             (the rules were tuned on them).
+  held-out   tests/data/entities-heldout.txt: more such sentences, written after the rules and
+             never used to tune them.
   article    examples/data/bao-da-nang.seg.txt, the project's example article, annotated below.
+  news       13 lines of the shared segmented news (SHARED/data/news-seg), annotated by line
+             number below; some rules were corrected after its errors.
+  untuned    14 more such lines, annotated after the last rule change and never used to tune.
+             (Both skipped without the shared folder.)
   seeds      the two seed articles under SHARED/seeds, when that folder is there (skipped
              otherwise). Their annotations below are the names in order of appearance; the
              text is read from the shared folder, never copied into the project.
@@ -75,6 +82,41 @@ SEED_GOLD = {
         ("bán_đảo Triều_Tiên", L), ("Putin", P), ("Triều_Tiên", L), ("Ngọc_Ánh", P),
         ("AFP", O),
     ],
+}
+
+
+# A sample of the shared segmented news (data/news-seg/train_gold.seg.txt): every line whose
+# number is 3 modulo 97 and that is longer than 120 characters, up to line 3000, by line number:
+# the names in order. Old Tuổi Trẻ news: abbreviated heads (`TP. HCM`, `Q. 8`, `P. Hiệp_Phú`).
+NEWS_LINES = [3, 488, 585, 876, 973, 1070, 1167, 1264, 1652, 2040, 2525, 2816, 2913]
+NEWS_GOLD = {
+    3: [("TT", O), ("Hội Bảo_trợ bệnh_nhân nghèo TP. HCM", O), ("Bệnh_viện Nguyễn_Trãi", O),
+        ("TP. HCM", L), ("TP. HCM", L)],
+    488: [("núi Bân", L)],
+    585: [("Tín_Thành", O), ("Q. 8", L)],
+    876: [("P. Hiệp_Phú", L)],
+    973: [("hồ Vĩnh_Trung", L), ("đường Đỗ_Quang", L), ("Tô_Ngọc_Vân", L), ("Văn_Cao", L)],
+    1264: [("VN", L), ("VN", L)],
+    1652: [("ASEM", O)],
+    2040: [("Cương", P), ("Thuý", P), ("Thuý", P)],
+    2525: [("Thượng_Hoá", L)],
+    2816: [("TT", O), ("Hà_Nội", L)],
+}
+
+
+# A second sample (lines 5 modulo 89), annotated after the rules were last changed and never
+# used to tune them: the untouched test on real news.
+NEWS2_LINES = [361, 450, 539, 628, 717, 806, 895, 984, 1073, 1518, 1874, 1963, 2141, 2319]
+NEWS2_GOLD = {
+    361: [("Paul_Nguyễn", P), ("Mỹ", L), ("VN", L)],
+    450: [("Thăng_Long", L)],
+    539: [("Ngân_hàng Đầu_tư và phát_triển", O), ("Quĩ hỗ_trợ phát_triển Quảng_Nam", O),
+          ("QHTPT", O)],
+    984: [("hồ Vĩnh_Trung - Chính_Gián", L)],
+    1874: [("Cầu Tân_An", L), ("sông Vàm_Cỏ_Tây", L), ("cầu Tân_An", L),
+           ("Tổng_công_ty Xây_dựng công_trình giao_thông 1", O)],
+    1963: [("huyện Hoành_Bồ", L), ("Quảng_Ninh", L)],
+    2141: [("Bến_Tre", L), ("Đào_Văn_Hùng", P)],
 }
 
 
@@ -183,10 +225,33 @@ def main():
         with open(path, "wb") as f:
             f.write(text)
         sets.append(("sentences", path, text, gold))
+        text, gold = parse_marked(os.path.join(ROOT, "tests", "data", "entities-heldout.txt"))
+        path = os.path.join(d, "heldout.txt")
+        with open(path, "wb") as f:
+            f.write(text)
+        sets.append(("held-out", path, text, gold))
         art = os.path.join(ROOT, "examples", "data", "bao-da-nang.seg.txt")
         with open(art, "rb") as f:
             atext = f.read()
         sets.append(("article", art, atext, locate(atext, ARTICLE_GOLD)))
+        news = os.path.join(a.shared, "data", "news-seg", "train_gold.seg.txt")
+        if os.path.exists(news):
+            with open(news, "rb") as f:
+                lines = f.read().split(b"\n")
+            for label, numbers, gold_by_line in (("news sample", NEWS_LINES, NEWS_GOLD),
+                                                 ("news untuned", NEWS2_LINES, NEWS2_GOLD)):
+                ntext, ngold = bytearray(), []
+                for n in numbers:
+                    line = lines[n - 1] + b"\n"
+                    ngold += [(st + len(ntext), e + len(ntext), t)
+                              for st, e, t in locate(line, gold_by_line.get(n, []))]
+                    ntext += line
+                path = os.path.join(d, label.replace(" ", "-") + ".txt")
+                with open(path, "wb") as f:
+                    f.write(ntext)
+                sets.append((label, path, bytes(ntext), ngold))
+        else:
+            print("skipping the news samples (no %s)" % news)
         for name, names in SEED_GOLD.items():
             seed = os.path.join(a.shared, "seeds", name)
             if not os.path.exists(seed):
@@ -198,14 +263,14 @@ def main():
 
         totals = {"system": collections.Counter(), "baseline": collections.Counter()}
         by_type = collections.defaultdict(collections.Counter)
-        print("%-12s %-9s %5s %5s %5s %7s %7s %7s" % ("set", "run", "gold", "found", "right",
+        print("%-13s %-9s %5s %5s %5s %7s %7s %7s" % ("set", "run", "gold", "found", "right",
                                                        "P", "R", "F1"))
         f1_sentences = 0.0
         for name, path, text, gold in sets:
             for run, pred in (("system", system(a.vnseg, path)), ("baseline", baseline(a.vnseg, path))):
                 tp, np_, ng, p, r, f = score(gold, pred)
                 totals[run].update(tp=tp, pred=np_, gold=ng)
-                print("%-12s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % (name, run, ng, np_, tp, 100 * p, 100 * r, 100 * f))
+                print("%-13s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % (name, run, ng, np_, tp, 100 * p, 100 * r, 100 * f))
                 if run == "system":
                     if name == "sentences":
                         f1_sentences = f
@@ -222,7 +287,7 @@ def main():
             p = c["tp"] / c["pred"] if c["pred"] else 0
             r = c["tp"] / c["gold"] if c["gold"] else 0
             f = 2 * p * r / (p + r) if p + r else 0
-            print("%-12s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % ("all (micro)", run, c["gold"], c["pred"], c["tp"], 100 * p, 100 * r, 100 * f))
+            print("%-13s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % ("all (micro)", run, c["gold"], c["pred"], c["tp"], 100 * p, 100 * r, 100 * f))
         print("by type (system, all sets):")
         for typ, c in by_type.items():
             p = c["tp"] / c["pred"] if c["pred"] else 0
