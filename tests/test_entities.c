@@ -215,6 +215,27 @@ static void test_shapes_and_defaults(void **state)
     assert_string_equal(scan("BÃO LỚN ĐỔ BỘ VÀO MIỀN TRUNG"), "");
 }
 
+static void test_lists_suffixes_bylines(void **state)
+{
+    (void)state;
+    /* Names listed after one typed by its head take its type. */
+    assert_string_equal(scan("Nước ngập các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao ."),
+                        "LOC~đường Đỗ_Quang | LOC~Tô_Ngọc_Vân | LOC~Văn_Cao");
+    /* Words that end organization names. */
+    assert_string_equal(scan("Trận đấu giữa Hà_Nội FC và Manchester_United ."),
+                        "ORG~Hà_Nội FC | ORG~Manchester_United");
+    /* Numbered districts and wards, abbreviated heads. */
+    assert_string_equal(scan("Cửa_hàng ở Q. 8 và P. Hiệp_Phú , quận 3 ."),
+                        "LOC~Q. 8 | LOC~P. Hiệp_Phú | LOC~quận 3");
+    /* A byline in capitals: the word after its dash is capitalized by position. */
+    assert_string_equal(scan("TTO - Trong hai ngày , mưa lớn ."), "ORG~TTO");
+    /* A lone capitalized syllable before a lower-case word is no name; one cued is. */
+    assert_string_equal(scan("theo Luật doanh_nghiệp mới ."), "");
+    assert_string_equal(scan("ông Luật nói ."), "PER~Luật");
+    /* Abbreviations with inner dots, single letters. */
+    assert_string_equal(scan("ngân_sách T.Ư và quý I ."), "");
+}
+
 static void test_precedence(void **state)
 {
     (void)state;
@@ -407,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_shapes_and_defaults),
+        cmocka_unit_test(test_lists_suffixes_bylines),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),
