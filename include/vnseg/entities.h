@@ -29,47 +29,60 @@ extern "C" {
  * `Triều Tiên_cáo_buộc`, `AFP_Mỹ`). Where a word mixes capitalized and lower-case syllables,
  * a run of capitalized syllables at its start or end is looked up on its own (and continues a
  * match from the tokens before it); a title-case word that is no name as a whole is split when
- * it divides completely into gazetteer names and acronyms. Such a mention starts or ends
- * inside a token: its byte span covers the name's syllables only and it has
- * ::VNSEG_MF_PARTIAL. A glued run on no list is a heuristic mention only when it is foreign or
- * an acronym (`Kirby_cáo_buộc`), or a person title precedes it.
+ * it divides completely into gazetteer names and acronyms, one name at least. Where position
+ * capitalizes a word (see below), a leading run counts only when it is foreign or two or more
+ * lower-case syllables follow it (`Mỹ_cáo_buộc` yes, `Anh_em` no). Such a mention starts or
+ * ends inside a token: its byte span covers the name's syllables only and it has
+ * ::VNSEG_MF_PARTIAL. A glued run on no list is a heuristic mention only when it is foreign
+ * (`Ông Kirby_cáo_buộc`).
  *
  * @par Names on no list (heuristics)
- * Candidates are runs of words in name shape: title case (every syllable capitalized:
- * `Kim_Jong-un`, `Vladimir Putin`), all capitals (`KCNA`), or foreign. A capitalized word at
- * the start of a sentence (or after an opening quote, bracket or colon there) is a candidate
- * only when it is a multi-syllable title-case word, a foreign word or an acronym, since a
- * one-syllable Vietnamese word there is capitalized by position (`Khi`, `Ông`, `Ảnh`); words
- * capitalized on their first syllable only (`Lãnh_đạo`) are never names. The words around a
- * run decide its type (the first rule that applies wins):
- * - an organization head before it (`Bộ`, `Sở`, `Hội_đồng`, `Ủy_ban`, `Công_ty`, `tập_đoàn`,
- *   `Bệnh_viện`, `hãng`, ...) makes an ORG whose span includes the head: `Bộ Y_tế`,
- *   `Bệnh_viện Chợ_Rẫy`, `tập_đoàn Wagner`. The name goes on over lower-case words that
- *   organization names use (`Sở Giao_thông vận_tải`, `Trung_tâm Dự_báo khí_tượng thủy_văn
- *   quốc_gia`), and an administrative body takes the place it belongs to
- *   (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`);
- * - a place head (`tỉnh`, `thành_phố`, `huyện`, `phường`, `đường`, `sông`, `cảng`, ...) makes
- *   a LOC whose span includes the head (`tỉnh Quảng_Nam`, `phường An_Sơn`); the head is also
- *   added to a gazetteer LOC it stands before;
+ * Candidates are runs of up to five words in name shape: title case (every syllable
+ * capitalized: `Kim_Jong-un`, `Vladimir Putin`), all capitals (`KCNA`), not a cue word, not a
+ * single letter, no inner dot (`T.Ư`). Position capitalizes a word at the start of a sentence,
+ * after an opening bracket or quote, after a colon, and after the dash of a byline in capitals
+ * (`TTO - Trong ...`); a one-syllable Vietnamese word there is no name (`Khi`, `Ông`, `Ảnh`),
+ * unless it is a family name that starts a longer run. Words capitalized on their first
+ * syllable only (`Lãnh_đạo`) are never person or place names. The words around a run decide
+ * its type (the first rule that applies wins):
+ * - an organization head (`Bộ`, `Sở`, `Cục`, `Hội_đồng`, `Ủy_ban`, `Công_ty`, `tập_đoàn`,
+ *   `Bệnh_viện`, `Trường`, `hãng`, ...) starts an ORG whose span includes the head, followed by
+ *   words capitalized on their first syllable (`Bộ Y_tế`, `Hội_đồng An_ninh Quốc_gia`,
+ *   `câu_lạc_bộ Công_an`), `và` before another such word, and lower-case words of a field or
+ *   that organization names use (`Sở Giao_thông vận_tải`, `Trung_tâm Dự_báo khí_tượng
+ *   thủy_văn quốc_gia`); an administrative body, or one already named, takes the place after
+ *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`). A head before a
+ *   gazetteer organization joins it (`tập_đoàn Wagner`);
+ * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
+ *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
+ *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
+ *   name is itself a cue word (`sông Cầu`), and before a number for districts and wards
+ *   (`quận 8`, `Q. 8`);
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
- *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and a place or body in
+ *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
  * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, ...) makes a LOC;
+ * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC;
  * - a one-syllable word joined by a dash to a place (`Nga - Triều`) is a LOC;
+ * - after `,` or `và` that follow a name typed by its head, the type of that name (`các đường
+ *   Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`);
  * - otherwise: an acronym of 2 to 8 capitals (not a common one like `USD` or `GDP`) is an ORG;
- *   a Vietnamese name whose first syllable is a common family name (`Trần_Văn_Minh`) is a PER;
- *   any other run is a PER (people are the most frequent names in news).
+ *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
+ *   doanh_nghiệp`); any other run is a PER (people are the most frequent names in news).
+ * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`) is an ORG,
+ * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
  * Entity spans follow the conventions of Vietnamese NER corpora (VLSP): a LOC or ORG span
- * includes its head noun, a PER span leaves the title out.
+ * includes its head noun, a PER span leaves the title out. Sentences written mostly in capitals
+ * (headlines) get no heuristic mentions except foreign words.
  *
  * @par Precedence
  * Gazetteer matches come first; heuristic mentions are made from the tokens no gazetteer match
  * covers, so a heuristic mention never cuts or overlaps a gazetteer name. A gazetteer name may
- * grow by a head noun before it (`tỉnh` + `Quảng Nam`), and the organization rule may take a
- * gazetteer place whole into a longer name (`Ủy_ban nhân_dân thành_phố` + `Đà_Nẵng`); the
- * mention keeps its entry when it grows by a head, and becomes a heuristic mention without an
- * entry when it is taken into a longer name. Mentions never overlap and are reported in text
- * order.
+ * grow by a head noun before it (`tỉnh` + `Quảng Nam`) and keeps its entry then; the
+ * organization rule may take a gazetteer place whole into a longer name (`Ủy_ban nhân_dân
+ * thành_phố` + `Đà_Nẵng`), and a suffix word may make it an organization's (`Hà_Nội FC`): the
+ * longer name is a heuristic mention without an entry. Mentions never overlap and are reported
+ * in text order.
  *
  * @par Canonical names
  * A gazetteer mention's canonical name is its entry's. A heuristic mention's is its text in

@@ -64,13 +64,25 @@ extern "C" {
  * the entry the scanner reports, so a user file added after the defaults overrides them.
  *
  * @par Binary file (version 1)
- * Little-endian, 8-byte aligned sections: a 128-byte header (magic `VNSEGGAZ`, format
- * version, flags, the size of the whole file, counts and the offset and size of each section,
- * a checksum of the header and one of everything after it), a hash table over the keys of all
- * name prefixes that end at a syllable or punctuation boundary (so the scanner finds the
- * longest run of tokens that spells a name, whatever way a segmenter cut it), the prefix nodes,
- * the entries, the type names, a bit filter of the prefixes, and a string pool. Files are
- * written and read on little-endian machines only (::VNSEG_E_VERSION elsewhere).
+ * Little-endian, sections 8-byte aligned, in this order after a 192-byte header (magic
+ * `VNSEGGAZ`, format version, byte-order mark, flags, the size of the whole file, hash seed,
+ * counts, the offset and size of each section, a checksum of everything after the header and
+ * one of the header itself):
+ * - a hash table (open addressing, 8-byte slots: a 32-bit tag of the hash, a "name ends here"
+ *   and a "longer names go on" bit, a name index) over the keys of every prefix of every name
+ *   that ends at a syllable or punctuation boundary, so that the scanner extends a match token
+ *   by token and finds the longest run of tokens that spells a name, however a segmenter cut
+ *   it; about 70% full at most;
+ * - the names (key offset and length in the pool, first entry, entry count: 16 bytes each);
+ * - the entries (24 bytes: offsets and lengths of name, id and canonical name, type);
+ * - the type names; a bit filter of the prefixes' hashes (16 bits per prefix) that turns most
+ *   tokens away before the table is touched; a 65536-bit set of the names' first characters,
+ *   checked before a token's key is even made; and the string pool.
+ * A million names make a file of about 160 MB. Files are written and read on little-endian
+ * machines only (::VNSEG_E_VERSION elsewhere). vnseg_gazetteer_save() writes a new file and
+ * renames it over the old one, so a process that has the old file mapped keeps it whole; do not
+ * truncate or rewrite a mapped file in place (reading a page that no longer exists is a SIGBUS,
+ * which no check can prevent).
  *
  * @par Thread safety
  * A ::vnseg_gazetteer is immutable once built or opened: any number of threads may look up in
@@ -112,9 +124,10 @@ enum {
  *    and U+2212 become `-`, U+2018 and U+2019 become `'`.
  * 3. Look-alikes of Đ: U+00D0 (Ð, eth) and U+0189 (Ɖ, African D) become U+0110 (Đ); U+00F0 (ð)
  *    and U+0256 (ɖ) become U+0111 (đ).
- * 4. Case: the first character of each syllable keeps its case and every other letter is
- *    lower-cased (simple case mapping), so `TRIỀU TIÊN` gives `Triều Tiên`; with
- *    ::VNSEG_KEY_FOLD_CASE every letter is lower-cased.
+ * 4. Case: the first character of each syllable (and the character after a punctuation
+ *    character) keeps its case and every other letter is lower-cased (simple case mapping), so
+ *    `TRIỀU TIÊN` gives `Triều Tiên` and `Kim Jong-un` stays; with ::VNSEG_KEY_FOLD_CASE every
+ *    letter is lower-cased.
  * 5. Tone marks are placed in the new style by vnseg_tone_style() (syllable.h), the library's
  *    one tone-placement canonicalizer, which users may call on its own: `hòa` and `hoà` both
  *    give `hoà`, `thủy` gives `thuỷ`, and `quý`, `già`, `hoàng` stay as they are.
