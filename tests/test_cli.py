@@ -266,6 +266,117 @@ class Normalize(unittest.TestCase):
         data = (line * 20000).encode()
         out = run(["normalize", "--progress"], data).stdout.decode()
         self.assertEqual(out, "Việt Nam hòa baỏ luợng\n" * 20000)
+
+
+ENT_TEXT = ("Tổng_thống Nga Vladimir_Putin gặp ông Kim_Jong-un tại Vladivostok .\n"
+            "Mỹ_cáo_buộc Triều_Tiên , theo Hội_đồng Bảo_an . Ảnh : KCNA\n")
+
+
+class Entities(unittest.TestCase):
+    def test_jsonl_offsets_are_file_offsets(self):
+        data = ENT_TEXT.encode()
+        out = run(["entities", "-f", "jsonl"], data).stdout.decode()
+        ms = [json.loads(l) for l in out.splitlines()]
+        for m in ms:
+            for key in ("text", "type", "start", "end", "source", "canonical", "id", "line"):
+                self.assertIn(key, m)
+            self.assertEqual(data[m["start"]:m["end"]].decode(), m["text"])
+        got = [(m["text"], m["type"], m["source"], m["line"]) for m in ms]
+        self.assertEqual(got, [
+            ("Nga", "LOC", "gazetteer", 1), ("Vladimir_Putin", "PER", "heuristic", 1),
+            ("Kim_Jong-un", "PER", "heuristic", 1), ("Vladivostok", "LOC", "gazetteer", 1),
+            ("Mỹ", "LOC", "gazetteer", 2), ("Triều_Tiên", "LOC", "gazetteer", 2),
+            ("Hội_đồng Bảo_an", "ORG", "gazetteer", 2), ("KCNA", "ORG", "gazetteer", 2)])
+        self.assertEqual(ms[4]["canonical"], "Hoa Kỳ")
+        self.assertEqual(ms[4]["id"], "country:US")
+        self.assertIn("partial", ms[4]["flags"])
+
+    def test_tsv_example_article(self):
+        with open(ARTICLE, "rb") as f:
+            data = f.read()
+        out = run(["entities", ARTICLE]).stdout.decode()
+        rows = [l.split("\t") for l in out.splitlines()]
+        for start, end, typ, source, canon, ident, text in rows:
+            self.assertEqual(data[int(start):int(end)].decode(), text)
+            self.assertIn(typ, ("PER", "LOC", "ORG", "MISC"))
+        found = {r[6]: r[2] for r in rows}
+        self.assertEqual(found["Đà_Nẵng"], "LOC")
+        self.assertEqual(found["Trần_Văn_Minh"], "PER")
+        self.assertEqual(found["Sở Giao_thông vận_tải"], "ORG")
+        self.assertEqual(found["TTXVN"], "ORG")
+
+    def test_summary(self):
+        out = run(["entities", "--summary"], (ENT_TEXT * 3).encode()).stdout.decode()
+        rows = [l.split("\t") for l in out.splitlines()]
+        self.assertEqual(rows[0][0], "3")
+        byname = {r[2]: r for r in rows}
+        self.assertEqual(byname["Triều Tiên"][1], "LOC")
+        self.assertEqual(byname["Triều Tiên"][3], "country:KP")
+        self.assertEqual(byname["Vladimir Putin"][1], "PER")
+        js = [json.loads(l) for l in run(["entities", "--summary", "-f", "jsonl"],
+                                          ENT_TEXT.encode()).stdout.decode().splitlines()]
+        self.assertEqual(js[0]["count"], 1)
+        self.assertIn("texts", js[0])
+
+    def test_user_gazetteer_tsv_and_compiled(self):
+        with tempfile.TemporaryDirectory() as d:
+            tsv, gz = os.path.join(d, "names.tsv"), os.path.join(d, "names.gaz")
+            write(tsv, "# my list\nVinFast\tBRAND\tvf\tVinFast\nHòa Bình\tLOC\n")
+            text = "VinFast mở nhà_máy ở Hoà_Bình và Nga .\n".encode()
+            out = run(["entities", "--no-default", "--no-heuristics", "-g", tsv], text).stdout.decode()
+            self.assertEqual([l.split("\t")[2] for l in out.splitlines()], ["BRAND", "LOC"])
+            out = run(["entities", "-g", tsv], text).stdout.decode()
+            self.assertEqual([l.split("\t")[6] for l in out.splitlines()], ["VinFast", "Hoà_Bình", "Nga"])
+            p = run(["gazetteer", "compile", "-o", gz, tsv])
+            self.assertIn("2 entries", p.stderr.decode())
+            self.assertIn("ok, 2 entries", run(["gazetteer", "verify", gz]).stdout.decode())
+            out = run(["entities", "--no-default", "--no-heuristics", "-g", gz], text).stdout.decode()
+            self.assertEqual([l.split("\t")[2] for l in out.splitlines()], ["BRAND", "LOC"])
+            dump = run(["gazetteer", "dump", gz]).stdout.decode()
+            self.assertIn("VinFast\tBRAND\tvf\tVinFast", dump)
+            # A damaged file: the constant-time open may accept it, verify never does.
+            with open(gz, "rb") as f:
+                raw = bytearray(f.read())
+            raw[-3] ^= 0x20
+            write(gz, bytes(raw))
+            p = run(["gazetteer", "verify", gz], ok=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("checksum", p.stderr.decode())
+            write(gz, bytes(raw[:100]))
+            p = run(["entities", "-g", gz, "--no-default"], text, ok=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("truncated", p.stderr.decode())
+
+    def test_bad_tsv_names_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            tsv = os.path.join(d, "bad.tsv")
+            write(tsv, "Nga\tLOC\nno type here\n")
+            p = run(["entities", "-g", tsv], b"Nga .\n", ok=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("bad.tsv: line 2", p.stderr.decode())
+
+    def test_key_and_default_dump(self):
+        out = run(["gazetteer", "key", "Hòa_Bình", "THANH HÓA", "\u00d0à Nẵng"]).stdout.decode()
+        self.assertEqual(out.splitlines(), ["Hoà Bình", "Thanh Hoá", "Đà Nẵng"])
+        dump = run(["gazetteer", "dump", "default"]).stdout.decode()
+        self.assertIn("Triều Tiên\tLOC\tcountry:KP", dump)
+
+    def test_errors_and_usage(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.txt")
+            write(bad, "Nga và Mỹ .\n".encode() + b"x \xff y\n")
+            p = run(["entities", bad], ok=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("bad.txt", p.stderr.decode())
+            self.assertIn("byte %d" % (len("Nga và Mỹ .\n".encode()) + 2), p.stderr.decode())
+            self.assertEqual(run(["entities", "--lenient", bad]).returncode, 0)
+        self.assertEqual(run(["entities", "--bogus"], ok=False).returncode, 2)
+        self.assertEqual(run(["entities", "-f", "xml"], ok=False).returncode, 2)
+        self.assertEqual(run(["gazetteer", "compile"], ok=False).returncode, 2)
+        self.assertEqual(run(["gazetteer", "frobnicate"], ok=False).returncode, 2)
+        self.assertIn("Usage: vnseg entities", run(["entities", "--help"]).stdout.decode())
+
+
 SEG_CORPUS = ("Chính_phủ Việt_Nam đã thông_qua kế_hoạch phát_triển kinh_tế .\n"
               "Người dân thành_phố Hà_Nội rất vui_mừng .\n"
               "Học_sinh đến trường vào buổi sáng .\n"
