@@ -7,6 +7,10 @@
 #include "vnseg/reader.h"
 #include "vnseg/syllable.h"
 #include "vnseg/ffi.h"
+#include "vnseg/normalize.h"
+#include "vnseg/gazetteer.h"
+#include "vnseg/entities.h"
 #include "vnseg/segmenter.h"
+#include "vnseg/detok.h"
 
 #endif

@@ -29,11 +29,19 @@ struct vnseg_doc {
     void *memo_block;      /* the allocation that holds memo */
     unsigned memo_bits;    /* grows with the bytes tokenized, up to VN_MEMO_MAX_BITS */
     uint32_t memo_options; /* the options the memo's entries were classified with */
-    uint64_t bytes_seen;   /* bytes tokenized with this document so far */
+    /* Tokens of 17..32 bytes: 1 << (memo_bits - VN_MEMO_LONG_SHIFT) buckets of their own, with
+     * their own record of the options (other users of the short table may clear it). */
+    vn_memo_long_bucket *memo_long;
+    void *memo_long_block;
+    unsigned memo_long_bits;
+    uint32_t memo_long_options;
+    uint64_t bytes_seen; /* bytes tokenized with this document so far */
     vn_buf scratch, scratch2;
-    /* The current line's tokens that the sentence pass must look at, listed by the scan:
-     * brackets and quotes (pairs) and sentence events (vn_sentence_event()). Both arrays hold
-     * cap_line entries, at least one more than the line has tokens. */
+    /* The current line's tokens that the sentence pass must look at: brackets and quotes
+     * (pairs) and sentence events (vn_sentence_event()). Callers of vn_line_sentences() list
+     * them apart; the tokenizer's scan lists both in events, in order, and leaves pairs empty
+     * (vn_line_sentences_listed()). Both arrays hold cap_line entries, at least one more than
+     * the line has tokens. */
     size_t *pairs, *events;
     size_t npairs, nevents, cap_line;
     size_t *stack; /* bracket pairing */
@@ -77,6 +85,10 @@ vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);
  * sentences. doc->pairs[0..npairs) lists (at least) the line's tokens of kind open or close,
  * doc->events[0..nevents) its sentence events, in order. Returns VNSEG_OK or VNSEG_E_NOMEM. */
 vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
+
+/* The same for a list that holds events and pair tokens together: doc->events[0..nevents)
+ * lists (at least) both, in order; `pairs` tells whether it may hold any pair token. */
+vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs);
 
 /* True when the `_` at s[i] separates syllables (see tokenizer.h for the rule). `ident` is
  * true for a token that starts or ends with `_` or holds `__`, whose underscores are all

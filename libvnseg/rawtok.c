@@ -101,9 +101,13 @@ static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, ui
     vn_memo_key key = vn_memo_no_key();
     uint32_t info = 0;
     if (len <= VN_MEMO_MAX_LEN && !(feat & VF_REPAIRED)) {
-        unsigned char pad[16] = {0};
-        memcpy(pad, st->s + off, len);
-        key = vn_memo_key_of(pad, len);
+        if (off + VN_MEMO_MAX_LEN <= doc->len) {
+            key = vn_memo_key_of(st->s + off, len); /* 16 readable bytes: no copy */
+        } else {
+            unsigned char pad[16] = {0};
+            memcpy(pad, st->s + off, len);
+            key = vn_memo_key_of(pad, len);
+        }
         bucket = &doc->memo[vn_memo_bucket_of(key, 64 - doc->memo_bits)];
         info = vn_memo_find(bucket, key);
     }

@@ -6,12 +6,15 @@
 
 struct vnseg_segmenter {
     const vnseg_model *model;
-    vnseg_doc *raw;  /* the raw tokenization of the last input */
-    vn_seg_input in; /* what the features see */
-    uint8_t *join;   /* per gap: joined */
+    vnseg_doc *raw;              /* the raw tokenization of the last input */
+    vn_seg_input in;             /* what the features see */
+    vn_key_memo_entry *key_memo; /* syllable keys by token bytes */
+    uint8_t *join;               /* per gap: joined */
     size_t cap_join;
-    int32_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
+    int64_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
     size_t cap_score;
+    uint8_t *back; /* per gap: Viterbi back pointers */
+    size_t cap_back;
     vn_buf out;     /* the segmented text */
     vnseg_doc *doc; /* a document over `out`, built on demand */
     bool doc_ready;
@@ -28,7 +31,10 @@ VNSEG_EXPORT vnseg_status vnseg_segmenter_new(const vnseg_model *model, vnseg_se
     if (!s) return vn_fail_simple(VNSEG_E_NOMEM);
     s->model = model;
     s->raw = vnseg_doc_new();
-    if (!s->raw) {
+    s->key_memo = vn_calloc((size_t)1 << VN_KEY_MEMO_BITS, sizeof(vn_key_memo_entry));
+    if (!s->raw || !s->key_memo) {
+        vnseg_doc_free(s->raw);
+        vn_free(s->key_memo);
         vn_free(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }
@@ -42,54 +48,43 @@ VNSEG_EXPORT void vnseg_segmenter_free(vnseg_segmenter *s)
     vnseg_doc_free(s->raw);
     vnseg_doc_free(s->doc);
     vn_seg_input_free(&s->in);
+    vn_free(s->key_memo);
     vn_free(s->join);
     vn_free(s->score);
+    vn_free(s->back);
     vn_buf_free(&s->out);
     vn_free(s);
 }
 
-static unsigned model_find(const void *ctx, uint64_t h)
-{
-    const vnseg_model *m = ctx;
-    return vn_lex_find(m->lexicon, m->lex_bits, h);
-}
-
-/* Greedy left to right: each gap sees the decision on the gap before it. Every weight is
- * read in a first pass (for both possible previous decisions), so the reads are independent
- * of each other and of the decisions; the second pass only adds. */
+/* Every weight is read in a first pass (for both possible labels of the previous gap), so the
+ * reads are independent of each other; then the best labels of all gaps (Viterbi). */
 static void decode_perceptron(vnseg_segmenter *s)
 {
     const vnseg_model *m = s->model;
     const vn_seg_input *in = &s->in;
     const unsigned hb = m->hash_bits;
     const int16_t *w = m->weights;
-    int32_t *sc = s->score;
-    uint64_t feats[VN_MAX_FEATURES];
-    for (size_t i = 0; i + 1 < in->n; i++) {
+    int64_t *sc = s->score;
+    vn_seg_input_ngrams(&s->in);
+    uint64_t feats[VN_MAX_FEATURES + 2 * VN_PREV_FEATURES];
+    const size_t gaps = in->n ? in->n - 1 : 0;
+    for (size_t i = 0; i < gaps; i++) {
         if (!in->joinable[i]) continue;
         size_t nf = vn_seg_features_static(in, i, feats);
-        int32_t total = 0;
+        vn_seg_features_prev(in, i, 0, feats + nf);
+        vn_seg_features_prev(in, i, 1, feats + nf + VN_PREV_FEATURES);
+        int32_t total = 0, d0 = 0, d1 = 0;
         for (size_t f = 0; f < nf; f++)
             total += w[vn_seg_slot(feats[f], hb)];
+        for (size_t f = 0; f < VN_PREV_FEATURES; f++) {
+            d0 += w[vn_seg_slot(feats[nf + f], hb)];
+            d1 += w[vn_seg_slot(feats[nf + VN_PREV_FEATURES + f], hb)];
+        }
         sc[3 * i] = total;
-        for (int p = 0; p < 2; p++) {
-            vn_seg_features_prev(in, i, p, feats);
-            int32_t d = 0;
-            for (size_t f = 0; f < VN_PREV_FEATURES; f++)
-                d += w[vn_seg_slot(feats[f], hb)];
-            sc[3 * i + 1 + p] = d;
-        }
+        sc[3 * i + 1] = d0;
+        sc[3 * i + 2] = d1;
     }
-    int prev = 0;
-    for (size_t i = 0; i + 1 < in->n; i++) {
-        if (!in->joinable[i]) {
-            s->join[i] = 0;
-            prev = 0;
-            continue;
-        }
-        prev = sc[3 * i] + sc[3 * i + 1 + prev] > 0;
-        s->join[i] = (uint8_t)prev;
-    }
+    vn_seg_viterbi(sc, in->joinable, gaps, s->join, s->back);
 }
 
 /* Is token i capitalized (a possible part of a name)? */
@@ -149,12 +144,13 @@ VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, si
     size_t n = s->raw->ntokens;
     if (!vn_seg_input_reserve(&s->in, n + 1) ||
         !vn_grow((void **)&s->join, &s->cap_join, n + 1, 1) ||
-        !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int32_t))) {
+        !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int64_t)) ||
+        !vn_grow((void **)&s->back, &s->cap_back, n + 1, 1)) {
         fail_reset(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }
-    vn_seg_input_tokens(&s->in, s->raw);
-    vn_seg_input_lexicon(&s->in, model_find, m, m->max_word);
+    vn_seg_input_tokens(&s->in, s->raw, s->key_memo);
+    vn_seg_input_lexicon_model(&s->in, m);
     if (n) s->join[n - 1] = 0;
     if (m->kind == VNSEG_MODEL_PERCEPTRON)
         decode_perceptron(s);
@@ -168,30 +164,33 @@ VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, si
         fail_reset(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }
+    /* First the bytes with a space inserted where two tokens touch, in chunks; then the
+     * joints: a joined gap's space becomes `_` (unless the word would grow too long). */
     unsigned char *o = s->out.data;
-    size_t pos = 0;
-    uint64_t word_len = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t copied = 0;
+    for (size_t i = 1; i < n; i++) {
         size_t start = (size_t)tk[i].offset;
-        if (i > 0 && s->join[i - 1] && word_len + 1 + tk[i].length <= VNSEG_TOKEN_MAX_BYTES - 4) {
-            *o++ = '_';
+        if (start != tk[i - 1].offset + tk[i - 1].length) continue;
+        memcpy(o, src + copied, start - copied);
+        o += start - copied;
+        *o++ = ' ';
+        copied = start;
+    }
+    memcpy(o, src + copied, len - copied);
+    o += len - copied;
+    size_t shift = 0;
+    uint64_t word_len = n ? tk[0].length : 0;
+    for (size_t i = 1; i < n; i++) {
+        uint64_t end = tk[i - 1].offset + tk[i - 1].length;
+        if (tk[i].offset == end) shift++;
+        if (s->join[i - 1] && word_len + 1 + tk[i].length <= VNSEG_TOKEN_MAX_BYTES - 4) {
+            s->out.data[end + shift] = '_';
             word_len += 1 + tk[i].length;
         } else {
-            if (i > 0) s->join[i - 1] = 0;
-            if (start == pos && i > 0)
-                *o++ = ' ';
-            else {
-                memcpy(o, src + pos, start - pos);
-                o += start - pos;
-            }
+            s->join[i - 1] = 0;
             word_len = tk[i].length;
         }
-        memcpy(o, src + start, tk[i].length);
-        o += tk[i].length;
-        pos = start + tk[i].length;
     }
-    memcpy(o, src + pos, len - pos);
-    o += len - pos;
     s->out.len = (size_t)(o - s->out.data);
     return VNSEG_OK;
 }

@@ -13,14 +13,17 @@ bool vn_seg_input_reserve(vn_seg_input *in, size_t n)
         cap *= 2;
     }
     /* One block: keys first (aligned), then the byte arrays. */
-    unsigned char *block = vn_malloc(cap * (sizeof(uint64_t) + 7));
+    uint8_t **arrays[] = {&in->shape,     &in->joinable, &in->brk,       &in->lex_span,
+                          &in->lex_spanf, &in->lex_end,  &in->lex_start, &in->lex_pair};
+    const size_t narrays = sizeof arrays / sizeof *arrays;
+    unsigned char *block = vn_malloc(cap * (3 * sizeof(uint64_t) + narrays));
     if (!block) return false;
     vn_free(in->key);
     in->key = (uint64_t *)(void *)block;
-    unsigned char *b = block + cap * sizeof(uint64_t);
-    uint8_t **arrays[] = {&in->shape,     &in->joinable, &in->lex_span, &in->lex_end,
-                          &in->lex_start, &in->lex_pair, &in->brk};
-    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+    in->bi = in->key + cap;
+    in->tri = in->bi + cap;
+    unsigned char *b = block + 3 * cap * sizeof(uint64_t);
+    for (size_t i = 0; i < narrays; i++)
         *arrays[i] = b + i * cap;
     in->cap = cap;
     return true;
@@ -48,14 +51,47 @@ static bool may_join(const unsigned char *text, const vnseg_token *a, const vnse
     return !ascii_digit(text[end - 1]) && !ascii_digit(text[b->offset]);
 }
 
-void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc)
+/* Key and shape of token t, through the memo. */
+static void memo_token_key(const vnseg_doc *doc, const vnseg_token *t, vn_key_memo_entry *memo,
+                           uint64_t *key, uint8_t *shape)
+{
+    const unsigned char *s = doc->text + t->offset;
+    size_t len = t->length;
+    if (len > VN_MEMO_MAX_LEN) {
+        vn_seg_token_key(doc->text, t, key, shape);
+        return;
+    }
+    vn_memo_key k;
+    if (t->offset + VN_MEMO_MAX_LEN <= doc->len) {
+        k = vn_memo_key_of(s, len);
+    } else {
+        unsigned char pad[VN_MEMO_MAX_LEN] = {0};
+        memcpy(pad, s, len);
+        k = vn_memo_key_of(pad, len);
+    }
+    vn_key_memo_entry *e = &memo[vn_memo_bucket_of(k, 64 - VN_KEY_MEMO_BITS)];
+    if (vn_memo_same(e->text, k)) {
+        *key = e->key;
+        *shape = (uint8_t)e->shape;
+        return;
+    }
+    vn_seg_token_key(doc->text, t, key, shape);
+    e->text = k;
+    e->key = *key;
+    e->shape = *shape;
+}
+
+void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc, vn_key_memo_entry *memo)
 {
     const vnseg_token *t = doc->tokens;
     const unsigned char *text = doc->text;
     size_t n = doc->ntokens;
     in->n = n;
     for (size_t i = 0; i < n; i++) {
-        vn_seg_token_key(text, &t[i], &in->key[i], &in->shape[i]);
+        if (memo)
+            memo_token_key(doc, &t[i], memo, &in->key[i], &in->shape[i]);
+        else
+            vn_seg_token_key(text, &t[i], &in->key[i], &in->shape[i]);
         bool last = i + 1 == n;
         in->brk[i] = last || (t[i].flags & VNSEG_TF_LINE_END);
         in->joinable[i] = !last && may_join(text, &t[i], &t[i + 1]);
@@ -64,13 +100,13 @@ void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc)
 
 #define WORD_SEED 0x57C3A1D5E9F01B27ull
 
-void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, unsigned max_word)
+/* Every lexicon word within joinable gaps; `find` is a constant where this is inlined. */
+static inline __attribute__((always_inline)) void lexicon_scan(vn_seg_input *in, vn_lex_fn find,
+                                                               const void *ctx, unsigned max_word)
 {
     size_t n = in->n;
-    memset(in->lex_span, 0, n);
-    memset(in->lex_end, 0, n);
-    memset(in->lex_start, 0, n);
-    memset(in->lex_pair, 0, n);
+    for (unsigned k = 0; k < VN_LEX_ARRAYS; k++)
+        memset(vn_seg_lex_array(in, k), 0, n);
     if (max_word > VN_MAX_WORD) max_word = VN_MAX_WORD;
     for (size_t s = 0; s + 1 < n; s++) {
         if (!in->joinable[s]) continue;
@@ -79,16 +115,39 @@ void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, uns
             h = vn_mix(h, in->key[e]);
             unsigned f = find(ctx, h);
             unsigned len = (unsigned)(e - s + 1);
-            if (f & (VN_LEX_CORPUS | VN_LEX_LIST)) {
-                if (len == 2) in->lex_pair[s] = (uint8_t)(f & (VN_LEX_CORPUS | VN_LEX_LIST));
+            const uint8_t fw = (uint8_t)(f & VN_LEX_WORD);
+            if (fw) {
+                if (len == 2) in->lex_pair[s] = fw;
                 if (in->lex_start[s] < len) in->lex_start[s] = (uint8_t)len;
                 if (in->lex_end[e] < len) in->lex_end[e] = (uint8_t)len;
-                for (size_t g = s; g < e; g++)
-                    if (in->lex_span[g] < len) in->lex_span[g] = (uint8_t)len;
+                for (size_t g = s; g < e; g++) {
+                    if (in->lex_span[g] < len) {
+                        in->lex_span[g] = (uint8_t)len;
+                        in->lex_spanf[g] = fw;
+                    } else if (in->lex_span[g] == len) {
+                        in->lex_spanf[g] |= fw;
+                    }
+                }
             }
             if (!(f & VN_LEX_PREFIX) || !in->joinable[e]) break;
         }
     }
+}
+
+void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, unsigned max_word)
+{
+    lexicon_scan(in, find, ctx, max_word);
+}
+
+static unsigned table_find(const void *ctx, uint64_t h)
+{
+    const vnseg_model *m = ctx;
+    return vn_lex_find(m->lexicon, m->lex_bits, h);
+}
+
+void vn_seg_input_lexicon_model(vn_seg_input *in, const vnseg_model *m)
+{
+    lexicon_scan(in, table_find, m, m->max_word);
 }
 
 uint64_t vn_seg_word_hash(const uint64_t *k, size_t len)
@@ -141,23 +200,42 @@ enum {
     T_LEX_ALL,
     T_LEX_PAIR,
     T_LEX_PAIR_B01,
+    T_LEX_SPANF,
 };
 
 #define EDGE_KEY 0x45444745EDCBA987ull
+#define BIGRAM_SEED 0x6A09E667F3BCC909ull
 
-static inline uint64_t f1(unsigned t, uint64_t a)
+/* A feature of a well-mixed 64-bit value (a key or an n-gram hash) and a small number:
+ * the template's constant and the number go in by xor (the slot function multiplies). */
+static inline uint64_t fk(unsigned t, uint64_t k, unsigned v)
 {
-    return vn_mix((uint64_t)t * 0x9E3779B97F4A7C15ull, a);
+    return k ^ ((uint64_t)t * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)v * 0xC2B2AE3D27D4EB4Full);
 }
 
-static inline uint64_t f2(unsigned t, uint64_t a, uint64_t b)
+/* A feature of small numbers only. */
+static inline uint64_t fv(unsigned t, unsigned v)
 {
-    return vn_mix(f1(t, a), b);
+    return (uint64_t)t << 40 | v;
 }
 
-static inline uint64_t f3(unsigned t, uint64_t a, uint64_t b, uint64_t c)
+static inline uint64_t bigram(uint64_t a, uint64_t b)
 {
-    return vn_mix(f2(t, a, b), c);
+    return vn_mix(vn_mix(BIGRAM_SEED, a), b);
+}
+
+void vn_seg_input_ngrams(vn_seg_input *in)
+{
+    const size_t n = in->n;
+    /* the key to the right of token i, or the edge */
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r1 = i + 1 < n && !in->brk[i] ? in->key[i + 1] : EDGE_KEY;
+        in->bi[i] = bigram(in->key[i], r1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r2 = i + 2 < n && !in->brk[i] && !in->brk[i + 1] ? in->key[i + 2] : EDGE_KEY;
+        in->tri[i] = vn_mix(in->bi[i], r2);
+    }
 }
 
 /* The features of gap i that do not depend on the previous decision. */
@@ -171,30 +249,33 @@ size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out)
     const unsigned s0 = in->shape[i], s1 = in->shape[i + 1];
     const unsigned sm = has_m ? in->shape[i - 1] : VN_SH_EDGE;
     const unsigned s2 = has_2 ? in->shape[i + 2] : VN_SH_EDGE;
+    const uint64_t b01 = in->bi[i], b12 = in->bi[i + 1];
+    const uint64_t bm0 = has_m ? in->bi[i - 1] : bigram(EDGE_KEY, k0);
+    const uint64_t tm01 = has_m ? in->tri[i - 1] : vn_mix(bm0, k1);
     size_t n = 0;
-    out[n++] = f1(T_BIAS, 0);
-    out[n++] = f1(T_U0, k0);
-    out[n++] = f1(T_U1, k1);
-    out[n++] = f1(T_UM, km);
-    out[n++] = f1(T_U2, k2);
-    const uint64_t b01 = f2(T_B01, k0, k1);
-    out[n++] = b01;
-    out[n++] = f2(T_BM0, km, k0);
-    out[n++] = f2(T_B12, k1, k2);
-    out[n++] = f3(T_TM01, km, k0, k1);
-    out[n++] = f3(T_T012, k0, k1, k2);
-    out[n++] = f1(T_SH01, s0 * 16 + s1);
-    out[n++] = f1(T_SH4, ((sm * 16 + s0) * 16 + s1) * 16 + s2);
-    out[n++] = f2(T_K0S1, k0, s1);
-    out[n++] = f2(T_S0K1, s0, k1);
+    out[n++] = fv(T_BIAS, 0);
+    out[n++] = fk(T_U0, k0, 0);
+    out[n++] = fk(T_U1, k1, 0);
+    out[n++] = fk(T_UM, km, 0);
+    out[n++] = fk(T_U2, k2, 0);
+    out[n++] = fk(T_B01, b01, 0);
+    out[n++] = fk(T_BM0, bm0, 0);
+    out[n++] = fk(T_B12, b12, 0);
+    out[n++] = fk(T_TM01, tm01, 0);
+    out[n++] = fk(T_T012, in->tri[i], 0);
+    out[n++] = fv(T_SH01, s0 * 16 + s1);
+    out[n++] = fv(T_SH4, ((sm * 16 + s0) * 16 + s1) * 16 + s2);
+    out[n++] = fk(T_K0S1, k0, s1);
+    out[n++] = fk(T_S0K1, k1, s0);
     const unsigned span = in->lex_span[i], end = in->lex_end[i], start = in->lex_start[i + 1];
     const unsigned pair = in->lex_pair[i];
-    out[n++] = f1(T_LEX_SPAN, span);
-    out[n++] = f1(T_LEX_END, end);
-    out[n++] = f1(T_LEX_START, start);
-    out[n++] = f1(T_LEX_ALL, (span * 16 + end) * 16 + start);
-    out[n++] = f1(T_LEX_PAIR, pair * 256 + s0 * 16 + s1);
-    out[n++] = f2(T_LEX_PAIR_B01, pair, b01);
+    out[n++] = fv(T_LEX_SPAN, span);
+    out[n++] = fv(T_LEX_END, end);
+    out[n++] = fv(T_LEX_START, start);
+    out[n++] = fv(T_LEX_ALL, (span * 16 + end) * 16 + start);
+    out[n++] = fv(T_LEX_PAIR, pair * 256 + s0 * 16 + s1);
+    out[n++] = fk(T_LEX_PAIR_B01, b01, pair);
+    out[n++] = fv(T_LEX_SPANF, in->lex_spanf[i] * 16u + span);
     return n;
 }
 
@@ -203,14 +284,8 @@ size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t
 {
     const unsigned p = prev ? 1u : 0u;
     const unsigned s0 = in->shape[i], s1 = in->shape[i + 1];
-    out[0] = f1(T_PREV, p);
-    out[1] = f2(T_PREV_B01, p, f2(T_B01, in->key[i], in->key[i + 1]));
-    out[2] = f1(T_PREV_SH, p * 256 + s0 * 16 + s1);
-    return 3;
-}
-
-size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out)
-{
-    size_t n = vn_seg_features_static(in, i, out);
-    return n + vn_seg_features_prev(in, i, prev, out + n);
+    out[0] = fv(T_PREV, p);
+    out[1] = fk(T_PREV_B01, in->bi[i], p);
+    out[2] = fv(T_PREV_SH, p * 256 + s0 * 16 + s1);
+    return VN_PREV_FEATURES;
 }

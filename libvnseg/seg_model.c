@@ -89,7 +89,7 @@ static vnseg_status validate(const unsigned char *image, size_t size, vnseg_mode
     for (uint64_t i = 0; i < ((uint64_t)1 << lex_bits); i++) {
         uint64_t e = vn_le64(image + loff + 8 * i);
         used += e != 0;
-        words += (e & (VN_LEX_CORPUS | VN_LEX_LIST)) != 0;
+        words += (e & VN_LEX_WORD) != 0;
     }
     if (used >= ((uint64_t)1 << lex_bits))
         return bad("lexicon table full", used, (uint64_t)1 << lex_bits);

@@ -11,7 +11,7 @@
 #define VN_MODEL_MAGIC "VNSEGMDL"
 #define VN_MODEL_HEADER_SIZE 128
 /* Version of the syllable keys and feature templates; a model made with others is refused. */
-#define VN_FEATURE_SET 2
+#define VN_FEATURE_SET 3
 /* Longest lexicon word, in syllables. */
 #define VN_MAX_WORD 8
 
@@ -36,11 +36,15 @@ enum {
 
 /* Lexicon slot: the word's hash with its low 8 bits replaced by these flags; 0 is empty. */
 enum {
-    VN_LEX_CORPUS = 1u << 0, /* a word of the training corpus */
+    VN_LEX_PREFIX = 1u << 0, /* the first syllables of a longer word */
     VN_LEX_LIST = 1u << 1,   /* a word of a word list */
-    VN_LEX_PREFIX = 1u << 2  /* the first syllables of a longer word */
+    VN_LEX_SRC0 = 1u << 2    /* a word of training source k: VN_LEX_SRC0 << k */
 };
 #define VN_LEX_FLAGS 0xFFull
+/* Training sources (vnseg_trainer_set_source()). */
+#define VN_SOURCES 4
+/* Flags that make an entry a word (not only a prefix). */
+#define VN_LEX_WORD (VN_LEX_LIST | (((VN_LEX_SRC0 << VN_SOURCES) - 1) & ~(VN_LEX_SRC0 - 1)))
 
 struct vnseg_model {
     const unsigned char *image; /* the file's bytes */
@@ -142,21 +146,45 @@ void vn_lex_insert(uint64_t *slots, unsigned bits, uint64_t h, unsigned flags);
 typedef struct vn_seg_input {
     size_t n;           /* tokens */
     uint64_t *key;      /* n */
+    uint64_t *bi, *tri; /* n: hashes of the keys from token i on, 2 and 3 (edges included) */
     uint8_t *shape;     /* n */
     uint8_t *joinable;  /* n: gap i may join */
+    uint8_t *brk;       /* n: a line break (or the end) follows token i */
     uint8_t *lex_span;  /* n: longest lexicon word over gap i */
+    uint8_t *lex_spanf; /* n: VN_LEX_WORD flags of the longest words over gap i */
     uint8_t *lex_end;   /* n: longest lexicon word ending at token i */
     uint8_t *lex_start; /* n: longest lexicon word starting at token i */
-    uint8_t *lex_pair;  /* n: flags of the two-syllable word at gap i */
-    uint8_t *brk;       /* n: a line break (or the end) follows token i */
+    uint8_t *lex_pair;  /* n: VN_LEX_WORD flags of the two-syllable word at gap i */
     size_t cap;
 } vn_seg_input;
+
+/* The lexicon arrays, in the order of vn_seg_input's fields from lex_span on. */
+#define VN_LEX_ARRAYS 5
+static inline uint8_t *vn_seg_lex_array(vn_seg_input *in, unsigned k)
+{
+    uint8_t *a[VN_LEX_ARRAYS] = {in->lex_span, in->lex_spanf, in->lex_end, in->lex_start,
+                                 in->lex_pair};
+    return a[k];
+}
 
 bool vn_seg_input_reserve(vn_seg_input *in, size_t n);
 void vn_seg_input_free(vn_seg_input *in);
 
-/* Fill key, shape and joinable for the tokens of `doc` (a raw tokenization). */
-void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc);
+/* A memo of syllable keys and shapes by token bytes (tokens of at most VN_MEMO_MAX_LEN bytes):
+ * syllables repeat, and their keys cost a decoding of every character. Direct-mapped. */
+#define VN_KEY_MEMO_BITS 12
+typedef struct vn_key_memo_entry {
+    vn_memo_key text; /* the token's bytes, zero-padded (vn_memo_key_of()); zero: empty */
+    uint64_t key;
+    uint64_t shape;
+} vn_key_memo_entry;
+
+/* Fill key, shape and joinable for the tokens of `doc` (a raw tokenization). `memo` is
+ * NULL or 2^VN_KEY_MEMO_BITS zeroed entries, owned by one thread. */
+void vn_seg_input_tokens(vn_seg_input *in, const vnseg_doc *doc, vn_key_memo_entry *memo);
+
+/* Fill bi and tri from key and brk. */
+void vn_seg_input_ngrams(vn_seg_input *in);
 
 /* A lexicon predicate: flags of word hash h, for the sentence being looked at (training hides
  * words seen only in the sentence's own fold). */
@@ -164,6 +192,9 @@ typedef unsigned (*vn_lex_fn)(const void *ctx, uint64_t h);
 
 /* Fill the lexicon arrays: every lexicon word within joinable gaps. */
 void vn_seg_input_lexicon(vn_seg_input *in, vn_lex_fn find, const void *ctx, unsigned max_word);
+
+/* The same with the lexicon of model m. */
+void vn_seg_input_lexicon_model(vn_seg_input *in, const vnseg_model *m);
 
 /* The hash of a word made of keys k[0..len), as vn_seg_input_lexicon() computes it. */
 uint64_t vn_seg_word_hash(const uint64_t *k, size_t len);
@@ -174,15 +205,21 @@ static inline size_t vn_seg_slot(uint64_t f, unsigned bits)
     return (size_t)((f * 0xD6E8FEB86659FD93ull) >> (64 - bits));
 }
 
-/* Features of gap i given the previous gap's label: writes their hashes to out (at most
- * VN_MAX_FEATURES) and returns how many. */
+/* The score of a gap: joining gap i adds `join` plus `prev[p]`, p the label of gap i-1 (0 when
+ * gap i-1 may not join or i is the first gap). */
 #define VN_MAX_FEATURES 32
-size_t vn_seg_features(const vn_seg_input *in, size_t i, int prev, uint64_t *out);
-
-/* The same in two parts: the features that do not depend on the previous decision, and the
- * VN_PREV_FEATURES that do (vn_seg_features() gives both, in this order). */
 #define VN_PREV_FEATURES 3
+
+/* Features of gap i that do not depend on the previous label: writes their hashes to out (at
+ * most VN_MAX_FEATURES) and returns how many. */
 size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out);
+/* The VN_PREV_FEATURES features of gap i that see the previous label `prev`. */
 size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t *out);
+
+/* Best labels (1: join) of gaps [0, n) under first-order scores: joining gap i scores
+ * sc[3i] + sc[3i + 1 + p], p the label of gap i-1; not joining scores 0; gaps with
+ * joinable[i] == 0 are 0. Exact (Viterbi). `back` is n bytes of scratch. */
+void vn_seg_viterbi(const int64_t *sc, const uint8_t *joinable, size_t n, uint8_t *labels,
+                    uint8_t *back);
 
 #endif

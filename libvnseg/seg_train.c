@@ -1,73 +1,65 @@
-/* Training: segmented corpora, CoNLL-U and word lists in; an averaged perceptron over the gaps
- * between syllables (or a lexicon-only model) out, as a validated model file image. */
+/* Training input: segmented corpora, CoNLL-U and word lists, each sentence with its source,
+ * collected as keys, shapes and gold joins, and the word map of the training lexicon. */
 #include <string.h>
 
-#include "seg_model.h"
-
-/* Folds of the training lexicon: a sentence sees corpus words only from the other folds, so
- * the lexicon features behave in training as they will on unseen text. */
-#define FOLDS 5
-#define FOLD_MASK 0x1Fu
-#define T_LIST (1u << 5)
-#define T_PREFIX (1u << 6)
-
-/* A growable hash set of word hashes with flags (same slot layout as the model lexicon). */
-typedef struct lex_map {
-    uint64_t *slots;
-    unsigned bits;
-    size_t used;
-} lex_map;
-
-struct vnseg_trainer {
-    vnseg_train_options opt;
-    vnseg_doc *doc;   /* tokenizing a line */
-    vn_seg_input in;  /* its features' view */
-    vn_buf raw;       /* the line as raw text */
-    vn_buf joins;     /* per byte of raw: 1 where a space joins two syllables */
-    vn_buf seg_line;  /* a CoNLL-U sentence being collected */
-    bool conllu_open; /* seg_line holds part of a CoNLL-U sentence */
-    /* all training gaps, sentence after sentence */
-    uint64_t *keys;
-    uint8_t *shapes, *gaps; /* gaps: bit0 joinable, bit1 gold join */
-    uint8_t *lex;           /* 4 per token: span, end, start, pair (filled before training) */
-    size_t ntok, cap_tok;
-    size_t *sent_start; /* nsent + 1 entries once training */
-    size_t nsent, cap_sent;
-    lex_map words;
-    size_t list_words;
-};
+#include "seg_train.h"
 
 /* ---- the word map ---- */
 
-static unsigned map_flags(const lex_map *m, uint64_t h)
+/* Slot of h in the map: where it is, or the empty slot where it goes. */
+static size_t map_slot(const uint64_t *slots, unsigned bits, uint64_t h)
 {
-    return vn_lex_find(m->slots, m->bits, h);
+    const uint64_t want = (h & ~VN_LEX_FLAGS) | 0x100;
+    const size_t mask = ((size_t)1 << bits) - 1;
+    for (size_t i = (size_t)(h >> (64 - bits));; i = (i + 1) & mask)
+        if (!slots[i] || slots[i] == want) return i;
 }
 
-static bool map_add(lex_map *m, uint64_t h, unsigned flags)
+uint32_t vn_word_map_flags(const vn_word_map *m, uint64_t h)
+{
+    if (!m->slots) return 0;
+    size_t i = map_slot(m->slots, m->bits, h);
+    return m->slots[i] ? m->flags[i] : 0;
+}
+
+static bool map_add(vn_word_map *m, uint64_t h, uint32_t flags)
 {
     if (!m->slots || 2 * (m->used + 1) > ((size_t)1 << m->bits)) {
         unsigned bits = m->slots ? m->bits + 1 : 12;
         uint64_t *s = vn_calloc((size_t)1 << bits, sizeof(uint64_t));
-        if (!s) return false;
-        for (size_t i = 0; m->slots && i < ((size_t)1 << m->bits); i++)
-            if (m->slots[i])
-                vn_lex_insert(s, bits, m->slots[i], (unsigned)(m->slots[i] & VN_LEX_FLAGS));
+        uint32_t *f = vn_calloc((size_t)1 << bits, sizeof(uint32_t));
+        if (!s || !f) {
+            vn_free(s);
+            vn_free(f);
+            return false;
+        }
+        for (size_t i = 0; m->slots && i < ((size_t)1 << m->bits); i++) {
+            if (!m->slots[i]) continue;
+            size_t k = map_slot(s, bits, m->slots[i]);
+            s[k] = m->slots[i];
+            f[k] = m->flags[i];
+        }
         vn_free(m->slots);
+        vn_free(m->flags);
         m->slots = s;
+        m->flags = f;
         m->bits = bits;
     }
-    if (!vn_lex_find(m->slots, m->bits, h)) m->used++;
-    vn_lex_insert(m->slots, m->bits, h, flags);
+    size_t i = map_slot(m->slots, m->bits, h);
+    if (!m->slots[i]) {
+        m->slots[i] = (h & ~VN_LEX_FLAGS) | 0x100;
+        m->used++;
+    }
+    m->flags[i] |= flags;
     return true;
 }
 
 /* Add the word made of keys k[0..len) (and its prefixes) with `flags`. */
-static bool add_word(lex_map *m, const uint64_t *k, size_t len, unsigned flags)
+static bool add_word(vn_word_map *m, const uint64_t *k, size_t len, uint32_t flags)
 {
     if (len < 2 || len > VN_MAX_WORD) return true;
     for (size_t p = 2; p < len; p++)
-        if (!map_add(m, vn_seg_word_hash(k, p), T_PREFIX)) return false;
+        if (!map_add(m, vn_seg_word_hash(k, p), VN_T_PREFIX)) return false;
     return map_add(m, vn_seg_word_hash(k, len), flags);
 }
 
@@ -95,6 +87,8 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_new(const vnseg_train_options *options, 
     vnseg_trainer *t = vn_calloc(1, sizeof *t);
     if (!t) return vn_fail_simple(VNSEG_E_NOMEM);
     t->opt = o;
+    for (unsigned k = 0; k < VN_SOURCES; k++)
+        t->weight[k] = 16;
     t->doc = vnseg_doc_new();
     if (!t->doc) {
         vn_free(t);
@@ -117,14 +111,18 @@ VNSEG_EXPORT void vnseg_trainer_free(vnseg_trainer *t)
     vn_free(t->gaps);
     vn_free(t->lex);
     vn_free(t->sent_start);
+    vn_free(t->sent_src);
     vn_free(t->words.slots);
+    vn_free(t->words.flags);
     vn_free(t);
 }
 
-static vnseg_status nomem(void)
+vnseg_status vn_train_nomem(void)
 {
     return vn_fail_simple(VNSEG_E_NOMEM);
 }
+
+#define nomem vn_train_nomem
 
 /* Take the sentence in t->raw (with t->joins marking the joining spaces): tokenize it as raw
  * text, store its gaps, and add its words to the lexicon. */
@@ -137,14 +135,15 @@ static vnseg_status add_sentence(vnseg_trainer *t)
     size_t n = t->doc->ntokens;
     if (n == 0) return VNSEG_OK;
     if (!vn_seg_input_reserve(&t->in, n)) return nomem();
-    vn_seg_input_tokens(&t->in, t->doc);
+    vn_seg_input_tokens(&t->in, t->doc, NULL);
     size_t need = t->ntok + n;
     size_t cap = t->cap_tok;
     if (need > cap) {
         size_t c2 = cap, c3 = cap, c4 = cap;
         if (!vn_grow((void **)&t->keys, &cap, need, sizeof(uint64_t)) ||
             !vn_grow((void **)&t->shapes, &c2, need, 1) ||
-            !vn_grow((void **)&t->gaps, &c3, need, 1) || !vn_grow((void **)&t->lex, &c4, need, 4)) {
+            !vn_grow((void **)&t->gaps, &c3, need, 1) ||
+            !vn_grow((void **)&t->lex, &c4, need, VN_LEX_ARRAYS)) {
             /* keep the arrays consistent: the smallest capacity counts */
             size_t m = cap < c2 ? cap : c2;
             m = m < c3 ? m : c3;
@@ -153,10 +152,11 @@ static vnseg_status add_sentence(vnseg_trainer *t)
         }
         t->cap_tok = cap;
     }
-    if (!vn_grow((void **)&t->sent_start, &t->cap_sent, t->nsent + 2, sizeof(size_t)))
+    if (!vn_grow((void **)&t->sent_start, &t->cap_sent, t->nsent + 2, sizeof(size_t)) ||
+        !vn_grow((void **)&t->sent_src, &t->cap_src, t->nsent + 2, 1))
         return nomem();
     const vnseg_token *tk = t->doc->tokens;
-    unsigned fold = (unsigned)(t->nsent % FOLDS);
+    const uint32_t word_flag = 1u << (t->source * VN_FOLDS + t->nsent % VN_FOLDS);
     size_t word_start = 0;
     for (size_t i = 0; i < n; i++) {
         uint8_t g = t->in.joinable[i] ? 1 : 0;
@@ -165,11 +165,12 @@ static vnseg_status add_sentence(vnseg_trainer *t)
         t->shapes[t->ntok + i] = t->in.shape[i];
         t->gaps[t->ntok + i] = g;
         if (!(g & 2)) {
-            if (!add_word(&t->words, t->in.key + word_start, i + 1 - word_start, 1u << fold))
+            if (!add_word(&t->words, t->in.key + word_start, i + 1 - word_start, word_flag))
                 return nomem();
             word_start = i + 1;
         }
     }
+    t->sent_src[t->nsent] = (uint8_t)t->source;
     t->sent_start[t->nsent++] = t->ntok;
     t->ntok += n;
     return VNSEG_OK;
@@ -275,14 +276,15 @@ static vnseg_status add_wordlist_line(vnseg_trainer *t, const unsigned char *s, 
     size_t n = t->doc->ntokens;
     if (n < 2 || n > VN_MAX_WORD) return VNSEG_OK;
     if (!vn_seg_input_reserve(&t->in, n)) return nomem();
-    vn_seg_input_tokens(&t->in, t->doc);
+    vn_seg_input_tokens(&t->in, t->doc, NULL);
     for (size_t i = 0; i + 1 < n; i++)
         if (!t->in.joinable[i]) return VNSEG_OK;
-    if (!(map_flags(&t->words, vn_seg_word_hash(t->in.key, n)) & T_LIST)) t->list_words++;
-    return add_word(&t->words, t->in.key, n, T_LIST) ? VNSEG_OK : nomem();
+    if (!(vn_word_map_flags(&t->words, vn_seg_word_hash(t->in.key, n)) & VN_T_LIST))
+        t->list_words++;
+    return add_word(&t->words, t->in.key, n, VN_T_LIST) ? VNSEG_OK : nomem();
 }
 
-static vnseg_status close_conllu(vnseg_trainer *t)
+vnseg_status vn_train_close_conllu(vnseg_trainer *t)
 {
     return t->conllu_open ? add_conllu_line(t, (const unsigned char *)"", 0, 0) : VNSEG_OK;
 }
@@ -294,7 +296,7 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_add(vnseg_trainer *t, vnseg_corpus_forma
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_trainer_add: bad trainer, text or format");
     if (format != VNSEG_CORPUS_CONLLU) {
-        vnseg_status st = close_conllu(t);
+        vnseg_status st = vn_train_close_conllu(t);
         if (st != VNSEG_OK) return st;
     }
     const unsigned char *s = (const unsigned char *)text, *end = s + len;
@@ -321,231 +323,15 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_add(vnseg_trainer *t, vnseg_corpus_forma
     return VNSEG_OK;
 }
 
-/* ---- training ---- */
-
-typedef struct fold_view {
-    const lex_map *m;
-    unsigned hide; /* the fold bit to ignore */
-} fold_view;
-
-static unsigned fold_find(const void *ctx, uint64_t h)
+VNSEG_EXPORT vnseg_status vnseg_trainer_set_source(vnseg_trainer *t, uint32_t source, double weight)
 {
-    const fold_view *v = ctx;
-    unsigned f = map_flags(v->m, h);
-    unsigned r = 0;
-    if (f & FOLD_MASK & ~v->hide) r |= VN_LEX_CORPUS;
-    if (f & T_LIST) r |= VN_LEX_LIST;
-    if (f & T_PREFIX) r |= VN_LEX_PREFIX;
-    return r;
-}
-
-/* Lexicon features of every training sentence, each seeing the other folds only. */
-static vnseg_status fill_lexicon_features(vnseg_trainer *t)
-{
-    for (size_t s = 0; s < t->nsent; s++) {
-        size_t a = t->sent_start[s], n = t->sent_start[s + 1] - a;
-        if (!vn_seg_input_reserve(&t->in, n)) return nomem();
-        vn_seg_input *in = &t->in;
-        in->n = n;
-        memcpy(in->key, t->keys + a, n * sizeof(uint64_t));
-        for (size_t i = 0; i < n; i++) {
-            in->joinable[i] = t->gaps[a + i] & 1;
-            in->shape[i] = t->shapes[a + i];
-            in->brk[i] = i + 1 == n;
-        }
-        fold_view v = {&t->words, 1u << (s % FOLDS)};
-        vn_seg_input_lexicon(in, fold_find, &v, VN_MAX_WORD);
-        for (size_t i = 0; i < n; i++) {
-            uint8_t *l = t->lex + 4 * (a + i);
-            l[0] = in->lex_span[i];
-            l[1] = in->lex_end[i];
-            l[2] = in->lex_start[i];
-            l[3] = in->lex_pair[i];
-        }
-    }
-    return VNSEG_OK;
-}
-
-/* Point t->in at training sentence s (no copy of the big arrays but keys). */
-static void load_sentence(vnseg_trainer *t, size_t s)
-{
-    size_t a = t->sent_start[s], n = t->sent_start[s + 1] - a;
-    vn_seg_input *in = &t->in;
-    in->n = n;
-    memcpy(in->key, t->keys + a, n * sizeof(uint64_t));
-    for (size_t i = 0; i < n; i++) {
-        const uint8_t *l = t->lex + 4 * (a + i);
-        in->joinable[i] = t->gaps[a + i] & 1;
-        in->shape[i] = t->shapes[a + i];
-        in->brk[i] = i + 1 == n;
-        in->lex_span[i] = l[0];
-        in->lex_end[i] = l[1];
-        in->lex_start[i] = l[2];
-        in->lex_pair[i] = l[3];
-    }
-}
-
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *state = x;
-}
-
-/* The model image: header, weights (if any), lexicon. */
-static vnseg_status build_image(vnseg_trainer *t, const float *avg, float scale, uint32_t kind,
-                                vnseg_model **out)
-{
-    unsigned hb = kind == VNSEG_MODEL_PERCEPTRON ? t->opt.hash_bits : 0;
-    size_t entries = 0, words = 0;
-    for (size_t i = 0; t->words.slots && i < ((size_t)1 << t->words.bits); i++) {
-        uint64_t e = t->words.slots[i];
-        entries += e != 0;
-        words += (e & (FOLD_MASK | T_LIST)) != 0;
-    }
-    unsigned lb = 4;
-    while (((size_t)1 << lb) < 2 * entries + 2)
-        lb++;
-    size_t woff = VN_MODEL_HEADER_SIZE, wbytes = hb ? (size_t)2 << hb : 0;
-    size_t loff = woff + wbytes, lbytes = (size_t)8 << lb;
-    size_t size = loff + lbytes;
-    unsigned char *img = vn_calloc(1, size);
-    if (!img) return nomem();
-    memcpy(img, VN_MODEL_MAGIC, 8);
-    vn_put32(img + VN_H_VERSION, VNSEG_MODEL_VERSION);
-    vn_put32(img + VN_H_HEADER_SIZE, VN_MODEL_HEADER_SIZE);
-    vn_put32(img + VN_H_KIND, kind);
-    vn_put32(img + VN_H_HASH_BITS, hb);
-    vn_put32(img + VN_H_LEX_BITS, lb);
-    vn_put32(img + VN_H_MAX_WORD, VN_MAX_WORD);
-    vn_put64(img + VN_H_FILE_SIZE, size);
-    vn_put64(img + VN_H_WEIGHTS_OFF, hb ? woff : 0);
-    vn_put64(img + VN_H_LEX_OFF, loff);
-    vn_put64(img + VN_H_LEX_WORDS, words);
-    vn_put64(img + VN_H_SENTENCES, t->nsent);
-    vn_put64(img + VN_H_SYLLABLES, t->ntok);
-    vn_put32(img + VN_H_FEATURE_SET, VN_FEATURE_SET);
-    for (size_t i = 0; hb && i < ((size_t)1 << hb); i++) {
-        float x = avg[i] * scale;
-        long q = (long)(x >= 0 ? x + 0.5f : x - 0.5f);
-        q = q > 32767 ? 32767 : q < -32767 ? -32767 : q;
-        uint16_t u = (uint16_t)(int16_t)q;
-        img[woff + 2 * i] = (unsigned char)u;
-        img[woff + 2 * i + 1] = (unsigned char)(u >> 8);
-    }
-    /* The lexicon, with training flags turned into model flags, in a fresh table. */
-    uint64_t *lex = vn_calloc((size_t)1 << lb, sizeof(uint64_t));
-    if (!lex) {
-        vn_free(img);
-        return nomem();
-    }
-    for (size_t i = 0; t->words.slots && i < ((size_t)1 << t->words.bits); i++) {
-        uint64_t e = t->words.slots[i];
-        if (!e) continue;
-        unsigned f = (e & FOLD_MASK ? VN_LEX_CORPUS : 0) | (e & T_LIST ? VN_LEX_LIST : 0) |
-                     (e & T_PREFIX ? VN_LEX_PREFIX : 0);
-        vn_lex_insert(lex, lb, e, f);
-    }
-    for (size_t i = 0; i < ((size_t)1 << lb); i++)
-        vn_put64(img + loff + 8 * i, lex[i]);
-    vn_free(lex);
-    vn_put64(img + VN_H_CHECKSUM, vn_checksum(img, size));
-    return vn_model_adopt(img, size, out);
-}
-
-VNSEG_EXPORT vnseg_status vnseg_trainer_train(vnseg_trainer *t, vnseg_progress_fn progress,
-                                              void *ctx, vnseg_model **out)
-{
-    if (!t || !out)
+    if (!t || source >= VN_SOURCES || !(weight >= 1.0 / 16 && weight <= 16))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
-                       "vnseg_trainer_train: NULL argument");
-    *out = NULL;
-    vnseg_status st = close_conllu(t);
+                       "vnseg_trainer_set_source: source %u (0..%d) or weight (1/16..16)",
+                       (unsigned)source, VN_SOURCES - 1);
+    vnseg_status st = vn_train_close_conllu(t);
     if (st != VNSEG_OK) return st;
-    if (t->nsent == 0 && t->words.used == 0)
-        return vn_fail(VNSEG_E_NOT_FOUND, VNSEG_NO_OFFSET, 0,
-                       "nothing to train on: no sentences and no words were added");
-    if (t->nsent == 0) {
-        if (progress) progress(ctx, "save", 0, 1);
-        return build_image(t, NULL, 0, VNSEG_MODEL_LEXICON, out);
-    }
-    t->sent_start[t->nsent] = t->ntok;
-    size_t longest = 0;
-    for (size_t s = 0; s < t->nsent; s++)
-        if (t->sent_start[s + 1] - t->sent_start[s] > longest)
-            longest = t->sent_start[s + 1] - t->sent_start[s];
-    if (!vn_seg_input_reserve(&t->in, longest)) return nomem();
-    if (progress) progress(ctx, "lexicon", 0, 1);
-    if ((st = fill_lexicon_features(t)) != VNSEG_OK) return st;
-
-    const unsigned hb = t->opt.hash_bits;
-    const size_t slots = (size_t)1 << hb;
-    int32_t *w = vn_calloc(slots, sizeof(int32_t));
-    int64_t *u = vn_calloc(slots, sizeof(int64_t));
-    size_t *order = vn_malloc(t->nsent * sizeof(size_t));
-    if (!w || !u || !order) {
-        vn_free(w);
-        vn_free(u);
-        vn_free(order);
-        return nomem();
-    }
-    for (size_t s = 0; s < t->nsent; s++)
-        order[s] = s;
-    uint64_t rng = t->opt.seed * 0x9E3779B97F4A7C15ull + 1;
-    int64_t c = 1;
-    uint64_t feats[VN_MAX_FEATURES];
-    size_t idx[VN_MAX_FEATURES];
-    for (uint32_t ep = 0; ep < t->opt.epochs; ep++) {
-        if (progress) progress(ctx, "epoch", ep, t->opt.epochs);
-        for (size_t s = t->nsent; s > 1; s--) {
-            size_t j = (size_t)(next_random(&rng) % s);
-            size_t tmp = order[s - 1];
-            order[s - 1] = order[j];
-            order[j] = tmp;
-        }
-        for (size_t k = 0; k < t->nsent; k++) {
-            size_t s = order[k];
-            load_sentence(t, s);
-            const uint8_t *gaps = t->gaps + t->sent_start[s];
-            int prev = 0;
-            for (size_t i = 0; i + 1 < t->in.n; i++) {
-                if (!(gaps[i] & 1)) {
-                    prev = 0;
-                    continue;
-                }
-                size_t nf = vn_seg_features(&t->in, i, prev, feats);
-                int64_t score = 0;
-                for (size_t f = 0; f < nf; f++) {
-                    idx[f] = vn_seg_slot(feats[f], hb);
-                    score += w[idx[f]];
-                }
-                int gold = (gaps[i] & 2) != 0;
-                if ((score > 0) != gold) {
-                    int d = gold ? 1 : -1;
-                    for (size_t f = 0; f < nf; f++) {
-                        w[idx[f]] += d;
-                        u[idx[f]] += c * d;
-                    }
-                }
-                c++;
-                prev = score > 0; /* as decoding will see it */
-            }
-        }
-    }
-    /* Averaged weights, in place of w as floats. */
-    float *avg = (float *)(void *)w;
-    float top = 0;
-    for (size_t i = 0; i < slots; i++) {
-        float a = (float)((double)w[i] - (double)u[i] / (double)c);
-        avg[i] = a;
-        if ((a < 0 ? -a : a) > top) top = a < 0 ? -a : a;
-    }
-    vn_free(u);
-    vn_free(order);
-    if (progress) progress(ctx, "save", 0, 1);
-    st = build_image(t, avg, top > 0 ? 32767.0f / top : 1.0f, VNSEG_MODEL_PERCEPTRON, out);
-    vn_free(w);
-    return st;
+    t->source = source;
+    t->weight[source] = (uint32_t)(weight * 16 + 0.5);
+    return VNSEG_OK;
 }

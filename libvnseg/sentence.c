@@ -12,10 +12,33 @@ static inline const unsigned char *tok_bytes(const vnseg_doc *doc, const vnseg_t
     return doc->text + t->offset;
 }
 
-static bool tok_is(const vnseg_doc *doc, const vnseg_token *t, const char *lit)
+/* A short string with its length, for tables compared without strlen(). */
+typedef struct lit {
+    uint8_t n;
+    char s[15];
+} lit;
+#define LIT(x)                                                                                     \
+    {                                                                                              \
+        sizeof(x) - 1, x                                                                           \
+    }
+
+static bool bytes_are(const unsigned char *s, size_t n, const lit *l)
 {
-    size_t n = strlen(lit);
-    return t->length == n && memcmp(tok_bytes(doc, t), lit, n) == 0;
+    return n == l->n && memcmp(s, l->s, n) == 0;
+}
+
+/* Is t's text one of table[0..n)? */
+static bool tok_in(const vnseg_doc *doc, const vnseg_token *t, const lit *table, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (bytes_are(tok_bytes(doc, t), t->length, &table[i])) return true;
+    return false;
+}
+
+/* Is t the one-byte token c? */
+static bool tok_is_char(const vnseg_doc *doc, const vnseg_token *t, unsigned char c)
+{
+    return t->length == 1 && tok_bytes(doc, t)[0] == c;
 }
 
 /* A straight quote (`"`, `'`, `` ` ``, fullwidth forms): its direction comes from context. */
@@ -36,25 +59,33 @@ static bool starts_lower(const vnseg_doc *doc, const vnseg_token *t)
     return k > 0 && (vn_char_class(cp) & VC_LOWER);
 }
 
+/* Is t a word, number, date or time, URL or e-mail address? */
 static bool word_like(const vnseg_token *t)
 {
-    return t->kind == VNSEG_KIND_WORD || t->kind == VNSEG_KIND_NUMBER ||
-           t->kind == VNSEG_KIND_DATETIME || t->kind == VNSEG_KIND_URL ||
-           t->kind == VNSEG_KIND_EMAIL;
+    const unsigned kinds = 1u << VNSEG_KIND_WORD | 1u << VNSEG_KIND_NUMBER |
+                           1u << VNSEG_KIND_DATETIME | 1u << VNSEG_KIND_URL |
+                           1u << VNSEG_KIND_EMAIL;
+    return t->kind < 16 && ((kinds >> t->kind) & 1);
 }
 
 /* Resolve straight quotes of one kind of character on tokens [a, b) of a line. A quote opens
  * unless its neighbours say it closes; with one open, it closes unless they say it opens.
- * Straight quotes are classified as open: only the line's listed pair tokens are looked at. */
-static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char which)
+ * Straight quotes are classified as open: only the line's listed pair tokens are looked at.
+ * Returns whether the list holds straight quotes of the other kind. */
+static bool resolve_straight(vnseg_doc *doc, size_t a, size_t b, const size_t *list, size_t n,
+                             unsigned char which)
 {
     vnseg_token *tk = doc->tokens;
     size_t pending = SIZE_MAX;
-    for (size_t k = 0; k < doc->npairs; k++) {
-        size_t i = doc->pairs[k];
+    bool other = false;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = list[k];
         if (!is_straight_quote(doc, &tk[i])) continue;
         unsigned char c = tok_bytes(doc, &tk[i])[tk[i].length - 1];
-        if ((which == '"') != (c == '"' || c == 0x82)) continue;
+        if ((which == '"') != (c == '"' || c == 0x82)) {
+            other = true;
+            continue;
+        }
         const vnseg_token *prev = i > a ? &tk[i - 1] : NULL;
         const vnseg_token *next = i + 1 < b ? &tk[i + 1] : NULL;
         bool open_ctx = (!prev || prev->kind == VNSEG_KIND_PUNCT_OPEN ||
@@ -82,6 +113,7 @@ static void resolve_straight(vnseg_doc *doc, size_t a, size_t b, unsigned char w
         }
     }
     if (pending != SIZE_MAX) tk[pending].flags |= VNSEG_TF_UNPAIRED;
+    return other;
 }
 
 /* The closing character that matches an opening one, or 0. */
@@ -130,14 +162,13 @@ static uint32_t first_cp(const vnseg_doc *doc, const vnseg_token *t)
     return cp;
 }
 
-/* Mark brackets and curly quotes of the line's listed pair tokens without a partner as
- * unpaired. */
-static bool pair_brackets(vnseg_doc *doc)
+/* Mark brackets and curly quotes of the line's listed tokens without a partner as unpaired. */
+static bool pair_brackets(vnseg_doc *doc, const size_t *list, size_t count)
 {
     vnseg_token *tk = doc->tokens;
     size_t depth = 0;
-    for (size_t n = 0; n < doc->npairs; n++) {
-        size_t i = doc->pairs[n];
+    for (size_t n = 0; n < count; n++) {
+        size_t i = list[n];
         vnseg_token *t = &tk[i];
         if (t->kind == VNSEG_KIND_PUNCT_OPEN && !is_straight_quote(doc, t)) {
             if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
@@ -166,12 +197,13 @@ static bool pair_brackets(vnseg_doc *doc)
 /* Abbreviations that a segmenter may have split from their dot (`TP .`). */
 static bool abbreviation_base(const vnseg_doc *doc, const vnseg_token *t)
 {
-    static const char *const bases[] = {"TP", "Tp",  "tp",  "Mr",  "Mrs", "Ms",  "Dr",  "St", "Jr",
-                                        "GS", "PGS", "TS",  "ThS", "BS",  "KS",  "CN",  "TT", "Q",
-                                        "P",  "vs",  "v.v", "etc", "Co",  "Ltd", "Inc", "No"};
+    static const lit bases[] = {
+        LIT("TP"),  LIT("Tp"), LIT("tp"),  LIT("Mr"),  LIT("Mrs"), LIT("Ms"),  LIT("Dr"),
+        LIT("St"),  LIT("Jr"), LIT("GS"),  LIT("PGS"), LIT("TS"),  LIT("ThS"), LIT("BS"),
+        LIT("KS"),  LIT("CN"), LIT("TT"),  LIT("Q"),   LIT("P"),   LIT("vs"),  LIT("v.v"),
+        LIT("etc"), LIT("Co"), LIT("Ltd"), LIT("Inc"), LIT("No")};
     if (t->kind != VNSEG_KIND_WORD) return false;
-    for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
-        if (tok_is(doc, t, bases[i])) return true;
+    if (t->length <= 3 && tok_in(doc, t, bases, sizeof bases / sizeof *bases)) return true;
     /* a single upper-case letter: an initial */
     const unsigned char *s = tok_bytes(doc, t);
     return vn_utf8_step(s, s + t->length) == t->length && (t->flags & VNSEG_TF_CAPITALIZED);
@@ -192,7 +224,7 @@ static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size
     const vnseg_token *tk = doc->tokens, *next = &tk[j];
     if (next->kind == VNSEG_KIND_PUNCT) return false; /* `... ,`  `?" ,` */
     if (next->kind == VNSEG_KIND_WORD && starts_lower(doc, next)) return false;
-    if (tok_is(doc, &tk[i], ".") && i > line_start) {
+    if (tok_is_char(doc, &tk[i], '.') && i > line_start) {
         const vnseg_token *prev = &tk[i - 1];
         if (abbreviation_base(doc, prev)) return false;
         if (short_integer(doc, prev) && next->kind == VNSEG_KIND_NUMBER &&
@@ -205,20 +237,25 @@ static bool final_splits(const vnseg_doc *doc, size_t line_start, size_t i, size
 /* First syllables of capitalized words that stand mid-sentence as titles or heads of names
  * (`Tổng_thống`, `Bộ_trưởng`, `Hội_đồng`, `Công_ty`): they do not start run-on sentences.
  * Lower-case, NFC, sorted by bytes. */
-static const char *const title_heads[] = {
-    "ban",  "bán",   "báo",   "bệnh", "bộ",   "chiến", "chính", "chương", "chủ",  "cách",
-    "công", "cơ",    "cảnh",  "cộng", "cục",  "dinh",  "eo",    "giám",   "giáo", "hiến",
-    "hiệp", "hoàng", "huyện", "hạ",   "hạm",  "học",   "hội",   "khu",    "liên", "lầu",
-    "mặt",  "nghị",  "ngoại", "ngân", "nhà",  "nữ",    "phòng", "phó",    "phủ",  "quyết",
-    "quân", "quần",  "quốc",  "sư",   "sở",   "thiếu", "thành", "thánh",  "thư",  "thượng",
-    "thế",  "thủ",   "thứ",   "tiến", "toà",  "trung", "tòa",   "tư",     "tạp",  "tập",
-    "tỉnh", "tổ",    "tổng",  "uỷ",   "viện", "văn",   "vương", "điện",   "đài",  "đại",
-    "đảng", "đảo",   "đế",    "ủy"};
+static const lit title_heads[] = {
+    LIT("ban"),   LIT("bán"),    LIT("báo"),   LIT("bệnh"),  LIT("bộ"),    LIT("chiến"),
+    LIT("chính"), LIT("chương"), LIT("chủ"),   LIT("cách"),  LIT("công"),  LIT("cơ"),
+    LIT("cảnh"),  LIT("cộng"),   LIT("cục"),   LIT("dinh"),  LIT("eo"),    LIT("giám"),
+    LIT("giáo"),  LIT("hiến"),   LIT("hiệp"),  LIT("hoàng"), LIT("huyện"), LIT("hạ"),
+    LIT("hạm"),   LIT("học"),    LIT("hội"),   LIT("khu"),   LIT("liên"),  LIT("lầu"),
+    LIT("mặt"),   LIT("nghị"),   LIT("ngoại"), LIT("ngân"),  LIT("nhà"),   LIT("nữ"),
+    LIT("phòng"), LIT("phó"),    LIT("phủ"),   LIT("quyết"), LIT("quân"),  LIT("quần"),
+    LIT("quốc"),  LIT("sư"),     LIT("sở"),    LIT("thiếu"), LIT("thành"), LIT("thánh"),
+    LIT("thư"),   LIT("thượng"), LIT("thế"),   LIT("thủ"),   LIT("thứ"),   LIT("tiến"),
+    LIT("toà"),   LIT("trung"),  LIT("tòa"),   LIT("tư"),    LIT("tạp"),   LIT("tập"),
+    LIT("tỉnh"),  LIT("tổ"),     LIT("tổng"),  LIT("uỷ"),    LIT("viện"),  LIT("văn"),
+    LIT("vương"), LIT("điện"),   LIT("đài"),   LIT("đại"),   LIT("đảng"),  LIT("đảo"),
+    LIT("đế"),    LIT("ủy")};
 
-static int cmp_bytes(const unsigned char *a, size_t an, const char *b)
+static int cmp_bytes(const unsigned char *a, size_t an, const lit *b)
 {
-    size_t bn = strlen(b);
-    int c = memcmp(a, b, an < bn ? an : bn);
+    size_t bn = b->n;
+    int c = memcmp(a, b->s, an < bn ? an : bn);
     return c ? c : (an < bn ? -1 : an > bn ? 1 : 0);
 }
 
@@ -237,7 +274,7 @@ static bool is_title_head(const unsigned char *syl, size_t n)
     size_t lo = 0, hi = sizeof title_heads / sizeof *title_heads;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = cmp_bytes(low, m, title_heads[mid]);
+        int c = cmp_bytes(low, m, &title_heads[mid]);
         if (c == 0) return true;
         if (c < 0)
             hi = mid;
@@ -251,13 +288,16 @@ static bool is_title_head(const unsigned char *syl, size_t n)
  * of the names of bodies (`Vụ Pháp_chế`, `Quỹ Bảo_trợ`). Compared without case. */
 static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
 {
-    static const char *const words[] = {
-        "ban",  "bởi",   "bộ",    "các",   "cho",       "chi_cục", "cục",  "của",    "do",
-        "dưới", "giữa",  "hay",   "hoặc",  "huyện",     "là",      "miền", "mà",     "mọi",
-        "một",  "ngoài", "nhưng", "những", "như",       "phòng",   "phó",  "qua",    "quỹ",
-        "sở",   "theo",  "thuộc", "thì",   "tiểu_đoàn", "trong",   "trên", "trưởng", "tại",
-        "tỉnh", "tới",   "từ",    "viện",  "vào",       "vùng",    "và",   "vì",     "về",
-        "vị",   "vụ",    "với",   "xã",    "đoàn",      "đến",     "để",   "ở"};
+    static const lit words[] = {
+        LIT("ban"),  LIT("bởi"),       LIT("bộ"),    LIT("các"),   LIT("cho"),    LIT("chi_cục"),
+        LIT("cục"),  LIT("của"),       LIT("do"),    LIT("dưới"),  LIT("giữa"),   LIT("hay"),
+        LIT("hoặc"), LIT("huyện"),     LIT("là"),    LIT("miền"),  LIT("mà"),     LIT("mọi"),
+        LIT("một"),  LIT("ngoài"),     LIT("nhưng"), LIT("những"), LIT("như"),    LIT("phòng"),
+        LIT("phó"),  LIT("qua"),       LIT("quỹ"),   LIT("sở"),    LIT("theo"),   LIT("thuộc"),
+        LIT("thì"),  LIT("tiểu_đoàn"), LIT("trong"), LIT("trên"),  LIT("trưởng"), LIT("tại"),
+        LIT("tỉnh"), LIT("tới"),       LIT("từ"),    LIT("viện"),  LIT("vào"),    LIT("vùng"),
+        LIT("và"),   LIT("vì"),        LIT("về"),    LIT("vị"),    LIT("vụ"),     LIT("với"),
+        LIT("xã"),   LIT("đoàn"),      LIT("đến"),   LIT("để"),    LIT("ở")};
     unsigned char low[64];
     size_t m = 0;
     const unsigned char *p = tok_bytes(doc, t), *end = p + t->length;
@@ -269,7 +309,7 @@ static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
         p += k;
     }
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (cmp_bytes(low, m, words[k]) == 0) return true;
+        if (bytes_are(low, m, &words[k])) return true;
     return false;
 }
 
@@ -302,11 +342,10 @@ static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
 /* Is the sentence that starts at tk[start] a photo credit (`Ảnh : KCNA`)? */
 static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
 {
-    static const char *const credits[] = {"Ảnh", "Nguồn", "Video", "Clip", "Đồ_họa", "Đồ_hoạ"};
-    if (start + 1 >= b || !tok_is(doc, &doc->tokens[start + 1], ":")) return false;
-    for (size_t k = 0; k < sizeof credits / sizeof *credits; k++)
-        if (tok_is(doc, &doc->tokens[start], credits[k])) return true;
-    return false;
+    static const lit credits[] = {LIT("Ảnh"),  LIT("Nguồn"),  LIT("Video"),
+                                  LIT("Clip"), LIT("Đồ_họa"), LIT("Đồ_hoạ")};
+    if (start + 1 >= b || !tok_is_char(doc, &doc->tokens[start + 1], ':')) return false;
+    return tok_in(doc, &doc->tokens[start], credits, sizeof credits / sizeof *credits);
 }
 
 static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
@@ -338,6 +377,18 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
     return true;
 }
 
+/* Are the tokens [*checked, i) all words? Moves *checked up to i, or to the first that is not. */
+static bool words_upto(const vnseg_token *tk, size_t *checked, size_t i)
+{
+    for (size_t k = *checked; k < i; k++)
+        if (!word_like(&tk[k])) {
+            *checked = k;
+            return false;
+        }
+    *checked = i;
+    return true;
+}
+
 /* Split the tokens [a, b) of one line into sentences. Run-on sentences are looked for in the
  * first sentence of a line (an article's title run into its lead: four or more words and no
  * punctuation before the guess) and in a photo credit (`Ảnh : KCNA`) run into the next
@@ -346,15 +397,16 @@ static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line
  * Only the line's sentence events (doc->events: final punctuation, words that carry it,
  * run-on candidates) can end or start a sentence, so only they are visited, in order; this
  * gives the same sentences as visiting every token. Whether the tokens before a candidate are
- * all words (`title`) is checked lazily, up to the candidate, over the tokens a visit of every
- * token would have looked at: those after a final run up to its end (`next`) are skipped. */
+ * all words (`title`) is checked lazily, only where a run-on candidate or a word that carries
+ * final punctuation needs it, over the tokens a visit of every token would have looked at: those
+ * after a final run up to its end (`next`) are skipped. */
 static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
 {
     const vnseg_token *tk = doc->tokens;
     const bool runon = !(doc->options & VNSEG_OPT_NO_RUNON);
     size_t start = a;
     uint32_t start_flags = 0;
-    bool title = runon;  /* tokens [a, checked) are all words: still a possible title */
+    bool title = runon;  /* no token before `checked` is known to be other than a word */
     size_t checked = a;  /* tokens before it are known to be words while title holds */
     size_t next = a;     /* events before it lie inside a final run already handled */
     bool credit = false; /* the current sentence is a photo credit */
@@ -362,14 +414,10 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
         size_t i = doc->events[e];
         if (i < next) continue;
         const vnseg_token *t = &tk[i];
-        if (title)
-            for (; checked < i; checked++)
-                if (!word_like(&tk[checked])) {
-                    title = false;
-                    break;
-                }
-        if ((title && i >= a + 4) || (credit && i >= start + 3)) {
-            if (vn_runon_candidate(t) && runon_start(doc, i, credit)) {
+        if (vn_runon_candidate(t) &&
+            ((i >= a + 4 && title && (title = words_upto(tk, &checked, i))) ||
+             (credit && i >= start + 3))) {
+            if (runon_start(doc, i, credit)) {
                 if (!push_sentence(doc, start, i - 1, line, start_flags)) return false;
                 start = i;
                 start_flags = VNSEG_SF_GUESSED;
@@ -378,7 +426,7 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
         }
         bool final = t->kind == VNSEG_KIND_PUNCT_FINAL;
         if (!final && !(t->flags & VNSEG_TF_GLUED_FINAL)) continue;
-        title = title && word_like(t);
+        title = title && word_like(t) && words_upto(tk, &checked, i);
         size_t j = i + 1;
         while (final && j < b && tk[j].kind == VNSEG_KIND_PUNCT_FINAL)
             j++;
@@ -400,12 +448,23 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
     return push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
 }
 
-vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
+/* Pair the quotes and brackets among list[0..n), then split the line. */
+static vnseg_status line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line,
+                                   const size_t *list, size_t n)
 {
-    if (doc->npairs) {
-        resolve_straight(doc, a, b, '"');
-        resolve_straight(doc, a, b, '\'');
-        if (!pair_brackets(doc)) return VNSEG_E_NOMEM;
+    if (n) {
+        if (resolve_straight(doc, a, b, list, n, '"')) resolve_straight(doc, a, b, list, n, '\'');
+        if (!pair_brackets(doc, list, n)) return VNSEG_E_NOMEM;
     }
     return split_line(doc, a, b, line) ? VNSEG_OK : VNSEG_E_NOMEM;
+}
+
+vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
+{
+    return line_sentences(doc, a, b, line, doc->pairs, doc->npairs);
+}
+
+vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs)
+{
+    return line_sentences(doc, a, b, line, doc->events, pairs ? doc->nevents : 0);
 }

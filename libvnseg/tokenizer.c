@@ -23,6 +23,7 @@ VNSEG_EXPORT void vnseg_doc_free(vnseg_doc *doc)
     vn_free(doc->events);
     vn_free(doc->stack);
     vn_free(doc->memo_block);
+    vn_free(doc->memo_long_block);
     vn_buf_free(&doc->scratch);
     vn_buf_free(&doc->scratch2);
     vn_free(doc);
@@ -82,8 +83,21 @@ const unsigned char vn_memo_keep[VN_MEMO_MAX_LEN + 1][16] = {
     KEEP(9), KEEP(10), KEEP(11), KEEP(12), KEEP(13), KEEP(14), KEEP(15), KEEP(16)};
 #undef KEEP
 
+/* A zeroed table of 2^bits buckets of `size` bytes that starts on a cache line (one spare
+ * bucket leaves room to align it), in place of *block; NULL (keeping the old one) on no memory. */
+static void *new_table(void **block, unsigned bits, size_t size)
+{
+    void *b = vn_calloc(((size_t)1 << bits) + 1, size);
+    if (!b) return NULL;
+    vn_free(*block);
+    *block = b;
+    return (void *)(((uintptr_t)b + 63) & ~(uintptr_t)63);
+}
+
 /* Size the memo for the text this document handles: a few hundred buckets for short strings,
- * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets. */
+ * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets;
+ * the table of long tokens follows at 1/16 of that. Without memory for the long table the scan
+ * goes on without it. */
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
@@ -91,13 +105,9 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
-        /* One spare bucket so that the table can start on a cache line. */
-        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
-        if (!block) return doc->memo != NULL; /* keep the smaller memo */
-        vn_free(doc->memo_block);
-        doc->memo_block = block;
-        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
-        doc->memo = (vn_memo_bucket *)(void *)at;
+        void *table = new_table(&doc->memo_block, bits, sizeof(vn_memo_bucket));
+        if (!table) return doc->memo != NULL; /* keep the smaller memo */
+        doc->memo = table;
         doc->memo_bits = bits;
         doc->memo_options = memo_opts;
     }
@@ -105,8 +115,22 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
         memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = memo_opts;
     }
+    unsigned long_bits = doc->memo_bits - VN_MEMO_LONG_SHIFT;
+    if (!doc->memo_long || long_bits > doc->memo_long_bits) {
+        void *table = new_table(&doc->memo_long_block, long_bits, sizeof(vn_memo_long_bucket));
+        if (table) {
+            doc->memo_long = table;
+            doc->memo_long_bits = long_bits;
+            doc->memo_long_options = memo_opts;
+        }
+    }
+    if (doc->memo_long && doc->memo_long_options != memo_opts) {
+        memset(doc->memo_long, 0, ((size_t)1 << doc->memo_long_bits) * sizeof(vn_memo_long_bucket));
+        doc->memo_long_options = memo_opts;
+    }
     return true;
 }
+
 static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsigned char *p,
                               size_t line)
 {
@@ -169,33 +193,48 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
     return p;
 }
 
-/* The scan's line state and counters. The loop keeps the counters in locals (see struct
- * hot below) and hands this to the functions of its rare paths. */
+/* Rows of vn_token_tails: kind in the low 4 bits of the index, syllables in the next 4 (the top
+ * bit, the listed bit of a packed classification, repeats the table). */
+#define TAIL(i)                                                                                    \
+    {                                                                                              \
+        ((i) >> 4) & 15, (i)&15, 0                                                                 \
+    }
+#define TAIL16(r)                                                                                  \
+    TAIL(16 * (r) + 0), TAIL(16 * (r) + 1), TAIL(16 * (r) + 2), TAIL(16 * (r) + 3),                \
+        TAIL(16 * (r) + 4), TAIL(16 * (r) + 5), TAIL(16 * (r) + 6), TAIL(16 * (r) + 7),            \
+        TAIL(16 * (r) + 8), TAIL(16 * (r) + 9), TAIL(16 * (r) + 10), TAIL(16 * (r) + 11),          \
+        TAIL(16 * (r) + 12), TAIL(16 * (r) + 13), TAIL(16 * (r) + 14), TAIL(16 * (r) + 15)
+#define TAIL256(r)                                                                                 \
+    TAIL16(16 * (r) + 0), TAIL16(16 * (r) + 1), TAIL16(16 * (r) + 2), TAIL16(16 * (r) + 3),        \
+        TAIL16(16 * (r) + 4), TAIL16(16 * (r) + 5), TAIL16(16 * (r) + 6), TAIL16(16 * (r) + 7),    \
+        TAIL16(16 * (r) + 8), TAIL16(16 * (r) + 9), TAIL16(16 * (r) + 10), TAIL16(16 * (r) + 11),  \
+        TAIL16(16 * (r) + 12), TAIL16(16 * (r) + 13), TAIL16(16 * (r) + 14), TAIL16(16 * (r) + 15)
+const vn_token_tail vn_token_tails[512] = {TAIL256(0), TAIL256(1)};
+#undef TAIL256
+#undef TAIL16
+#undef TAIL
+
+/* The scan's line state and counters. The block loop keeps the counters in locals (struct
+ * hot) and hands this to the functions of its rare paths. */
 typedef struct scan_state {
     vnseg_doc *doc;
     const unsigned char *s, *end;
     bool reference;    /* vn_tokenize_reference: no memo, every token listed */
+    bool lenient;      /* VNSEG_OPT_LENIENT */
+    bool pairs;        /* the current line's list may hold a bracket or quote */
     size_t nt;         /* tokens so far */
     size_t limit;      /* tokens that fit before make_room() must run */
     size_t line;       /* current line number */
     size_t line_first; /* index of the first token of the current line */
     const unsigned char *line_start;
+    vn_memo_bucket *memo; /* 2^(64 - memo_shift) buckets */
+    unsigned memo_shift;
+    vn_memo_long_bucket *memo_long; /* 2^(64 - memo_long_shift) buckets, or NULL */
+    unsigned memo_long_shift;
 } scan_state;
 
-/* Write a whole token record. */
-static inline void store_token(vnseg_token *t, uint64_t offset, size_t len, uint32_t flags,
-                               uint32_t syllables, uint16_t kind)
-{
-    t->offset = offset;
-    t->length = (uint32_t)len;
-    t->flags = flags;
-    t->syllables = syllables;
-    t->kind = kind;
-    t->reserved = 0;
-}
-
-/* Recompute how many tokens fit: the token array, and the line's pair and event lists (one
- * entry more than the line has tokens, as the loop writes an entry before counting it). */
+/* Recompute how many tokens fit: the token array, and the line's lists (one entry more than
+ * the line has tokens, as the scan writes an entry before counting it). */
 static void set_limit(scan_state *st)
 {
     size_t by_line = st->line_first + st->doc->cap_line - 1;
@@ -204,14 +243,15 @@ static void set_limit(scan_state *st)
                                                 : by_line;
 }
 
-/* Room for one more token; false on no memory. */
-static VN_NOINLINE bool make_room(scan_state *st)
+/* Room for `n` more tokens; false on no memory. Both line lists keep the same capacity
+ * (vn_line_sentences() callers use pairs too). */
+static VN_NOINLINE bool make_room(scan_state *st, size_t n)
 {
     vnseg_doc *doc = st->doc;
-    if (st->nt >= doc->cap_tokens &&
-        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + 1, sizeof(vnseg_token)))
+    if (st->nt + n > doc->cap_tokens &&
+        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, st->nt + n, sizeof(vnseg_token)))
         return false;
-    size_t need = st->nt - st->line_first + 2;
+    size_t need = st->nt - st->line_first + n + 1;
     if (need > doc->cap_line) {
         size_t cap = doc->cap_line;
         if (!vn_grow((void **)&doc->pairs, &cap, need, sizeof(size_t))) return false;
@@ -230,9 +270,10 @@ static bool finish_line(scan_state *st)
     vnseg_doc *doc = st->doc;
     doc->ntokens = st->nt;
     if (st->nt > st->line_first &&
-        vn_line_sentences(doc, st->line_first, st->nt, st->line) != VNSEG_OK)
+        vn_line_sentences_listed(doc, st->line_first, st->nt, st->line, st->pairs) != VNSEG_OK)
         return false;
     doc->npairs = doc->nevents = 0;
+    st->pairs = false;
     return true;
 }
 
@@ -251,17 +292,43 @@ static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool b
     return true;
 }
 
+/* The ASCII control character at p (< 0x20): a line break (CR LF counts once, at the CR), or a
+ * separator such as a tab. */
+static bool control(scan_state *st, const unsigned char *p)
+{
+    unsigned b = *p;
+    if (b - 0x0Au > 3u) return separator(st, p, 1, false);
+    if (b == '\n' && p > st->s && p[-1] == '\r') return true;
+    size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
+    return separator(st, p, sep, true);
+}
+
+/* List token idx for the sentence pass when it is an event or a pair (every token for the
+ * reference). */
+static inline void list_token(scan_state *st, size_t idx, bool event, bool pair)
+{
+    if (event || pair || st->reference) st->doc->events[st->doc->nevents++] = idx;
+    st->pairs |= pair || st->reference;
+}
+
+/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
+ * separator when there are at most 16, else 17. */
+static inline size_t candidate_length(const unsigned char *q)
+{
+    unsigned m = vn_sep16(q);
+    if (VN_LIKELY(m)) return (unsigned)__builtin_ctz(m);
+    return q[16] <= 0x20 ? 16 : 17;
+}
+
 /* A token that the memo does not know, at p (not an ASCII separator): multi-byte separators,
- * the exact scan, classification; remembered in `bucket` (if not NULL) under `key` when the
- * token is the whole candidate of `clen` bytes. Returns the end of what was consumed, or NULL
- * with *status set. */
+ * the exact scan, classification. Returns the end of what was consumed, or NULL with *status
+ * set; *made receives the new token, or NULL after a separator. */
 static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned char *p,
-                                                  bool lenient, vn_memo_bucket *bucket,
-                                                  vn_memo_key key, size_t clen,
-                                                  vnseg_status *status)
+                                                  vnseg_token **made, vnseg_status *status)
 {
     vnseg_doc *doc = st->doc;
     size_t sep;
+    *made = NULL;
     if (*p >= 0xC2 && (sep = mb_separator(p, st->end)) != 0) {
         if (!separator(st, p, sep, mb_break(p, sep))) goto nomem;
         return p + sep;
@@ -269,12 +336,12 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
     const unsigned char *start = p, *bad = NULL;
     uint32_t feat = 0;
     bool cut = false;
-    p = scan_token(start, st->end, lenient, &feat, &cut, &bad);
+    p = scan_token(start, st->end, st->lenient, &feat, &cut, &bad);
     if (!p) {
         *status = fail_utf8(doc, st->s, bad, st->line);
         return NULL;
     }
-    if (st->nt >= st->limit && !make_room(st)) goto nomem;
+    if (st->nt >= st->limit && !make_room(st, 1)) goto nomem;
     size_t idx = st->nt++;
     vnseg_token *t = &doc->tokens[idx];
     *t = (vnseg_token){.offset = (uint64_t)(start - st->s),
@@ -283,120 +350,314 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
                        .syllables = 1,
                        .kind = VNSEG_KIND_WORD};
     if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
-    bool event = vn_sentence_event(t), pair = vn_pair_kind(t->kind);
-    if (event || st->reference) doc->events[doc->nevents++] = idx;
-    if (pair || st->reference) doc->pairs[doc->npairs++] = idx;
-    if (bucket && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED))
-        vn_memo_insert(bucket, key, vn_memo_pack(t, event, pair));
+    list_token(st, idx, vn_sentence_event(t), vn_pair_kind(t->kind));
+    *made = t;
     return p;
 nomem:
     *status = fail_nomem(doc);
     return NULL;
 }
 
-/* The length of the candidate token at q (q[0..17) readable): the bytes up to the next ASCII
- * separator when there are at most 16, else 17. *space tells whether that separator is a
- * space (computed from the same load, so that the next token's start does not wait for
- * another one). */
-static inline size_t candidate_length(const unsigned char *q, bool *space)
+/* May the token the exact path made be remembered under its candidate of `clen` bytes? Only
+ * when it is that whole candidate, and holds no ill-formed bytes (lenient and strict mode
+ * share the memo). */
+static inline bool memoizable(const vnseg_token *t, size_t clen)
 {
-    unsigned spaces;
-    unsigned m = vn_sep16(q, &spaces);
-    if (VN_LIKELY(m)) {
-        unsigned n = (unsigned)__builtin_ctz(m);
-        *space = (spaces >> n) & 1;
-        return n;
+    return t && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED);
+}
+
+static inline uint32_t pack(const vnseg_token *t)
+{
+    return vn_memo_pack(t, vn_sentence_event(t), vn_pair_kind(t->kind));
+}
+
+/* Store a memoized token of `clen` bytes at p, ending the buffer or not. */
+static void store_known(scan_state *st, const unsigned char *p, size_t clen, uint32_t info)
+{
+    size_t idx = st->nt++;
+    vnseg_token *t = &st->doc->tokens[idx];
+    t->offset = (uint64_t)(p - st->s);
+    t->length = (uint32_t)clen;
+    t->flags = info & VN_MEMO_STORED_FLAGS;
+    if (p + clen == st->end) t->flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
+    memcpy(&t->syllables, vn_memo_tail(info), sizeof(vn_token_tail));
+    list_token(st, idx, vn_memo_listed(info), vn_memo_pair(info));
+}
+
+/* A token at p whose candidate is longer than 16 bytes: through the table of long tokens when
+ * the candidate is at most 32 bytes. */
+static const unsigned char *scan_long(scan_state *st, const unsigned char *p, vnseg_status *status)
+{
+    size_t avail = (size_t)(st->end - p);
+    const unsigned char *q = p;
+    unsigned char pad[VN_MEMO_LONG_MAX + 16];
+    if (avail <= VN_MEMO_LONG_MAX) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, p, avail);
+        q = pad;
     }
-    *space = q[16] == ' ';
-    return q[16] <= 0x20 ? 16 : 17;
+    size_t clen = VN_MEMO_MAX_LEN + candidate_length(q + VN_MEMO_MAX_LEN);
+    vnseg_token *t;
+    if (!st->memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
+    vn_memo_key key[2];
+    vn_memo_long_key_of(q, clen, key);
+    vn_memo_long_bucket *bucket = &st->memo_long[vn_memo_long_bucket_of(key, st->memo_long_shift)];
+    uint32_t info = vn_memo_long_find(bucket, key);
+    if (info && st->nt < st->limit) {
+        store_known(st, p, clen, info);
+        return p + clen;
+    }
+    p = scan_slow(st, p, &t, status);
+    if (memoizable(t, clen)) vn_memo_long_insert(bucket, key, pack(t));
+    return p;
+}
+
+/* The exact path's step with a short candidate of `clen` bytes (< 17) at p, which is not in
+ * `bucket` under `key`. */
+static const unsigned char *scan_unknown(scan_state *st, const unsigned char *p,
+                                         vn_memo_bucket *bucket, vn_memo_key key, size_t clen,
+                                         vnseg_status *status)
+{
+    vnseg_token *t;
+    p = scan_slow(st, p, &t, status);
+    if (memoizable(t, clen)) vn_memo_insert(bucket, key, pack(t));
+    return p;
+}
+
+/* One token or separator at p (not an ASCII separator <= 0x20), through the memo when it can:
+ * the exact path's step. Returns the end of what was consumed, or NULL with *status set. */
+static const unsigned char *scan_one(scan_state *st, const unsigned char *p, vnseg_status *status)
+{
+    if (*p == 0x7F) {
+        if (separator(st, p, 1, false)) return p + 1;
+        *status = fail_nomem(st->doc);
+        return NULL;
+    }
+    /* The last bytes of the buffer are looked at in a copy padded with NUL bytes (separators),
+     * so that no load reads past the buffer. */
+    size_t avail = (size_t)(st->end - p);
+    const unsigned char *q = p;
+    unsigned char pad[32];
+    if (avail <= VN_MEMO_MAX_LEN) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, p, avail);
+        q = pad;
+    }
+    size_t clen = candidate_length(q);
+    if (clen > VN_MEMO_MAX_LEN) return scan_long(st, p, status);
+    vn_memo_key key = vn_memo_key_of(q, clen);
+    vn_memo_bucket *bucket = &st->memo[vn_memo_bucket_of(key, st->memo_shift)];
+    uint32_t info = vn_memo_find(bucket, key);
+    if (!info || st->nt >= st->limit) return scan_unknown(st, p, bucket, key, clen, status);
+    store_known(st, p, clen, info);
+    return p + clen;
+}
+
+/* Where the block loop cannot take a token (memo miss, longer than 16 bytes, holding DEL or a
+ * multi-byte separator, arrays full): the exact path from p, token by token, up to the next
+ * ASCII separator (or the end), where the block loop takes over again. The first token is not
+ * looked up again: `bucket` (NULL for a candidate longer than 16 bytes), `key` and `clen` are
+ * its candidate's. Returns the position reached, or NULL with *status set. */
+static VN_NOINLINE const unsigned char *scan_exact(scan_state *st, const unsigned char *p,
+                                                   vn_memo_bucket *bucket, vn_memo_key key,
+                                                   size_t clen, vnseg_status *status)
+{
+    p = bucket ? scan_unknown(st, p, bucket, key, clen, status) : scan_long(st, p, status);
+    while (p && p<st->end && * p> 0x20)
+        p = scan_one(st, p, status);
+    /* The separator there follows the line's last token (the block loop flags only the tokens
+     * it writes itself). */
+    if (p && p < st->end && st->nt > st->line_first)
+        st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER;
+    return p;
 }
 
 /* The reference scan: every token through the exact scan and classification. */
-static vnseg_status scan_reference(scan_state *st, const unsigned char *p, bool lenient)
+static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
 {
     while (p < st->end) {
         unsigned b = *p;
         vnseg_status status = VNSEG_OK;
+        vnseg_token *made;
         if (b <= 0x20 || b == 0x7F) {
             size_t sep = b == '\r' && p + 1 < st->end && p[1] == '\n' ? 2 : 1;
             if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(st->doc);
             p += sep;
-        } else if (!(p = scan_slow(st, p, lenient, NULL, vn_memo_no_key(), 0, &status))) {
+        } else if (!(p = scan_slow(st, p, &made, &status))) {
             return status;
         }
     }
     return VNSEG_OK;
 }
 
-/* The scan: tokens found in the memo take the short path inside the loop, everything else
- * (separators other than one space after a token, unknown tokens, growing arrays) goes
- * through separator() and scan_slow(). */
-static vnseg_status scan_fast(scan_state *st, const unsigned char *p, bool lenient,
-                              vn_memo_bucket *memo, unsigned memo_shift)
+/* The block loop's counters and arrays, in locals so that they stay in registers; written
+ * back to the scan state before any other path runs, and read again after it. */
+typedef struct hot {
+    vnseg_token *next; /* doc->tokens + nt */
+    size_t *listed;    /* doc->events + doc->nevents */
+    size_t nt, limit;
+    uint32_t seen; /* the or of the packed classifications written since the last sync */
+    vn_memo_bucket *memo;
+    unsigned memo_shift;
+} hot;
+
+static inline void hot_load(const scan_state *st, hot *h)
 {
-    vnseg_doc *doc = st->doc;
-    const unsigned char *const s = st->s, *const end = st->end;
-    /* The counters of the short path, in locals so that they stay in registers; written
-     * back to st and doc before any other path runs, and read again after it. */
-    size_t nt = st->nt, limit = st->limit, nevents = doc->nevents, npairs = doc->npairs;
-    while (p < end) {
-        /* A candidate runs to the next ASCII separator. If it equals a memoized token (which
-         * holds no separator and is valid UTF-8), it is exactly that token, with the same
-         * classification. The last bytes of the buffer are looked at in a copy padded with
-         * NUL bytes (separators): no load reads past the buffer. A separator at p gives an
-         * empty candidate, which no memo key equals. */
-        size_t avail = (size_t)(end - p);
-        const unsigned char *q = p;
-        unsigned char pad[32];
-        if (VN_UNLIKELY(avail <= VN_MEMO_MAX_LEN)) {
-            memset(pad, 0, sizeof pad);
-            memcpy(pad, p, avail);
-            q = pad;
-        }
-        bool space;
-        size_t clen = candidate_length(q, &space);
-        vn_memo_bucket *bucket = NULL;
-        vn_memo_key key = vn_memo_no_key();
-        if (VN_LIKELY(clen <= VN_MEMO_MAX_LEN)) {
-            key = vn_memo_key_of(q, clen);
-            bucket = &memo[vn_memo_bucket_of(key, memo_shift)];
-            uint32_t info = vn_memo_find(bucket, key);
-            if (VN_LIKELY(info) && VN_LIKELY(nt < limit)) {
-                size_t idx = nt++;
-                store_token(&doc->tokens[idx], (uint64_t)(p - s), clen,
-                            vn_memo_flags(info) | (space ? VNSEG_TF_SPACE_AFTER : 0),
-                            vn_memo_syllables(info), vn_memo_kind(info));
-                /* List it for the sentence pass without a branch. */
-                doc->events[nevents] = idx;
-                nevents += (info >> VN_MEMO_EVENT_BIT) & 1;
-                doc->pairs[npairs] = idx;
-                npairs += (info >> VN_MEMO_PAIR_BIT) & 1;
-                p += clen + space;
+    h->next = st->doc->tokens + st->nt;
+    h->listed = st->doc->events + st->doc->nevents;
+    h->memo = st->memo;
+    h->memo_shift = st->memo_shift;
+    h->nt = st->nt;
+    h->limit = st->limit;
+    h->seen = 0;
+}
+
+static inline void hot_store(scan_state *st, const hot *h)
+{
+    st->nt = h->nt;
+    st->doc->nevents = (size_t)(h->listed - st->doc->events);
+    st->pairs |= vn_memo_pair(h->seen);
+}
+
+/* Tokens a block of 64 bytes can start: each needs a separator before it. */
+#define BLOCK_TOKENS 32
+
+/* Room for a block's tokens; false on no memory. */
+static inline bool block_room(scan_state *st, hot *h)
+{
+    if (VN_LIKELY(h->nt + BLOCK_TOKENS <= h->limit)) return true;
+    hot_store(st, h);
+    if (!make_room(st, BLOCK_TOKENS)) return false;
+    hot_load(st, h);
+    return true;
+}
+
+/* The tokens that start in the 64 bytes at text offset `pos`. `d` holds those bytes and 17
+ * more: the text itself, or at its end (`tail`) a copy padded with NUL bytes. `*carry` tells
+ * whether the byte before the block is a separator, and receives the same for the next block.
+ * Tokens start after a separator; each start's candidate (the bytes up to the next ASCII
+ * separator) comes from one 16-byte load, and if the memo knows it, it is that token, with that
+ * classification. Everything else, and the control characters (line breaks), go through the
+ * exact path in position order. Returns the offset where the next block starts, or 0 with
+ * *status set. */
+typedef void block_masks_fn(const unsigned char *p, uint64_t *sep, uint64_t *ctl);
+
+static inline __attribute__((always_inline)) size_t
+scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t *carry, bool tail,
+           block_masks_fn *block_masks, vnseg_status *status)
+{
+    const unsigned char *const s = st->s;
+    const size_t avail = (size_t)(st->end - s) - pos;
+    uint64_t sep, ctl;
+    block_masks(d, &sep, &ctl);
+    if (tail && avail < 64) ctl &= ((uint64_t)1 << avail) - 1; /* not the padding */
+    uint64_t starts = ~sep & (sep << 1 | *carry);
+    *carry = sep >> 63;
+    if (!block_room(st, h)) goto nomem;
+    for (;;) {
+        /* The starts before the next control character, then that character. */
+        uint64_t run = starts & ((ctl & (0 - ctl)) - 1);
+        starts ^= run;
+        while (run) {
+            size_t off = (unsigned)__builtin_ctzll(run);
+            run &= run - 1;
+            const unsigned char *q = d + off;
+            size_t clen = (size_t)__builtin_ctzll(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
+            vn_memo_bucket *bucket = NULL;
+            vn_memo_key key = vn_memo_no_key();
+            uint32_t info = 0;
+            if (VN_LIKELY(clen < VN_MEMO_MAX_LEN) || q[VN_MEMO_MAX_LEN] <= 0x20) {
+                key = vn_memo_key_of(q, clen);
+                bucket = &h->memo[vn_memo_bucket_of(key, h->memo_shift)];
+                info = vn_memo_find(bucket, key);
+            }
+            if (VN_LIKELY(info)) {
+                vnseg_token *t = h->next++;
+                uint32_t flags = info & VN_MEMO_STORED_FLAGS;
+                if (tail && off + clen == avail) flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
+                t->offset = pos + off;
+                t->length = (uint32_t)clen;
+                t->flags = flags;
+                memcpy(&t->syllables, vn_memo_tail(info), sizeof(vn_token_tail));
+                /* Listed for the sentence pass without a branch. */
+                *h->listed = h->nt++;
+                h->listed += vn_memo_listed(info);
+                h->seen |= info;
                 continue;
             }
+            hot_store(st, h);
+            const unsigned char *r = scan_exact(st, s + pos + off, bucket, key, clen, status);
+            if (!r) return 0;
+            hot_load(st, h);
+            size_t done = (size_t)(r - s) - pos;
+            if (done >= 64) return pos + done;
+            /* Starts and control characters before r were inside what the exact path took. */
+            uint64_t keep = ~(uint64_t)0 << done;
+            run &= keep;
+            starts &= keep;
+            ctl &= keep;
+            if (!block_room(st, h)) goto nomem;
         }
-
-        st->nt = nt;
-        doc->nevents = nevents;
-        doc->npairs = npairs;
-        unsigned b = *p;
-        vnseg_status status = VNSEG_OK;
-        if (b <= 0x20 || b == 0x7F) {
-            size_t sep = b == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
-            if (!separator(st, p, sep, b - 0x0Au <= 3u)) return fail_nomem(doc);
-            p += sep;
-        } else if (!(p = scan_slow(st, p, lenient, bucket, key, clen, &status))) {
-            return status;
-        }
-        nt = st->nt;
-        limit = st->limit;
-        nevents = doc->nevents;
-        npairs = doc->npairs;
+        if (!ctl) break;
+        hot_store(st, h);
+        if (!control(st, s + pos + (unsigned)__builtin_ctzll(ctl))) goto nomem;
+        hot_load(st, h);
+        ctl &= ctl - 1;
     }
-    st->nt = nt;
-    doc->nevents = nevents;
-    doc->npairs = npairs;
+    return pos + 64;
+nomem:
+    *status = fail_nomem(st->doc);
+    return 0;
+}
+
+/* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
+ * copy of the rest. */
+static inline __attribute__((always_inline)) vnseg_status
+scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks)
+{
+    const unsigned char *const s = st->s;
+    const size_t len = (size_t)(st->end - s);
+    size_t pos = (size_t)(p - s);
+    uint64_t carry = 1;
+    vnseg_status status = VNSEG_OK;
+    hot h;
+    hot_load(st, &h);
+    while (len - pos >= 64 + 16) {
+        pos = scan_block(st, &h, s + pos, pos, &carry, false, block_masks, &status);
+        if (!pos) return status;
+    }
+    while (pos < len) {
+        unsigned char pad[64 + 32];
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s + pos, len - pos);
+        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, &status)))
+            return status;
+    }
+    hot_store(st, &h);
     return VNSEG_OK;
+}
+
+static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
+{
+    return scan_blocks(st, p, vn_block64);
+}
+
+#ifdef VN_SCAN_AVX2
+/* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
+ * operations without extra moves, 32-byte loads for the block masks. */
+static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
+scan_blocks_avx2(scan_state *st, const unsigned char *p)
+{
+    return scan_blocks(st, p, vn_block64_avx2);
+}
+#endif
+
+static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
+{
+#ifdef VN_SCAN_AVX2
+    if (vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
+#endif
+    return scan_blocks_sse2(st, p);
 }
 
 VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
@@ -416,12 +677,11 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (!text) text = "";
 
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
-    const bool lenient = options & VNSEG_OPT_LENIENT;
     doc->text = s;
     doc->len = len;
     doc->options = options;
 
-    size_t want = len / 6 + 16;
+    size_t want = len / 6 + 16 + BLOCK_TOKENS;
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail_nomem(doc);
@@ -430,11 +690,18 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         p += 3; /* a leading byte-order mark is a separator */
 
-    scan_state st = {
-        .doc = doc, .s = s, .end = end, .reference = vn_tokenize_reference, .line_start = s};
+    scan_state st = {.doc = doc,
+                     .s = s,
+                     .end = end,
+                     .reference = vn_tokenize_reference,
+                     .lenient = options & VNSEG_OPT_LENIENT,
+                     .line_start = s,
+                     .memo = doc->memo,
+                     .memo_shift = 64 - doc->memo_bits,
+                     .memo_long = doc->memo_long,
+                     .memo_long_shift = 64 - doc->memo_long_bits};
     set_limit(&st);
-    vnseg_status status = st.reference ? scan_reference(&st, p, lenient)
-                                       : scan_fast(&st, p, lenient, doc->memo, 64 - doc->memo_bits);
+    vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
     if (status != VNSEG_OK) return status;
     if (!finish_line(&st)) return fail_nomem(doc);
     doc->nlines = st.line + (end > st.line_start ? 1 : 0);

@@ -13,6 +13,8 @@ corpus=build-release/bench-corpus.txt
 [ -f "$corpus" ] || python3 bench/make_corpus.py "$corpus" --mb 20 ${VNSEG_SHARED:+--shared "$VNSEG_SHARED"}
 echo "== tokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
 build-release/bench/bench_tokenize "$corpus" 7
+echo "== normalization and legacy decoding (best of 7 rounds; wall clock and CPU time)"
+build-release/bench/bench_normalize "$corpus" 7
 echo "== Python on the same file (best of 3)"
 python3 bench/python_split.py "$corpus" 3
 small=build-release/bench-corpus-small.txt
@@ -25,3 +27,5 @@ echo "== tokenizer, words of random syllables"
 build-release/bench/bench_tokenize "$random" 7
 echo "== Python package (vnseg from Python against str.split(), same file, best of 3)"
 VNSEG_LIBRARY=build-release/libvnseg/libvnseg.so.0 python3 bench/bench_python.py "$corpus" 3
+echo "== detokenizer (C, best of 7 rounds, interleaved with the memchr loop)"
+build-release/bench/bench_detok "$corpus" 7

@@ -69,6 +69,14 @@ class Parallel(unittest.TestCase):
         with open(cls.dirty, "wb") as f:
             f.write(b"\n".join(lines)[:-1])
         cls.available = commands()
+        if "segment" in cls.available:
+            # A model of our own (from the example article), so that the result does not
+            # depend on a model installed on this machine.
+            model = os.path.join(cls.dir.name, "vi.model")
+            subprocess.run([VNSEG, "train", "-o", model,
+                            os.path.join(EXAMPLES, "data", "bao-da-nang.seg.txt")],
+                           check=True, capture_output=True)
+            os.environ["VNSEG_MODEL"] = model
 
     @classmethod
     def tearDownClass(cls):

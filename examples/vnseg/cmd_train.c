@@ -22,6 +22,10 @@ static const char help[] =
     "                       contents); applies to the CORPUS files after it\n"
     "  -l, --lexicon FILE   a word list: one word per line, syllables separated by spaces or\n"
     "                       `_`, further tab-separated columns ignored (repeatable)\n"
+    "  -s, --source N[:W]   the CORPUS files after it come from source N (0..3, default 0)\n"
+    "                       with weight W (1/16..16, default 1). The model segments like\n"
+    "                       source 0; other sources (other conventions, another tool's\n"
+    "                       output) help through shared and per-source feature copies\n"
     "      --epochs N       passes over the corpus (default 10)\n"
     "      --hash-bits N    weight table of 2^N entries, 16..26 (default 20, 2 MiB)\n"
     "      --seed N         shuffling seed (default 1); training is deterministic\n"
@@ -99,8 +103,23 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-static bool add_file(vnseg_trainer *t, const char *path, int format, bool quiet)
+/* One input file: its format (-1 auto, or a vnseg_corpus_format), source and weight. */
+typedef struct train_input {
+    const char *path;
+    int format;
+    unsigned source;
+    double weight;
+} train_input;
+
+static bool add_file(vnseg_trainer *t, const train_input *in, bool quiet)
 {
+    const char *path = in->path;
+    int format = in->format;
+    if (format != VNSEG_CORPUS_WORDLIST &&
+        vnseg_trainer_set_source(t, in->source, in->weight) != VNSEG_OK) {
+        cli_lib_error(path, 0);
+        return false;
+    }
     size_t len = 0;
     char *data = slurp(path, &len);
     if (!data) return false;
@@ -123,15 +142,11 @@ int cmd_train(int argc, char **argv)
     vnseg_train_options o = {sizeof o, 0, 0, 0, 0};
     train_ctx ctx = {false};
     int format = -1;
-    /* Inputs in order: format (-1 auto, or a vnseg_corpus_format) and path. */
+    unsigned source = 0;
+    double weight = 1;
     int ninputs = 0;
-    int *fmts = calloc((size_t)argc + 1, sizeof *fmts);
-    char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    if (!fmts || !paths) {
-        free(fmts);
-        free(paths);
-        return 1;
-    }
+    train_input *inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    if (!inputs) return 1;
     int status = 2;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
@@ -156,8 +171,20 @@ int cmd_train(int argc, char **argv)
             }
         } else if (cli_opt_value(argc, argv, &i, "--lexicon", &v) ||
                    cli_opt_value(argc, argv, &i, "-l", &v)) {
-            fmts[ninputs] = VNSEG_CORPUS_WORDLIST;
-            paths[ninputs++] = (char *)v;
+            inputs[ninputs++] = (train_input){v, VNSEG_CORPUS_WORDLIST, 0, 1};
+        } else if (cli_opt_value(argc, argv, &i, "--source", &v) ||
+                   cli_opt_value(argc, argv, &i, "-s", &v)) {
+            char *end;
+            unsigned long n = strtoul(v, &end, 10);
+            weight = 1;
+            if (*end == ':') weight = strtod(end + 1, &end);
+            if (end == v || *end || n >= VNSEG_TRAIN_SOURCES || !(weight >= 1.0 / 16) ||
+                weight > 16) {
+                cli_error("train: --source '%s': give N or N:W, N 0..%d, W 1/16..16", v,
+                          VNSEG_TRAIN_SOURCES - 1);
+                goto done;
+            }
+            source = (unsigned)n;
         } else if (cli_opt_value(argc, argv, &i, "--epochs", &v)) {
             o.epochs = (uint32_t)strtoul(v, NULL, 10);
         } else if (cli_opt_value(argc, argv, &i, "--hash-bits", &v)) {
@@ -170,8 +197,7 @@ int cmd_train(int argc, char **argv)
             cli_error("train: unknown option '%s' (try vnseg train --help)", a);
             goto done;
         } else {
-            fmts[ninputs] = format;
-            paths[ninputs++] = argv[i];
+            inputs[ninputs++] = (train_input){argv[i], format, source, weight};
         }
     }
     if (!output || ninputs == 0) {
@@ -185,7 +211,7 @@ int cmd_train(int argc, char **argv)
     }
     status = 1;
     for (int k = 0; k < ninputs; k++)
-        if (!add_file(t, paths[k], fmts[k], ctx.quiet)) goto free_trainer;
+        if (!add_file(t, &inputs[k], ctx.quiet)) goto free_trainer;
     vnseg_model *model = NULL;
     if (vnseg_trainer_train(t, on_progress, &ctx, &model) != VNSEG_OK) {
         cli_error("train: %s", vnseg_error_last()->message);
@@ -211,7 +237,6 @@ int cmd_train(int argc, char **argv)
 free_trainer:
     vnseg_trainer_free(t);
 done:
-    free(fmts);
-    free(paths);
+    free(inputs);
     return status;
 }

@@ -13,8 +13,12 @@ typedef struct command {
 
 static const command commands[] = {
     {"tokenize", cmd_tokenize, "word-segmented text to tokens (TSV, JSON Lines, CoNLL-U)"},
+    {"normalize", cmd_normalize, "NFC, invisibles, tone marks, folding, legacy encodings"},
+    {"entities", cmd_entities, "people, places and organizations named in articles"},
+    {"gazetteer", cmd_gazetteer, "compile, verify and dump name lists; show lookup keys"},
     {"segment", cmd_segment, "raw text to word-segmented text (syllables of a word joined by _)"},
     {"train", cmd_train, "learn a segmentation model from segmented corpora or word lists"},
+    {"detok", cmd_detok, "word-segmented text back to natural text, with its alignment"},
 };
 
 static void usage(FILE *f)

@@ -106,7 +106,7 @@ vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, size_t len, ui
 typedef struct vnseg_model vnseg_model;
 
 /** Format version of the model files this library writes and reads. */
-#define VNSEG_MODEL_VERSION 1
+#define VNSEG_MODEL_VERSION 2
 
 /**
  * Open a model file: map it into memory and validate it.
@@ -265,6 +265,25 @@ void vnseg_trainer_free(vnseg_trainer *trainer);
  */
 vnseg_status vnseg_trainer_add(vnseg_trainer *trainer, vnseg_corpus_format format, const char *text,
                                size_t len);
+
+/** Number of training sources (vnseg_trainer_set_source()). */
+#define VNSEG_TRAIN_SOURCES 4
+
+/**
+ * Say where the training sentences added next come from: `source` 0 to
+ * ::VNSEG_TRAIN_SOURCES - 1 (0 until this is called) and how much each of its sentences weighs
+ * (1/16 to 16; 1 is the weight of every source until set). Source 0 is the *target*: the model
+ * learns to segment like source 0's sentences. The other sources help where source 0 says
+ * nothing, but their conventions may differ (corpora annotated elsewhere, the output of
+ * another segmenter): every feature weight has a copy shared by all sources and a copy per
+ * source (feature augmentation for domain adaptation), and the model keeps the shared copy
+ * plus source 0's. Each source's words also mark their source in the training lexicon, so the
+ * model learns how far each source's words agree with source 0. With sentences of one source
+ * only, training is the same as without sources. Word lists are not affected.
+ * @return ::VNSEG_OK; ::VNSEG_E_INVALID_ARG for a NULL trainer, a source out of range or a
+ *         weight out of range.
+ */
+vnseg_status vnseg_trainer_set_source(vnseg_trainer *trainer, uint32_t source, double weight);
 
 /** Progress of vnseg_trainer_train(): `stage` ("lexicon", "epoch", "save"), step `done` of
  *  `total`. Called from the training thread. */

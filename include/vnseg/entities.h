@@ -1,0 +1,190 @@
+/* libvnseg entity scanner: mentions of people, places and organizations in tokenized text. */
+#ifndef VNSEG_ENTITIES_H
+#define VNSEG_ENTITIES_H
+
+#include "vnseg/common.h"
+#include "vnseg/gazetteer.h"
+#include "vnseg/tokenizer.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @file entities.h
+ *
+ * vnseg_scan_entities() finds named-entity mentions in a tokenized document (tokenizer.h): the
+ * names of a gazetteer (gazetteer.h), and names on no list found by rules. Each mention has a
+ * token range, a byte span in the document's text, a type, its source and, for gazetteer
+ * names, the entry it stands for.
+ *
+ * @par Gazetteer names
+ * At each token the scanner takes the longest run of tokens whose lookup key (gazetteer.h) is
+ * a name of the gazetteer, so `Liên_Hợp_Quốc`, `Liên Hợp Quốc` and `Liên_Hợp Quốc` all match
+ * the entry `Liên Hợp Quốc`, and `Hội_đồng Bảo_an` matches `Hội đồng Bảo an`. Matches do not
+ * cross a sentence end, except one that the tokenizer only guessed (::VNSEG_SF_GUESSED).
+ *
+ * @par Glued tokens
+ * Segmenters sometimes glue a name to the words next to it (`Mỹ_cáo_buộc`, `xung_đột_Ukraine`,
+ * `Triều Tiên_cáo_buộc`, `AFP_Mỹ`). Where a word mixes capitalized and lower-case syllables,
+ * a run of capitalized syllables at its start or end is looked up on its own (and continues a
+ * match from the tokens before it); a title-case word that is no name as a whole is split when
+ * it divides completely into gazetteer names and acronyms, one name at least. Where position
+ * capitalizes a word (see below), a leading run counts only when it is foreign or two or more
+ * lower-case syllables follow it (`Mỹ_cáo_buộc` yes, `Anh_em` no). Such a mention starts or
+ * ends inside a token: its byte span covers the name's syllables only and it has
+ * ::VNSEG_MF_PARTIAL. A glued run on no list is a heuristic mention only when it is foreign
+ * (`Ông Kirby_cáo_buộc`).
+ *
+ * @par Names on no list (heuristics)
+ * Candidates are runs of up to five words in name shape: title case (every syllable
+ * capitalized: `Kim_Jong-un`, `Vladimir Putin`), all capitals (`KCNA`), not a cue word, not a
+ * single letter, no inner dot (`T.Ư`). Position capitalizes a word at the start of a sentence,
+ * after an opening bracket or quote, after a colon, and after the dash of a byline in capitals
+ * (`TTO - Trong ...`); a one-syllable Vietnamese word there is no name (`Khi`, `Ông`, `Ảnh`),
+ * unless it is a family name that starts a longer run. Words capitalized on their first
+ * syllable only (`Lãnh_đạo`) are never person or place names. The words around a run decide
+ * its type (the first rule that applies wins):
+ * - an organization head (`Bộ`, `Sở`, `Cục`, `Hội_đồng`, `Ủy_ban`, `Công_ty`, `tập_đoàn`,
+ *   `Bệnh_viện`, `Trường`, `hãng`, ...) starts an ORG whose span includes the head, followed by
+ *   words capitalized on their first syllable (`Bộ Y_tế`, `Hội_đồng An_ninh Quốc_gia`,
+ *   `câu_lạc_bộ Công_an`), `và` before another such word, and lower-case words of a field or
+ *   that organization names use (`Sở Giao_thông vận_tải`, `Trung_tâm Dự_báo khí_tượng
+ *   thủy_văn quốc_gia`); an administrative body, or one already named, takes the place after
+ *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`). A head before a
+ *   gazetteer organization joins it (`tập_đoàn Wagner`);
+ * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
+ *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
+ *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
+ *   name is itself a cue word (`sông Cầu`), and before a number for districts and wards
+ *   (`quận 8`, `Q. 8`);
+ * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
+ *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
+ *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
+ * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, ...) makes a LOC;
+ * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC;
+ * - a one-syllable word joined by a dash to a place (`Nga - Triều`) is a LOC;
+ * - after `,` or `và` that follow a name typed by its head, the type of that name (`các đường
+ *   Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`);
+ * - otherwise: an acronym of 2 to 8 capitals (not a common one like `USD` or `GDP`) is an ORG;
+ *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
+ *   doanh_nghiệp`); any other run is a PER (people are the most frequent names in news).
+ * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`) is an ORG,
+ * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
+ * Entity spans follow the conventions of Vietnamese NER corpora (VLSP): a LOC or ORG span
+ * includes its head noun, a PER span leaves the title out. Sentences written mostly in capitals
+ * (headlines) get no heuristic mentions except foreign words.
+ *
+ * @par Precedence
+ * Gazetteer matches come first; heuristic mentions are made from the tokens no gazetteer match
+ * covers, so a heuristic mention never cuts or overlaps a gazetteer name. A gazetteer name may
+ * grow by a head noun before it (`tỉnh` + `Quảng Nam`) and keeps its entry then; the
+ * organization rule may take a gazetteer place whole into a longer name (`Ủy_ban nhân_dân
+ * thành_phố` + `Đà_Nẵng`), and a suffix word may make it an organization's (`Hà_Nội FC`): the
+ * longer name is a heuristic mention without an entry. Mentions never overlap and are reported
+ * in text order.
+ *
+ * @par Canonical names
+ * A gazetteer mention's canonical name is its entry's. A heuristic mention's is its text in
+ * NFC with spaces for `_` (`Trần Văn Minh`); a person mentioned by part of a name given in full
+ * elsewhere in the same document (`Putin` after `Vladimir_Putin`, `ông Kim` after
+ * `Kim_Jong-un`) takes the full name's canonical name (see ::vnseg_mention.link). Names are
+ * compared by their lookup keys (vnseg_lookup_key()). A heuristic mention typed by no cue takes
+ * the type of a cued mention of the same name in the document (`Noru` after `bão Noru`).
+ *
+ * @par Thread safety
+ * A ::vnseg_mentions result is used by one thread at a time. Scanning only reads the document
+ * and the gazetteer, so many threads may scan at once with one shared gazetteer, each with its
+ * own result (and its own document, or one document nobody tokenizes into meanwhile).
+ */
+
+/** Where a mention comes from (::vnseg_mention.source). */
+enum {
+    VNSEG_SOURCE_GAZETTEER = 0, /**< a gazetteer name */
+    VNSEG_SOURCE_HEURISTIC = 1  /**< found by the rules above */
+};
+
+/** Mention flags (bits of ::vnseg_mention.flags). */
+enum {
+    VNSEG_MF_PARTIAL = 1u << 0,       /**< starts or ends inside a token (glued word) */
+    VNSEG_MF_HEAD = 1u << 1,          /**< the span includes a head noun before the name */
+    VNSEG_MF_CUED = 1u << 2,          /**< typed by a word around it (title, place word, head) */
+    VNSEG_MF_FOREIGN = 1u << 3,       /**< holds a word that is not Vietnamese */
+    VNSEG_MF_ACRONYM = 1u << 4,       /**< an acronym */
+    VNSEG_MF_SENTENCE_START = 1u << 5 /**< starts a sentence */
+};
+
+/** Marker for "no entry" and "no link". */
+#define VNSEG_NO_ENTRY UINT32_MAX
+
+/** One mention. 48 bytes. */
+typedef struct vnseg_mention {
+    uint64_t offset;      /**< byte offset of the mention in the document's text */
+    uint64_t length;      /**< its length in bytes */
+    uint64_t first_token; /**< the first token it overlaps */
+    uint32_t token_count; /**< the number of tokens it overlaps (>= 1) */
+    uint32_t type;        /**< a type id: ::VNSEG_ENT_PER ... or a user type of the gazetteer */
+    uint32_t entry;       /**< the gazetteer entry it stands for, or ::VNSEG_NO_ENTRY */
+    uint32_t link;        /**< a mention of this result that gives this one's full name (same
+                               person), or ::VNSEG_NO_ENTRY */
+    uint16_t source;      /**< ::VNSEG_SOURCE_GAZETTEER or ::VNSEG_SOURCE_HEURISTIC */
+    uint16_t flags;       /**< VNSEG_MF_* bits */
+    uint32_t reserved;    /**< zero */
+} vnseg_mention;
+
+/** Options of vnseg_scan_entities(), or-ed together; 0 for every rule. */
+enum {
+    VNSEG_SCAN_NO_HEURISTICS = 1u << 0, /**< gazetteer names only */
+    VNSEG_SCAN_NO_GLUED = 1u << 1,      /**< do not look inside glued tokens */
+    VNSEG_SCAN_NO_HEADS = 1u << 2,      /**< spans leave head nouns out (`Quảng_Nam`) */
+    VNSEG_SCAN_NO_LINKS = 1u << 3       /**< do not link short person names to full ones */
+};
+
+/** The mentions found in one document. Opaque; reuse it for many documents. */
+typedef struct vnseg_mentions vnseg_mentions;
+
+/** A new, empty result. NULL on no memory. Free with vnseg_mentions_free(). */
+vnseg_mentions *vnseg_mentions_new(void);
+
+/** Free a result. NULL is allowed. */
+void vnseg_mentions_free(vnseg_mentions *m);
+
+/**
+ * Find the mentions of `doc` and store them in `m`, replacing what it held.
+ * @param gaz a gazetteer, or NULL for heuristics only. It must outlive the use of `m`'s
+ *        gazetteer mentions (their entries and canonical names point into it).
+ * @param options VNSEG_SCAN_* bits.
+ * @return ::VNSEG_OK; ::VNSEG_E_NOMEM (then `m` holds no mentions; nothing leaked);
+ *         ::VNSEG_E_INVALID_ARG for a NULL `m` or `doc`, or unknown options.
+ */
+vnseg_status vnseg_scan_entities(vnseg_mentions *m, const vnseg_doc *doc,
+                                 const vnseg_gazetteer *gaz, uint32_t options);
+
+/** Number of mentions found by the last scan. */
+size_t vnseg_mentions_count(const vnseg_mentions *m);
+
+/** The mentions, in text order, or NULL when there are none. Valid until the next scan. */
+const vnseg_mention *vnseg_mentions_get(const vnseg_mentions *m);
+
+/**
+ * The canonical name of mention `index` (see "Canonical names" above). Not NUL-terminated.
+ * Points into the gazetteer or into `m`; valid until the next scan or vnseg_mentions_free().
+ * @return ::VNSEG_OK or ::VNSEG_E_INVALID_ARG for a bad index.
+ */
+vnseg_status vnseg_mention_canonical(const vnseg_mentions *m, size_t index, const char **name,
+                                     size_t *len);
+
+/**
+ * The canonical id of mention `index`: its gazetteer entry's id, or empty. Not NUL-terminated;
+ * valid as vnseg_mention_canonical()'s name.
+ */
+vnseg_status vnseg_mention_id(const vnseg_mentions *m, size_t index, const char **id, size_t *len);
+
+/** "gazetteer" or "heuristic"; "?" for anything else. */
+const char *vnseg_source_name(unsigned source);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,73 @@
+/* The detokenizer's spacing rules, shared by the writer (detok.c) and the rules (detok_rules.c):
+ * for every pair of neighbouring tokens of a line, one space or none. */
+#ifndef VN_DETOK_RULES_H
+#define VN_DETOK_RULES_H
+
+#include "doc.h"
+
+/* A line being decided: its tokens [a, b), their classes and edges (one byte each in the
+ * caller's scratch, [0] for token a), and the edges of the pair being decided. */
+typedef struct vn_line_rules {
+    const vnseg_doc *doc;
+    const vnseg_token *tk;
+    unsigned char *cls;
+    unsigned char *edges;
+    size_t a, b;
+    unsigned pair_edges; /* edges of tokens i - 1 and i: (edges[i - 1] << 2) | edges[i] */
+} vn_line_rules;
+
+/* A token's edges, what decides two words: it starts with `=` or `$`, it ends with `=`. */
+enum { VN_EDGE_START = 1, VN_EDGE_END = 2 };
+
+/* Get ready to decide the line [a, b): classes, edges, quotes paired, tags and formulas
+ * marked. `scratch` holds 2 * (b - a) bytes and must stay until the line is done. */
+void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b,
+                      unsigned char *scratch);
+
+/* The rules for the gap before token i (a < i < b): true when the tokens touch. `fast` false
+ * skips the shortcuts for common pairs (tests check that both agree). */
+bool vn_detok_attached(vn_line_rules *r, size_t i, bool fast);
+
+/* Pairs of classes whose spacing needs no more context when neither token carries a mark
+ * (a flag over the class) or an edge: VN_PAIR_SPACE, VN_PAIR_TOUCH, or 0 for the rules. */
+enum { VN_PAIR_RULES = 0, VN_PAIR_SPACE = 1, VN_PAIR_TOUCH = 2 };
+extern const unsigned char vn_detok_pairs[32][32];
+
+/* Does a space go between tokens i - 1 and i (a < i < b)? The most common pairs are decided
+ * here (two plain words: class byte 0); a token cut at the length limit goes on without a
+ * separator. */
+static inline bool vn_detok_space(vn_line_rules *r, size_t i)
+{
+    const vnseg_token *p = &r->tk[i - 1];
+    if (p->offset + p->length == r->tk[i].offset) return false;
+    size_t k = i - r->a;
+    unsigned cp = r->cls[k - 1], cc = r->cls[k];
+    r->pair_edges = (unsigned)r->edges[k - 1] << 2 | r->edges[k];
+    if (!r->pair_edges && cp < 32 && cc < 32 && vn_detok_pairs[cp][cc])
+        return vn_detok_pairs[cp][cc] == VN_PAIR_SPACE;
+    return !vn_detok_attached(r, i, true);
+}
+
+/* The next line of the document that holds tokens: [*a, *b). Start with *sentence = 0; false
+ * after the last. Lines are runs of sentences (sentences never cross a line break) up to one
+ * whose last token has a line break after it. */
+static inline bool vn_detok_next_line(const vnseg_doc *doc, size_t *sentence, size_t *a, size_t *b)
+{
+    const vnseg_sentence *s = doc->sentences;
+    size_t k = *sentence;
+    if (k >= doc->nsentences) return false;
+    *a = (size_t)s[k].first_token;
+    while (k + 1 < doc->nsentences &&
+           !(doc->tokens[s[k].first_token + s[k].token_count - 1].flags & VNSEG_TF_LINE_END))
+        k++;
+    *b = (size_t)(s[k].first_token + s[k].token_count);
+    *sentence = k + 1;
+    return true;
+}
+
+/* Decide a whole line at once into space[0 .. b - a) (space[i - a] for the gap before token
+ * i; space[0] is 0), with or without the shortcuts. `scratch` as for vn_detok_prepare(). */
+void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
+                         unsigned char *scratch, bool fast);
+
+#endif

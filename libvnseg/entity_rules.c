@@ -1,0 +1,488 @@
+/* The scanner's rules for names on no list: organization and place heads, person titles, place
+ * words, name-shaped runs typed by their context, and glued names after a title. */
+#include <string.h>
+
+#include "entity_cues.h"
+#include "entity_scan.h"
+#include "utf8dec.h"
+#include "vnseg/syllable.h"
+
+/* Cue bits that keep a capitalized word out of a name. */
+static const uint32_t not_name = CUE_PER_TITLE | CUE_LOC_HEAD | CUE_ORG_HEAD | CUE_FIELD |
+                                 CUE_LOC_PREP | CUE_MISC_HEAD | CUE_AND;
+
+#define MAX_RUN 5
+
+static bool covered(const vn_scan *s, size_t t)
+{
+    return s->m->owner[t] != VN_NONE;
+}
+
+static vn_cand *owner_of(const vn_scan *s, size_t t)
+{
+    uint32_t o = s->m->owner[t];
+    return o == VN_NONE ? NULL : &s->m->c[o];
+}
+
+static bool is_word(const vn_scan *s, size_t t)
+{
+    return s->tok[t].kind == VNSEG_KIND_WORD;
+}
+
+static bool lower_word(const vn_scan *s, size_t t)
+{
+    return is_word(s, t) && !(s->tok[t].flags & VNSEG_TF_CAPITALIZED);
+}
+
+static bool all_caps(const vn_scan *s, size_t t)
+{
+    return (s->tok[t].flags & VNSEG_TF_ALL_CAPS) && s->tok[t].length > 1;
+}
+
+/* A word that may be (part of) a name on no list: title case, not covered, no cue word. */
+static bool name_word(vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    if (tk->kind != VNSEG_KIND_WORD || !(tk->flags & VNSEG_TF_TITLE_CASE) ||
+        (tk->flags & VNSEG_TF_ABBREV) || tk->length == 1 || covered(s, t) ||
+        memchr(s->text + tk->offset, '.', tk->length)) /* `T.Ư`, `U.S`: abbreviations */
+        return false;
+    uint32_t cue = vn_scan_cue(s, t);
+    if (cue & not_name) return false;
+    return !((cue & CUE_NOT_ACRONYM) && all_caps(s, t));
+}
+
+/* Whether token t stands where any word is capitalized: the start of its sentence, after an
+ * opening bracket or quote, after a colon, or after a byline's dash. */
+static bool initial(const vn_scan *s, size_t t, size_t first)
+{
+    for (size_t j = t; j > first; j--) {
+        const vnseg_token *p = &s->tok[j - 1];
+        if (p->kind == VNSEG_KIND_PUNCT_OPEN) return true;
+        if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
+        if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
+        /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
+        if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 > first && j - 1 <= first + 2) {
+            bool byline = true;
+            for (size_t k = first; k < j - 1; k++)
+                byline &= all_caps(s, k) || s->tok[k].kind == VNSEG_KIND_PUNCT_DASH;
+            if (byline) return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* Whether a person title stands before token a: directly, or with the title's field, a place
+ * or a body in between (`Bộ_trưởng Quốc_phòng Nga`, `phát_ngôn_viên Hội_đồng ... Nhà_Trắng`). */
+static bool title_before(vn_scan *s, size_t a, size_t first)
+{
+    size_t j = a;
+    for (int steps = 0; j > first && steps < 10; steps++) {
+        size_t p = j - 1;
+        const vn_cand *c = owner_of(s, p);
+        if (c) {
+            if (c->type != VNSEG_ENT_LOC && c->type != VNSEG_ENT_ORG) return false;
+            j = c->first < p ? c->first : p;
+            if (c->first > p) /* cannot happen; keep the walk moving */
+                j = p;
+            continue;
+        }
+        if (!is_word(s, p)) return false;
+        uint32_t cue = vn_scan_cue(s, p);
+        if (cue & CUE_PER_TITLE) return true;
+        if (!(cue & (CUE_FIELD | CUE_AND | CUE_NAME_PART))) return false;
+        j = p;
+    }
+    return false;
+}
+
+static uint32_t cue_before(vn_scan *s, size_t a, size_t first)
+{
+    return a > first && is_word(s, a - 1) && !covered(s, a - 1) ? vn_scan_cue(s, a - 1) : 0;
+}
+
+static vnseg_status add(vn_scan *s, size_t first, size_t last, uint32_t type, uint32_t flags)
+{
+    vn_cand c = {first,
+                 last,
+                 s->tok[first].offset,
+                 s->tok[last].offset + s->tok[last].length,
+                 type,
+                 VN_NONE,
+                 flags,
+                 VNSEG_SOURCE_HEURISTIC,
+                 false};
+    for (size_t t = first; t <= last; t++)
+        if (s->tok[t].flags & VNSEG_TF_NOT_VIETNAMESE) c.flags |= VNSEG_MF_FOREIGN;
+    return vn_scan_add(s, &c);
+}
+
+/* Put head token h in front of candidate c (a gazetteer name right after it). */
+static void extend_with_head(vn_scan *s, vn_cand *c, size_t h)
+{
+    if ((s->options & VNSEG_SCAN_NO_HEADS) || (c->flags & VNSEG_MF_PARTIAL) || c->first != h + 1 ||
+        c->off != s->tok[h + 1].offset)
+        return;
+    c->first = h;
+    c->off = s->tok[h].offset;
+    c->flags |= VNSEG_MF_HEAD;
+    s->m->owner[h] = (uint32_t)(c - s->m->c);
+}
+
+/* Mark candidate c absorbed into a longer name. */
+static void absorb(vn_scan *s, vn_cand *c)
+{
+    c->dead = true;
+    for (size_t t = c->first; t <= c->last; t++)
+        if (s->m->owner[t] == (uint32_t)(c - s->m->c)) s->m->owner[t] = VN_NONE;
+}
+
+/* A gazetteer place that starts exactly at token t, or NULL. */
+static vn_cand *place_at(const vn_scan *s, size_t t)
+{
+    vn_cand *c = owner_of(s, t);
+    return c && !c->dead && c->type == VNSEG_ENT_LOC && c->first == t &&
+                   c->off == s->tok[t].offset && !(c->flags & VNSEG_MF_PARTIAL)
+               ? c
+               : NULL;
+}
+
+/* A run of name words from t: its last token, or t - 1 when there is none. */
+static size_t name_run(vn_scan *s, size_t t, size_t end)
+{
+    size_t j = t;
+    while (j < end && j - t < MAX_RUN && name_word(s, j))
+        j++;
+    return j - 1;
+}
+
+/* The organization rule at head h: `Bộ Y_tế`, `Sở Giao_thông vận_tải`, `Ủy_ban nhân_dân
+ * thành_phố Đà_Nẵng`, and a head before a gazetteer body (`tập_đoàn Wagner`). */
+static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
+{
+    uint32_t hc = vn_scan_cue(s, h);
+    bool admin = (hc & CUE_ORG_ADMIN) != 0, named = false, place = false;
+    vn_cand *next = h + 1 < end ? owner_of(s, h + 1) : NULL;
+    if (next && !next->dead && next->type == VNSEG_ENT_ORG) {
+        extend_with_head(s, next, h);
+        return VNSEG_OK;
+    }
+    size_t last = h, j = h + 1;
+    while (j < end) {
+        vn_cand *loc = place_at(s, j);
+        if (covered(s, j)) {
+            if (loc && (admin || named)) {
+                absorb(s, loc);
+                last = loc->last;
+                place = true;
+            }
+            break;
+        }
+        if (!is_word(s, j)) break;
+        uint32_t cue = vn_scan_cue(s, j);
+        if (cue & CUE_LOC_HEAD) {
+            if (!(admin || named)) break;
+            if ((loc = j + 1 < end ? place_at(s, j + 1) : NULL) != NULL) {
+                absorb(s, loc);
+                last = loc->last;
+                place = true;
+            } else {
+                size_t r = name_run(s, j + 1, end);
+                if (r > j) {
+                    last = r;
+                    place = true;
+                }
+            }
+            break;
+        }
+        if ((cue & CUE_AND) && j + 1 < end && !covered(s, j + 1) &&
+            (s->tok[j + 1].flags & VNSEG_TF_CAPITALIZED) &&
+            !(vn_scan_cue(s, j + 1) & CUE_ORG_HEAD)) {
+            last = j + 1;
+            j += 2;
+            named = true;
+            continue;
+        }
+        if (lower_word(s, j)) {
+            if (!(cue & (CUE_NAME_PART | CUE_FIELD))) break;
+            last = j++;
+            continue;
+        }
+        /* Words of an organization's name capitalize their first syllable (`An_ninh`); a
+         * capitalized head is part of it too (`câu_lạc_bộ Công_an`, `Cục Cảnh_sát`). */
+        if ((s->tok[j].flags & VNSEG_TF_CAPITALIZED) && !(s->tok[j].flags & VNSEG_TF_ABBREV) &&
+            !(cue & (not_name & ~(CUE_FIELD | CUE_ORG_HEAD)))) {
+            last = j++;
+            named = true;
+            continue;
+        }
+        break;
+    }
+    if (!(named || place)) return VNSEG_OK;
+    size_t first = h;
+    if (s->options & VNSEG_SCAN_NO_HEADS) first = h + 1;
+    return add(s, first, last, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+}
+
+/* The place rule at head h: `tỉnh Quảng_Nam`, `đường Bạch_Đằng`, `miền Trung`. */
+static vnseg_status place_head_at(vn_scan *s, size_t h, size_t end)
+{
+    if (h + 1 >= end) return VNSEG_OK;
+    vn_cand *loc = place_at(s, h + 1);
+    if (loc) {
+        extend_with_head(s, loc, h);
+        return VNSEG_OK;
+    }
+    /* A numbered district or ward (`quận 8`, `Q. 8`, `phường 5`). */
+    const vnseg_token *n = &s->tok[h + 1];
+    if (n->kind == VNSEG_KIND_NUMBER && (vn_scan_cue(s, h) & CUE_LOC_NUMBERED)) {
+        size_t first = (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h;
+        return add(s, first, h + 1, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+    }
+    /* The word right after the head is a name even when it is itself a cue word (`sông Cầu`). */
+    if (n->kind != VNSEG_KIND_WORD || !(n->flags & VNSEG_TF_TITLE_CASE) || covered(s, h + 1) ||
+        (vn_scan_cue(s, h + 1) & (CUE_PER_TITLE | CUE_LOC_PREP | CUE_AND)))
+        return VNSEG_OK;
+    size_t r = name_run(s, h + 2, end);
+    if (r < h + 1) r = h + 1;
+    size_t first = (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h;
+    return add(s, first, r, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+}
+
+/* A dash between token t and a place: `Nga - Triều`. */
+static bool dash_to_place(const vn_scan *s, size_t a, size_t b, size_t first, size_t end)
+{
+    if (a >= first + 2 && s->tok[a - 1].kind == VNSEG_KIND_PUNCT_DASH) {
+        const vn_cand *c = owner_of(s, a - 2);
+        if (c && c->type == VNSEG_ENT_LOC) return true;
+    }
+    if (b + 2 < end && s->tok[b + 1].kind == VNSEG_KIND_PUNCT_DASH) {
+        const vn_cand *c = owner_of(s, b + 2);
+        if (c && c->type == VNSEG_ENT_LOC) return true;
+    }
+    return false;
+}
+
+static bool vietnamese_syllable_word(const vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    return tk->syllables == 1 && !(tk->flags & VNSEG_TF_NOT_VIETNAMESE);
+}
+
+/* Whether the last syllable of token t is a word that ends organization names (`FC`,
+ * `United`, `Airlines`). */
+static bool ends_with_org_suffix(vn_scan *s, size_t t)
+{
+    vn_syls sy;
+    if (vn_scan_syllables(s, t, &sy) == 0) return false;
+    if (sy.n == 1) return (vn_scan_cue(s, t) & CUE_ORG_SUFFIX) != 0;
+    vn_buf *k = &s->m->key2;
+    k->len = 0;
+    size_t a = sy.start[sy.n - 1], e = sy.end[sy.n - 1];
+    return e - a <= 32 && vn_scan_key(s, t, a, e, k, true) == VNSEG_OK &&
+           (vn_cue_of(k->data, k->len) & CUE_ORG_SUFFIX);
+}
+
+/* A suffix word after a name makes it an organization's (`Hà_Nội FC`). */
+static bool suffix_at(vn_scan *s, size_t t, size_t first)
+{
+    vn_cand *c = t > first ? owner_of(s, t - 1) : NULL;
+    const vnseg_token *p = &s->tok[t - 1 < t ? t - 1 : t];
+    if (!c || c->dead || c->last != t - 1 || c->end != p->offset + p->length ||
+        !(vn_scan_cue(s, t) & CUE_ORG_SUFFIX))
+        return false;
+    c->last = t;
+    c->end = s->tok[t].offset + s->tok[t].length;
+    c->type = VNSEG_ENT_ORG;
+    c->entry = VN_NONE;
+    c->source = VNSEG_SOURCE_HEURISTIC;
+    c->flags |= VNSEG_MF_CUED;
+    s->m->owner[t] = (uint32_t)(c - s->m->c);
+    return true;
+}
+
+/* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
+ * that mention, or NULL. */
+static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 2) return NULL;
+    const vnseg_token *p = &s->tok[a - 1];
+    bool comma = p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ',';
+    if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
+    const vn_cand *c = owner_of(s, a - 2);
+    return c && !c->dead && (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) &&
+                   c->source == VNSEG_SOURCE_HEURISTIC
+               ? c
+               : NULL;
+}
+
+/* The name-shaped run that starts at name word a, typed by its context; *next receives the
+ * token after it. */
+static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool caps_sentence,
+                           size_t *next)
+{
+    size_t b = a;
+    /* An acronym stands alone; so does a word after one. */
+    while (b + 1 < end && b + 1 - a < MAX_RUN && name_word(s, b + 1) &&
+           all_caps(s, b + 1) == all_caps(s, a))
+        b++;
+    *next = b + 1;
+    /* Capitalized by position only: a one-syllable Vietnamese word at the start. */
+    if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
+        !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        if (++a > b) return VNSEG_OK;
+    }
+    if (caps_sentence) {
+        bool foreign = false;
+        for (size_t t = a; t <= b; t++)
+            foreign |= (s->tok[t].flags & VNSEG_TF_NOT_VIETNAMESE) != 0;
+        if (!foreign) return VNSEG_OK;
+    }
+    uint32_t type = VNSEG_ENT_PER, flags = 0;
+    uint32_t prev = cue_before(s, a, first);
+    if (title_before(s, a, first)) {
+        flags = VNSEG_MF_CUED;
+    } else if (prev & CUE_LOC_PREP) {
+        type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED;
+    } else if (prev & CUE_MISC_HEAD) {
+        type = VNSEG_ENT_MISC;
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
+        type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && all_caps(s, a) &&
+               vn_scan_acronym(s->text + s->tok[a].offset, s->tok[a].length)) {
+        type = VNSEG_ENT_ORG;
+        flags = VNSEG_MF_ACRONYM;
+    }
+    if (!(flags & VNSEG_MF_CUED)) {
+        const vn_cand *c = enumerated_after(s, a, first);
+        if (c) {
+            type = c->type;
+            flags = VNSEG_MF_CUED | VN_CF_LISTED;
+        }
+    }
+    if (a == b && all_caps(s, a)) flags |= VNSEG_MF_ACRONYM;
+    /* A lone one-syllable Vietnamese word with no cue, right before a lower-case word, is a
+     * capitalized common word (`Luật doanh_nghiệp`, `Người phát_ngôn`), not a name. */
+    if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a) && b + 1 < end &&
+        lower_word(s, b + 1))
+        return VNSEG_OK;
+    if (ends_with_org_suffix(s, b)) {
+        type = VNSEG_ENT_ORG;
+        flags |= VNSEG_MF_CUED;
+    }
+    return add(s, a, b, type, flags);
+}
+
+/* A foreign name glued to the words after it and on no list (`Ông Kirby_cáo_buộc`). A
+ * Vietnamese word capitalized on its first syllable (`Lãnh_đạo`, `Quốc_phòng`) is no name. */
+static vnseg_status glued_name_at(vn_scan *s, size_t t, size_t first)
+{
+    {
+        const vnseg_token *tk = &s->tok[t];
+        if (covered(s, t) || tk->kind != VNSEG_KIND_WORD ||
+            !(tk->flags & VNSEG_TF_NOT_VIETNAMESE) ||
+            (tk->flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE | VNSEG_TF_TITLE_CASE)) !=
+                (VNSEG_TF_CAPITALIZED | VNSEG_TF_MULTI_SYLLABLE))
+            return VNSEG_OK;
+        vn_syls sy;
+        if (vn_scan_syllables(s, t, &sy) < 2 || !sy.cap[0] || sy.cap[sy.n - 1]) return VNSEG_OK;
+        size_t r = 0;
+        while (r < sy.n && sy.cap[r])
+            r++;
+        const unsigned char *p = s->text + tk->offset;
+        bool foreign = false;
+        for (size_t k = 0; k < r; k++)
+            foreign |=
+                !vnseg_syllable_check((const char *)p + sy.start[k], sy.end[k] - sy.start[k]);
+        bool titled = title_before(s, t, first);
+        if (!foreign || (!titled && initial(s, t, first))) return VNSEG_OK;
+        uint32_t type = VNSEG_ENT_PER;
+        if (!titled && (cue_before(s, t, first) & CUE_LOC_PREP)) type = VNSEG_ENT_LOC;
+        vn_cand c = {t,
+                     t,
+                     tk->offset + sy.start[0],
+                     tk->offset + sy.end[r - 1],
+                     type,
+                     VN_NONE,
+                     VNSEG_MF_PARTIAL | (titled ? VNSEG_MF_CUED : 0) |
+                         (foreign ? VNSEG_MF_FOREIGN : 0),
+                     VNSEG_SOURCE_HEURISTIC,
+                     false};
+        return vn_scan_add(s, &c);
+    }
+}
+
+/* Whether a name may follow token t closely enough for a head to apply: a capitalized word or
+ * a gazetteer name among the next three words (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`). */
+static bool name_ahead(const vn_scan *s, size_t t, size_t end)
+{
+    for (size_t j = t + 1; j < end && j <= t + 3; j++) {
+        if (covered(s, j) || (s->tok[j].flags & VNSEG_TF_CAPITALIZED)) return true;
+        if (j == t + 1 && s->tok[j].kind == VNSEG_KIND_NUMBER) return true;
+        if (!is_word(s, j)) return false;
+    }
+    return false;
+}
+
+/* A headline in capitals: most of its words are all caps. */
+static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
+{
+    size_t words = 0, caps = 0;
+    for (size_t t = first; t < end; t++)
+        if (is_word(s, t)) {
+            words++;
+            caps += all_caps(s, t);
+        }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
+/* One pass per sentence, left to right: heads first at each word (they cover the names they
+ * govern), then name-shaped runs and glued names. Every rule looks only backwards at what was
+ * decided before it, or forwards at gazetteer names. */
+vnseg_status vn_scan_rules(vn_scan *s)
+{
+    vnseg_status st = VNSEG_OK;
+    for (size_t k = 0; k < s->nsent && st == VNSEG_OK; k++) {
+        size_t first = (size_t)s->sent[k].first_token;
+        size_t end = first + (size_t)s->sent[k].token_count;
+        int caps = -1; /* a headline in capitals? worked out when an all-caps word shows up */
+        for (size_t t = first; t < end && st == VNSEG_OK;) {
+            const vnseg_token *tk = &s->tok[t];
+            if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
+                t++;
+                continue;
+            }
+            if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
+            if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
+                t++;
+                continue;
+            }
+            if (caps != 1 && name_ahead(s, t, end)) {
+                uint32_t cue = vn_scan_cue(s, t);
+                if (cue & CUE_ORG_HEAD)
+                    st = org_at(s, t, end);
+                else if (cue & CUE_LOC_HEAD)
+                    st = place_head_at(s, t, end);
+                if (covered(s, t)) {
+                    t++;
+                    continue;
+                }
+            }
+            if (st != VNSEG_OK || !(tk->flags & VNSEG_TF_CAPITALIZED)) {
+                t++;
+                continue;
+            }
+            if (name_word(s, t)) {
+                st = run_at(s, t, first, end, caps == 1, &t);
+                continue;
+            }
+            if (!(s->options & VNSEG_SCAN_NO_GLUED)) st = glued_name_at(s, t, first);
+            t++;
+        }
+    }
+    return st;
+}

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Entity quality: precision, recall and F1 of `vnseg entities` against hand annotations, by
+exact span and type, with the conventions of Vietnamese NER corpora (VLSP: a LOC or ORG span
+includes its head noun, a PER span leaves the title out). Standard library only.
+
+    python3 scripts/eval_entities.py [--vnseg build/examples/vnseg] [--shared ../shared]
+                                     [--details] [--min-f1 F]
+
+Sets:
+  sentences  tests/data/entities-gold.txt: news sentences written for the project, marked inline
+             (the rules were tuned on them).
+  held-out   tests/data/entities-heldout.txt: more such sentences, written after the rules and
+             never used to tune them.
+  article    examples/data/bao-da-nang.seg.txt, the project's example article, annotated below.
+  news       13 lines of the shared segmented news (SHARED/data/news-seg), annotated by line
+             number below; some rules were corrected after its errors.
+  untuned    14 more such lines, annotated after the last rule change and never used to tune.
+             (Both skipped without the shared folder.)
+  seeds      the two seed articles under SHARED/seeds, when that folder is there (skipped
+             otherwise). Their annotations below are the names in order of appearance; the
+             text is read from the shared folder, never copied into the project.
+A baseline is scored too: the gazetteer's names plus runs of capitalized words as persons (all
+capitals as organizations), not starting a sentence.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+# The example article: (name as written, type) in order of appearance.
+ARTICLE_GOLD = [
+    ("Đà_Nẵng", "LOC"), ("Noru", "MISC"), ("Ủy_ban nhân_dân thành_phố Đà_Nẵng", "ORG"),
+    ("cảng Tiên_Sa", "LOC"), ("Noru", "MISC"), ("Trần_Văn_Minh", "PER"),
+    ("Sở Giao_thông vận_tải", "ORG"), ("Chính_phủ", "ORG"),
+    ("Trung_tâm Dự_báo khí_tượng thủy_văn quốc_gia", "ORG"), ("miền Trung", "LOC"),
+    ("Lê_Thị_Hoa", "PER"), ("chợ Hàn", "LOC"), ("Việt_Nam", "LOC"),
+    ("Tổng_cục Phòng_chống thiên_tai", "ORG"), ("TTXVN", "ORG"), ("đường Bạch_Đằng", "LOC"),
+]
+
+# The seed articles, by file name: the names in order of appearance. A name may be part of a
+# glued token (`Nga` in `thăm_Nga`, `Triều Tiên` in `Triều Tiên_cáo_buộc`).
+P, L, O = "PER", "LOC", "ORG"
+SEED_GOLD = {
+    "000_b093c35a92616a28.txt": [
+        ("Mỹ", L), ("Kim_Jong-un", P), ("Putin", P), ("Nga", L), ("Triều_Tiên", L),
+        ("Kim_Jong-un", P), ("Nga", L), ("Putin", P), ("Moskva", L), ("Mỹ", L),
+        ("Triều_Tiên", L), ("Kim_Jong-un", P), ("Vladivostok", L), ("Nga", L),
+        ("Kim_Jong-un", P), ("Vladivostok", L), ("Kim_Jong-un", P), ("Putin", P),
+        ("Triều_Tiên", L), ("Nga", L), ("Moskva", L), ("Bình_Nhưỡng", L), ("Nga", L),
+        ("Vladimir_Putin", P), ("Triều_Tiên", L), ("Kim_Jong-un", P), ("Vladivostok", L),
+        ("KCNA", O), ("Nga", L), ("Triều_Tiên", L), ("Kim_Jong-un", P), ("Moskva", L),
+        ("Bình_Nhưỡng", L), ("Nga", L), ("Interfax", O), ("Nga", L), ("Sergey_Shoigu", P),
+        ("Triều_Tiên", L), ("Hàn_Quốc", L), ("Yonhap", O), ("Hàn_Quốc", L), ("Shoigu", P),
+        ("Bình_Nhưỡng", L), ("Kim_Jong-un", P), ("Nga", L), ("Triều", L), ("Trung_Quốc", L),
+        ("Nhà_Trắng", O), ("Nga", L), ("Triều_Tiên", L), ("Ukraine", L), ("Mỹ", L),
+        ("Triều_Tiên", L), ("Nga", L), ("tập_đoàn Wagner", O), ("Triều_Tiên", L), ("Nga", L),
+        ("Bình_Nhưỡng", L), ("Wagner", O), ("Nga", L), ("Triều Tiên", L), ("Mỹ", L),
+        ("Nga", L), ("Ukraine", L), ("Bình_Nhưỡng", L), ("Moskva", L), ("Triều_Tiên", L),
+        ("Nga", L), ("Liên_Hợp_Quốc", O), ("Mỹ", L), ("phương Tây", L), ("Kim_Jong-un", P),
+        ("Putin", P), ("Nga", L), ("Kim_Jong-un", P), ("bán_đảo Triều_Tiên", L), ("Kim", P),
+        ("Moskva", L), ("Ngọc_Ánh", P), ("Reuters", O),
+    ],
+    "003_57094f40455c9abe.txt": [
+        ("Mỹ", L), ("Nga", L), ("Triều_Tiên", L), ("Nhà_Trắng", O), ("Nga", L),
+        ("Triều_Tiên", L), ("Ukraine", L), ("Nga", L), ("Triều_Tiên", L),
+        ("Hội_đồng An_ninh Quốc_gia", O), ("Nhà_Trắng", O), ("John_Kirby", P), ("Moskva", L),
+        ("Kirby", P), ("Triều_Tiên", L), ("Nga", L), ("tập_đoàn Wagner", O), ("Nhà_Trắng", O),
+        ("Nga", L), ("Sergey_Shoigu", P), ("Triều_Tiên", L), ("Ukraine", L), ("Nhà_Trắng", O),
+        ("John_Kirby", P), ("Washington", L), ("AFP", O), ("Mỹ", L), ("Anh", L),
+        ("Hàn_Quốc", L), ("Nhật_Bản", L), ("Liên_Hợp_Quốc", O), ("Nga", L), ("Triều_Tiên", L),
+        ("Hội_đồng Bảo_an", O), ("Bình_Nhưỡng", L), ("Nga", L), ("Triều_Tiên", L),
+        ("Shoigu", P), ("Triều_Tiên", L), ("Nga", L), ("Bình_Nhưỡng", L), ("Wagner", O),
+        ("Nga", L), ("Triều Tiên", L), ("Mỹ", L), ("Nga", L), ("Ukraine", L),
+        ("Bình_Nhưỡng", L), ("Moskva", L), ("Triều_Tiên", L), ("Nga", L),
+        ("Liên_Hợp_Quốc", O), ("Mỹ", L), ("phương Tây", L), ("Triều_Tiên", L),
+        ("Kim_Jong-un", P), ("Nga", L), ("Vladimir_Putin", P), ("Nhật", L),
+        ("bán_đảo Triều_Tiên", L), ("Putin", P), ("Triều_Tiên", L), ("Ngọc_Ánh", P),
+        ("AFP", O),
+    ],
+}
+
+
+# A sample of the shared segmented news (data/news-seg/train_gold.seg.txt): every line whose
+# number is 3 modulo 97 and that is longer than 120 characters, up to line 3000, by line number:
+# the names in order. Old Tuổi Trẻ news: abbreviated heads (`TP. HCM`, `Q. 8`, `P. Hiệp_Phú`).
+NEWS_LINES = [3, 488, 585, 876, 973, 1070, 1167, 1264, 1652, 2040, 2525, 2816, 2913]
+NEWS_GOLD = {
+    3: [("TT", O), ("Hội Bảo_trợ bệnh_nhân nghèo TP. HCM", O), ("Bệnh_viện Nguyễn_Trãi", O),
+        ("TP. HCM", L), ("TP. HCM", L)],
+    488: [("núi Bân", L)],
+    585: [("Tín_Thành", O), ("Q. 8", L)],
+    876: [("P. Hiệp_Phú", L)],
+    973: [("hồ Vĩnh_Trung", L), ("đường Đỗ_Quang", L), ("Tô_Ngọc_Vân", L), ("Văn_Cao", L)],
+    1264: [("VN", L), ("VN", L)],
+    1652: [("ASEM", O)],
+    2040: [("Cương", P), ("Thuý", P), ("Thuý", P)],
+    2525: [("Thượng_Hoá", L)],
+    2816: [("TT", O), ("Hà_Nội", L)],
+}
+
+
+# A second sample (lines 5 modulo 89), annotated after the rules were last changed and never
+# used to tune them: the untouched test on real news.
+NEWS2_LINES = [361, 450, 539, 628, 717, 806, 895, 984, 1073, 1518, 1874, 1963, 2141, 2319]
+NEWS2_GOLD = {
+    361: [("Paul_Nguyễn", P), ("Mỹ", L), ("VN", L)],
+    450: [("Thăng_Long", L)],
+    539: [("Ngân_hàng Đầu_tư và phát_triển", O), ("Quĩ hỗ_trợ phát_triển Quảng_Nam", O),
+          ("QHTPT", O)],
+    984: [("hồ Vĩnh_Trung - Chính_Gián", L)],
+    1874: [("Cầu Tân_An", L), ("sông Vàm_Cỏ_Tây", L), ("cầu Tân_An", L),
+           ("Tổng_công_ty Xây_dựng công_trình giao_thông 1", O)],
+    1963: [("huyện Hoành_Bồ", L), ("Quảng_Ninh", L)],
+    2141: [("Bến_Tre", L), ("Đào_Văn_Hùng", P)],
+}
+
+
+def parse_marked(path):
+    """Sentences with [TYPE words] markup: plain text and gold spans (start, end, type)."""
+    text, gold = bytearray(), []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            words, open_at, open_type = [], None, None
+            for w in line.split():
+                if w.startswith("[") and len(w) > 1 and open_at is None:
+                    open_type, open_at = w[1:], len(text) + len(" ".join(words).encode()) + (1 if words else 0)
+                    continue
+                close = w.endswith("]") and open_at is not None
+                if close:
+                    w = w[:-1]
+                words.append(w)
+                if close:
+                    end = len(text) + len(" ".join(words).encode())
+                    gold.append((open_at, end, open_type))
+                    open_at = None
+            text += (" ".join(words) + "\n").encode()
+    return bytes(text), gold
+
+
+def locate(text, names):
+    """Gold spans of names listed in order of appearance (whole words or glued syllables)."""
+    gold, pos = [], 0
+    for name, typ in names:
+        needle = name.encode()
+        while True:
+            i = text.find(needle, pos)
+            if i < 0:
+                raise SystemExit("annotation not found in order: %s" % name)
+            before = text[i - 1:i] if i else b" "
+            after = text[i + len(needle):i + len(needle) + 1] or b" "
+            if before in (b" ", b"_", b"\n") and after in (b" ", b"_", b"\n"):
+                break
+            pos = i + 1
+        gold.append((i, i + len(needle), typ))
+        pos = i + len(needle)
+    return gold
+
+
+def run_json(vnseg, args, path):
+    out = subprocess.run([vnseg] + args + [path], check=True, capture_output=True).stdout
+    return [json.loads(l) for l in out.decode().splitlines()]
+
+
+def system(vnseg, path):
+    return {(m["start"], m["end"], m["type"]) for m in run_json(vnseg, ["entities", "-f", "jsonl"], path)}
+
+
+def baseline(vnseg, path):
+    """Gazetteer names, plus runs of title-case words not covered and not starting a sentence
+    (PER; ORG when all capitals)."""
+    names = run_json(vnseg, ["entities", "--no-heuristics", "-f", "jsonl"], path)
+    found = {(m["start"], m["end"], m["type"]) for m in names}
+    covered = [(m["start"], m["end"]) for m in names]
+
+    def free(t):
+        return all(t["end"] <= a or t["start"] >= b for a, b in covered)
+
+    for sent in run_json(vnseg, ["tokenize", "-f", "jsonl"], path):
+        toks = sent["tokens"]
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t["kind"] == "word" and "title" in t["flags"] and free(t) and i > 0:
+                j = i
+                while (j + 1 < len(toks) and toks[j + 1]["kind"] == "word"
+                       and "title" in toks[j + 1]["flags"] and free(toks[j + 1])):
+                    j += 1
+                typ = "ORG" if "allcaps" in t["flags"] and i == j else "PER"
+                found.add((t["start"], toks[j]["end"], typ))
+                i = j + 1
+            else:
+                i += 1
+    return found
+
+
+def score(gold, pred):
+    gold, pred = set(gold), set(pred)
+    tp = len(gold & pred)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return tp, len(pred), len(gold), p, r, f
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vnseg", default=os.path.join(ROOT, "build", "examples", "vnseg"))
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--details", action="store_true", help="list the errors")
+    ap.add_argument("--min-f1", type=float, default=0.0, help="exit 1 below this F1 (sentences)")
+    a = ap.parse_args()
+
+    sets = []
+    with tempfile.TemporaryDirectory() as d:
+        text, gold = parse_marked(os.path.join(ROOT, "tests", "data", "entities-gold.txt"))
+        path = os.path.join(d, "sentences.txt")
+        with open(path, "wb") as f:
+            f.write(text)
+        sets.append(("sentences", path, text, gold))
+        text, gold = parse_marked(os.path.join(ROOT, "tests", "data", "entities-heldout.txt"))
+        path = os.path.join(d, "heldout.txt")
+        with open(path, "wb") as f:
+            f.write(text)
+        sets.append(("held-out", path, text, gold))
+        art = os.path.join(ROOT, "examples", "data", "bao-da-nang.seg.txt")
+        with open(art, "rb") as f:
+            atext = f.read()
+        sets.append(("article", art, atext, locate(atext, ARTICLE_GOLD)))
+        news = os.path.join(a.shared, "data", "news-seg", "train_gold.seg.txt")
+        if os.path.exists(news):
+            with open(news, "rb") as f:
+                lines = f.read().split(b"\n")
+            for label, numbers, gold_by_line in (("news sample", NEWS_LINES, NEWS_GOLD),
+                                                 ("news untuned", NEWS2_LINES, NEWS2_GOLD)):
+                ntext, ngold = bytearray(), []
+                for n in numbers:
+                    line = lines[n - 1] + b"\n"
+                    ngold += [(st + len(ntext), e + len(ntext), t)
+                              for st, e, t in locate(line, gold_by_line.get(n, []))]
+                    ntext += line
+                path = os.path.join(d, label.replace(" ", "-") + ".txt")
+                with open(path, "wb") as f:
+                    f.write(ntext)
+                sets.append((label, path, bytes(ntext), ngold))
+        else:
+            print("skipping the news samples (no %s)" % news)
+        for name, names in SEED_GOLD.items():
+            seed = os.path.join(a.shared, "seeds", name)
+            if not os.path.exists(seed):
+                print("skipping seed %s (no %s)" % (name, seed))
+                continue
+            with open(seed, "rb") as f:
+                stext = f.read()
+            sets.append(("seed " + name[:3], seed, stext, locate(stext, names)))
+
+        totals = {"system": collections.Counter(), "baseline": collections.Counter()}
+        by_type = collections.defaultdict(collections.Counter)
+        print("%-13s %-9s %5s %5s %5s %7s %7s %7s" % ("set", "run", "gold", "found", "right",
+                                                       "P", "R", "F1"))
+        f1_sentences = 0.0
+        for name, path, text, gold in sets:
+            for run, pred in (("system", system(a.vnseg, path)), ("baseline", baseline(a.vnseg, path))):
+                tp, np_, ng, p, r, f = score(gold, pred)
+                totals[run].update(tp=tp, pred=np_, gold=ng)
+                print("%-13s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % (name, run, ng, np_, tp, 100 * p, 100 * r, 100 * f))
+                if run == "system":
+                    if name == "sentences":
+                        f1_sentences = f
+                    for typ in ("PER", "LOC", "ORG", "MISC"):
+                        g = {x for x in gold if x[2] == typ}
+                        q = {x for x in pred if x[2] == typ}
+                        by_type[typ].update(tp=len(g & q), pred=len(q), gold=len(g))
+                    if a.details:
+                        for s, e, t in sorted(set(gold) - pred):
+                            print("    missed %-4s %s" % (t, text[s:e].decode()))
+                        for s, e, t in sorted(pred - set(gold)):
+                            print("    wrong  %-4s %s" % (t, text[s:e].decode()))
+        for run, c in totals.items():
+            p = c["tp"] / c["pred"] if c["pred"] else 0
+            r = c["tp"] / c["gold"] if c["gold"] else 0
+            f = 2 * p * r / (p + r) if p + r else 0
+            print("%-13s %-9s %5d %5d %5d %7.1f %7.1f %7.1f" % ("all (micro)", run, c["gold"], c["pred"], c["tp"], 100 * p, 100 * r, 100 * f))
+        print("by type (system, all sets):")
+        for typ, c in by_type.items():
+            p = c["tp"] / c["pred"] if c["pred"] else 0
+            r = c["tp"] / c["gold"] if c["gold"] else 0
+            f = 2 * p * r / (p + r) if p + r else 0
+            print("  %-4s gold %3d found %3d right %3d  P %5.1f  R %5.1f  F1 %5.1f" % (typ, c["gold"], c["pred"], c["tp"], 100 * p, 100 * r, 100 * f))
+    if f1_sentences < a.min_f1:
+        print("F1 on the sentences %.3f is below %.3f" % (f1_sentences, a.min_f1))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

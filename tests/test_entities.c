@@ -1,0 +1,439 @@
+/* The entity scanner: gazetteer matches over token runs, key insensitivity, glued tokens, every
+ * rule for names on no list, precedence, links, options, threads and allocation failures.
+ * The sentences are written for these tests. */
+#include <pthread.h>
+
+#include "testutil.h"
+
+static vnseg_gazetteer *deflt; /* the default gazetteer, built once */
+
+static int setup(void **state)
+{
+    (void)state;
+    return vnseg_gazetteer_default(&deflt) == VNSEG_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vnseg_gazetteer_free(deflt);
+    free(tu_copy);
+    tu_copy = NULL;
+    return 0;
+}
+
+static vnseg_gazetteer *build_tsv(const char *tsv, uint32_t flags)
+{
+    vnseg_gazetteer_builder *b;
+    assert_int_equal(vnseg_gazetteer_builder_new(flags, &b), VNSEG_OK);
+    assert_int_equal(vnseg_gazetteer_builder_add_tsv(b, tsv, strlen(tsv)), VNSEG_OK);
+    vnseg_gazetteer *g;
+    assert_int_equal(vnseg_gazetteer_builder_build(b, &g), VNSEG_OK);
+    vnseg_gazetteer_builder_free(b);
+    return g;
+}
+
+/* Scan `text` and describe the mentions as "TYPE:text" (heuristic ones "TYPE~text"),
+ * separated by " | ". */
+static const char *scan_with(const char *text, const vnseg_gazetteer *g, uint32_t options)
+{
+    static char out[4096];
+    vnseg_doc *doc = vnseg_doc_new();
+    vnseg_mentions *m = vnseg_mentions_new();
+    tu_tokenize(doc, text, 0);
+    assert_int_equal(vnseg_scan_entities(m, doc, g, options), VNSEG_OK);
+    size_t len = 0;
+    out[0] = 0;
+    const vnseg_mention *x = vnseg_mentions_get(m);
+    for (size_t i = 0; i < vnseg_mentions_count(m); i++) {
+        const char *type = vnseg_gazetteer_type_name(g, x[i].type);
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%s%c%.*s", i ? " | " : "", type,
+                                x[i].source == VNSEG_SOURCE_GAZETTEER ? ':' : '~', (int)x[i].length,
+                                tu_copy + x[i].offset);
+        assert_true(len < sizeof out);
+        /* Spans lie inside their tokens' range, in order, without overlap. */
+        const vnseg_token *t = vnseg_doc_tokens(doc);
+        const vnseg_token *a = &t[x[i].first_token],
+                          *b = &t[x[i].first_token + x[i].token_count - 1];
+        assert_true(x[i].offset >= a->offset && x[i].offset < a->offset + a->length);
+        assert_true(x[i].offset + x[i].length > b->offset &&
+                    x[i].offset + x[i].length <= b->offset + b->length);
+        if (i) assert_true(x[i - 1].offset + x[i - 1].length <= x[i].offset);
+    }
+    vnseg_mentions_free(m);
+    vnseg_doc_free(doc);
+    return out;
+}
+
+static const char *scan(const char *text)
+{
+    return scan_with(text, deflt, 0);
+}
+
+/* ---- gazetteer names ---- */
+
+static void test_longest_match_over_tokens(void **state)
+{
+    (void)state;
+    vnseg_gazetteer *g = build_tsv("Hội đồng\tORG\nHội đồng Bảo an\tORG\nLiên Hợp Quốc\tORG\n"
+                                   "Triều Tiên\tLOC\nBảo an\tMISC\n",
+                                   0);
+    assert_string_equal(scan_with("Hội_đồng Bảo_an họp .", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "ORG:Hội_đồng Bảo_an");
+    assert_string_equal(scan_with("Hội_đồng Bảo an họp .", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "ORG:Hội_đồng Bảo an");
+    assert_string_equal(scan_with("Hội đồng Bảo_an họp .", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "ORG:Hội đồng Bảo_an");
+    assert_string_equal(scan_with("Hội_đồng_Bảo_an họp .", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "ORG:Hội_đồng_Bảo_an");
+    assert_string_equal(scan_with("Hội_đồng họp .", g, VNSEG_SCAN_NO_HEURISTICS), "ORG:Hội_đồng");
+    assert_string_equal(scan_with("ở Liên_Hợp Quốc và Triều Tiên .", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "ORG:Liên_Hợp Quốc | LOC:Triều Tiên");
+    /* A name does not cross a sentence end. */
+    assert_string_equal(scan_with("ông Hội . Đồng Bảo_an", g, VNSEG_SCAN_NO_HEURISTICS),
+                        "MISC:Bảo_an");
+    vnseg_gazetteer_free(g);
+}
+
+static void test_match_is_key_insensitive(void **state)
+{
+    (void)state;
+    vnseg_gazetteer *g = build_tsv("Hòa Bình\tLOC\nThanh Hóa\tLOC\nĐà Nẵng\tLOC\n"
+                                   "Thủy Nguyên\tLOC\nQuý Châu\tLOC\n",
+                                   0);
+    const uint32_t o = VNSEG_SCAN_NO_HEURISTICS;
+    assert_string_equal(scan_with("tới Hoà_Bình", g, o), "LOC:Hoà_Bình");
+    assert_string_equal(scan_with("tới Hoa\xCC\x80_Bi\xCC\x80nh", g, o),
+                        "LOC:Hoa\xCC\x80_Bi\xCC\x80nh");
+    assert_string_equal(scan_with("tới Thanh_Hoá", g, o), "LOC:Thanh_Hoá");
+    assert_string_equal(scan_with("tới Thuỷ_Nguyên", g, o), "LOC:Thuỷ_Nguyên");
+    assert_string_equal(scan_with("tới Quý_Châu", g, o), "LOC:Quý_Châu");
+    assert_string_equal(scan_with("tới \xC3\x90\xC3\xA0_N\xE1\xBA\xB5ng", g, o),
+                        "LOC:\xC3\x90\xC3\xA0_N\xE1\xBA\xB5ng");
+    assert_string_equal(scan_with("TỚI HÒA BÌNH", g, o), "LOC:HÒA BÌNH");
+    /* Case: initials must agree by default (hòa bình is "peace"). */
+    assert_string_equal(scan_with("vì hòa_bình", g, o), "");
+    vnseg_gazetteer_free(g);
+    g = build_tsv("Hòa Bình\tLOC\n", VNSEG_GAZ_FOLD_CASE);
+    assert_string_equal(scan_with("vì hòa_bình", g, o), "LOC:hòa_bình");
+    vnseg_gazetteer_free(g);
+}
+
+static void test_glued_tokens(void **state)
+{
+    (void)state;
+    const char *r = scan("Mỹ_cáo_buộc Nga vi_phạm lệnh cấm .");
+    assert_string_equal(r, "LOC:Mỹ | LOC:Nga");
+    assert_string_equal(scan("Họ dùng cho xung_đột_Ukraine ."), "LOC:Ukraine");
+    assert_string_equal(scan("trong khi Triều Tiên_cáo_buộc Mỹ ."), "LOC:Triều Tiên | LOC:Mỹ");
+    assert_string_equal(scan("Ảnh : AFP_Mỹ , Anh và Nhật_Bản ."),
+                        "ORG:AFP | LOC:Mỹ | LOC:Anh | LOC:Nhật_Bản");
+    assert_string_equal(scan("kế_hoạch thăm_Nga của ông ."), "LOC:Nga");
+    assert_string_equal(scan("Ông Kirby_cáo_buộc Bình_Nhưỡng ."), "PER~Kirby | LOC:Bình_Nhưỡng");
+    /* Words capitalized on their first syllable only are no names. */
+    assert_string_equal(scan("Lãnh_đạo hai nước gặp nhau ."), "");
+    assert_string_equal(scan("Ông ấy nói : Quốc_phòng là việc lớn ."), "");
+    assert_string_equal(scan("Mỹ_cáo_buộc Nga ."), "LOC:Mỹ | LOC:Nga");
+    assert_string_equal(scan_with("Mỹ_cáo_buộc Nga .", deflt, VNSEG_SCAN_NO_GLUED), "LOC:Nga");
+    /* The byte span of a glued name covers its syllables only. */
+    vnseg_doc *doc = vnseg_doc_new();
+    vnseg_mentions *m = vnseg_mentions_new();
+    tu_tokenize(doc, "xung_đột_Ukraine", 0);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, 0), VNSEG_OK);
+    assert_int_equal(vnseg_mentions_count(m), 1);
+    const vnseg_mention *x = vnseg_mentions_get(m);
+    assert_int_equal(x->offset, strlen("xung_đột_"));
+    assert_int_equal(x->length, strlen("Ukraine"));
+    assert_int_equal(x->first_token, 0);
+    assert_int_equal(x->token_count, 1);
+    assert_true(x->flags & VNSEG_MF_PARTIAL);
+    vnseg_mentions_free(m);
+    vnseg_doc_free(doc);
+}
+
+/* ---- names on no list ---- */
+
+static void test_person_titles(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("Hôm_qua ông Trần_Văn_Minh phát_biểu ."), "PER~Trần_Văn_Minh");
+    assert_string_equal(scan("Theo bà Lê_Thị_Hoa , giá tăng ."), "PER~Lê_Thị_Hoa");
+    assert_string_equal(scan("Họ gặp Tổng_thống Nga Vladimir_Putin ."),
+                        "LOC:Nga | PER~Vladimir_Putin");
+    assert_string_equal(scan("Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu đã tới ."),
+                        "LOC:Nga | PER~Sergey_Shoigu");
+    assert_string_equal(scan("Sau đó ông Kim rời đi ."), "PER~Kim");
+    /* The title is left out, also when the segmenter split the name. */
+    assert_string_equal(scan("Chủ_tịch Nguyễn Văn An nói ."), "PER~Nguyễn Văn An");
+}
+
+static void test_places(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("Đoàn đã tới Vladikavkaz hôm_qua ."), "LOC~Vladikavkaz");
+    assert_string_equal(scan("Họ sống ở Tân_Phú ."), "LOC~Tân_Phú");
+    assert_string_equal(scan("Mưa lớn ở tỉnh Quảng_Nam và phường An_Sơn ."),
+                        "LOC:tỉnh Quảng_Nam | LOC~phường An_Sơn");
+    assert_string_equal(scan("Xe chạy trên đường Bạch_Đằng ."), "LOC~đường Bạch_Đằng");
+    assert_string_equal(scan("Nga - Triều sẽ tập trận ."), "LOC:Nga | LOC~Triều");
+    assert_string_equal(scan_with("Mưa ở tỉnh Quảng_Nam .", deflt, VNSEG_SCAN_NO_HEADS),
+                        "LOC:Quảng_Nam");
+}
+
+static void test_organizations(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("Bệnh_viện Chợ_Rẫy tiếp_nhận ca bệnh ."), "ORG:Bệnh_viện Chợ_Rẫy");
+    assert_string_equal(scan("Bệnh_viện Thống_Nhất tiếp_nhận ca bệnh ."),
+                        "ORG~Bệnh_viện Thống_Nhất");
+    assert_string_equal(scan("Theo Sở Giao_thông vận_tải , đường ngập ."),
+                        "ORG~Sở Giao_thông vận_tải");
+    assert_string_equal(scan("Thông_tin từ Ủy_ban nhân_dân thành_phố Đà_Nẵng cho biết ."),
+                        "ORG~Ủy_ban nhân_dân thành_phố Đà_Nẵng");
+    assert_string_equal(scan("Cổ_phiếu của công_ty Hoàng_Long tăng ."), "ORG~công_ty Hoàng_Long");
+    assert_string_equal(scan("vũ_khí cho tập_đoàn Wagner sử_dụng ."), "ORG:tập_đoàn Wagner");
+    assert_string_equal(scan("Quyết_định của Bộ Y_tế và Bộ Giáo_dục ."),
+                        "ORG:Bộ Y_tế | ORG:Bộ Giáo_dục");
+    assert_string_equal(scan("Hãng thông_tấn Hàn_Quốc Yonhap đưa tin ."),
+                        "LOC:Hàn_Quốc | ORG:Yonhap");
+    assert_string_equal(scan("Báo Mỹ nói thế ."), "LOC:Mỹ");
+}
+
+static void test_shapes_and_defaults(void **state)
+{
+    (void)state;
+    /* Foreign names are persons unless a cue says otherwise; acronyms are organizations. */
+    assert_string_equal(scan("Phát_biểu của Jake_Sullivan gây chú_ý ."), "PER~Jake_Sullivan");
+    assert_string_equal(scan("Số_liệu của VNPT và XYZT cho thấy ."), "ORG:VNPT | ORG~XYZT");
+    assert_string_equal(scan("Giá 100 USD một thùng ."), "");
+    /* A one-syllable Vietnamese word starting a sentence is capitalized by position. */
+    assert_string_equal(scan("Khi đó trời mưa ."), "");
+    assert_string_equal(scan("( Theo Reuters )"), "ORG:Reuters");
+    assert_string_equal(scan("Nguyễn Văn An và Lê Văn Bình đã đến ."),
+                        "PER~Nguyễn Văn An | PER~Lê Văn Bình");
+    /* A headline in capitals has no acronyms. */
+    assert_string_equal(scan("BÃO LỚN ĐỔ BỘ VÀO MIỀN TRUNG"), "");
+}
+
+static void test_lists_suffixes_bylines(void **state)
+{
+    (void)state;
+    /* Names listed after one typed by its head take its type. */
+    assert_string_equal(scan("Nước ngập các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao ."),
+                        "LOC~đường Đỗ_Quang | LOC~Tô_Ngọc_Vân | LOC~Văn_Cao");
+    /* Words that end organization names. */
+    assert_string_equal(scan("Trận đấu giữa Hà_Nội FC và Manchester_United ."),
+                        "ORG~Hà_Nội FC | ORG~Manchester_United");
+    /* Numbered districts and wards, abbreviated heads. */
+    assert_string_equal(scan("Cửa_hàng ở Q. 8 và P. Hiệp_Phú , quận 3 ."),
+                        "LOC~Q. 8 | LOC~P. Hiệp_Phú | LOC~quận 3");
+    /* A byline in capitals: the word after its dash is capitalized by position. */
+    assert_string_equal(scan("TTO - Trong hai ngày , mưa lớn ."), "ORG~TTO");
+    /* A lone capitalized syllable before a lower-case word is no name; one cued is. */
+    assert_string_equal(scan("theo Luật doanh_nghiệp mới ."), "");
+    assert_string_equal(scan("ông Luật nói ."), "PER~Luật");
+    /* Abbreviations with inner dots, single letters. */
+    assert_string_equal(scan("ngân_sách T.Ư và quý I ."), "");
+}
+
+static void test_precedence(void **state)
+{
+    (void)state;
+    /* The gazetteer's type wins over the rules' default (Wagner is foreign: PER by default). */
+    vnseg_gazetteer *g = build_tsv("Wagner\tORG\n", 0);
+    assert_string_equal(scan_with("Wagner tuyển quân .", g, 0), "ORG:Wagner");
+    assert_string_equal(scan_with("Wagner tuyển quân .", NULL, 0), "PER~Wagner");
+    vnseg_gazetteer_free(g);
+    /* A user list added after the defaults overrides them. */
+    vnseg_gazetteer_builder *b;
+    assert_int_equal(vnseg_gazetteer_builder_new(0, &b), VNSEG_OK);
+    assert_int_equal(vnseg_gazetteer_builder_add_defaults(b, VNSEG_GAZ_DEFAULT_ALL), VNSEG_OK);
+    const char user[] = "Nga\tPER\tperson:nga\tNga\nAnh\t-\n";
+    assert_int_equal(vnseg_gazetteer_builder_add_tsv(b, user, strlen(user)), VNSEG_OK);
+    assert_int_equal(vnseg_gazetteer_builder_build(b, &g), VNSEG_OK);
+    vnseg_gazetteer_builder_free(b);
+    assert_string_equal(scan_with("gặp Nga và Anh .", g, VNSEG_SCAN_NO_HEURISTICS), "PER:Nga");
+    vnseg_gazetteer_free(g);
+    /* An administrative body takes a gazetteer place whole; the mention is then the body's. */
+    vnseg_doc *doc = vnseg_doc_new();
+    vnseg_mentions *m = vnseg_mentions_new();
+    tu_tokenize(doc, "Sở Y_tế Hà_Nội cho biết", 0);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, 0), VNSEG_OK);
+    assert_int_equal(vnseg_mentions_count(m), 1);
+    assert_int_equal(vnseg_mentions_get(m)->type, VNSEG_ENT_ORG);
+    assert_int_equal(vnseg_mentions_get(m)->entry, VNSEG_NO_ENTRY);
+    vnseg_mentions_free(m);
+    vnseg_doc_free(doc);
+}
+
+static void test_canonical_and_links(void **state)
+{
+    (void)state;
+    vnseg_doc *doc = vnseg_doc_new();
+    vnseg_mentions *m = vnseg_mentions_new();
+    tu_tokenize(doc,
+                "Tổng_thống Vladimir_Putin gặp ông Kim_Jong-un . Ông Putin nói ông Kim "
+                "đồng_ý . Mỹ phản_đối .",
+                0);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, 0), VNSEG_OK);
+    const vnseg_mention *x = vnseg_mentions_get(m);
+    size_t n = vnseg_mentions_count(m);
+    assert_int_equal(n, 5);
+    const char *c, *id;
+    size_t cl, il;
+    assert_int_equal(vnseg_mention_canonical(m, 2, &c, &cl), VNSEG_OK);
+    assert_memory_equal(c, "Vladimir Putin", cl);
+    assert_int_equal(x[2].link, 0);
+    assert_int_equal(vnseg_mention_canonical(m, 3, &c, &cl), VNSEG_OK);
+    assert_memory_equal(c, "Kim Jong-un", cl);
+    assert_int_equal(vnseg_mention_canonical(m, 4, &c, &cl), VNSEG_OK);
+    assert_memory_equal(c, "Hoa Kỳ", cl);
+    assert_int_equal(vnseg_mention_id(m, 4, &id, &il), VNSEG_OK);
+    assert_memory_equal(id, "country:US", il);
+    assert_int_equal(vnseg_mention_id(m, 0, &id, &il), VNSEG_OK);
+    assert_int_equal(il, 0);
+    assert_int_equal(vnseg_mention_canonical(m, 5, &c, &cl), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, VNSEG_SCAN_NO_LINKS), VNSEG_OK);
+    assert_int_equal(vnseg_mention_canonical(m, 2, &c, &cl), VNSEG_OK);
+    assert_memory_equal(c, "Putin", cl);
+    assert_int_equal(vnseg_mentions_get(m)[2].link, VNSEG_NO_ENTRY);
+    vnseg_mentions_free(m);
+    vnseg_doc_free(doc);
+    assert_string_equal(vnseg_source_name(VNSEG_SOURCE_HEURISTIC), "heuristic");
+    assert_string_equal(vnseg_source_name(9), "?");
+}
+
+static void test_options_and_arguments(void **state)
+{
+    (void)state;
+    assert_string_equal(scan_with("ông Trần_Văn_Minh ở Hà_Nội", deflt, VNSEG_SCAN_NO_HEURISTICS),
+                        "LOC:Hà_Nội");
+    assert_string_equal(scan_with("ông Trần_Văn_Minh ở Hà_Nội", NULL, 0),
+                        "PER~Trần_Văn_Minh | LOC~Hà_Nội");
+    vnseg_mentions *m = vnseg_mentions_new();
+    vnseg_doc *doc = vnseg_doc_new();
+    assert_int_equal(vnseg_scan_entities(NULL, doc, deflt, 0), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_scan_entities(m, NULL, deflt, 0), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, 1u << 12), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_scan_entities(m, doc, deflt, 0), VNSEG_OK); /* empty document */
+    assert_int_equal(vnseg_mentions_count(m), 0);
+    assert_null(vnseg_mentions_get(m));
+    vnseg_mentions_free(m);
+    vnseg_mentions_free(NULL);
+    vnseg_doc_free(doc);
+}
+
+/* ---- threads ---- */
+
+static const char thread_text[] =
+    "Tổng_thống Nga Vladimir_Putin ( phải ) và lãnh_đạo Triều_Tiên Kim_Jong-un tại "
+    "Vladivostok . Mỹ_cáo_buộc Triều_Tiên , theo Hội_đồng Bảo_an . Ảnh : KCNA";
+
+static void *scan_thread(void *arg)
+{
+    const vnseg_gazetteer *g = arg;
+    vnseg_doc *doc = vnseg_doc_new();
+    vnseg_mentions *m = vnseg_mentions_new();
+    size_t total = 0;
+    for (int r = 0; r < 300; r++) {
+        if (vnseg_tokenize(doc, thread_text, sizeof thread_text - 1, 0) != VNSEG_OK ||
+            vnseg_scan_entities(m, doc, g, 0) != VNSEG_OK)
+            return NULL;
+        total += vnseg_mentions_count(m);
+    }
+    vnseg_mentions_free(m);
+    vnseg_doc_free(doc);
+    return (void *)(uintptr_t)total;
+}
+
+static void test_threads_share_a_gazetteer(void **state)
+{
+    (void)state;
+    size_t one = (size_t)(uintptr_t)scan_thread(deflt);
+    assert_true(one > 0);
+    pthread_t th[6];
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, scan_thread, deflt), 0);
+    for (int i = 0; i < 6; i++) {
+        void *r;
+        assert_int_equal(pthread_join(th[i], &r), 0);
+        assert_int_equal((size_t)(uintptr_t)r, one);
+    }
+}
+
+/* ---- allocation failures ---- */
+
+static long live, calls, fail_at = -1;
+
+static void *t_malloc(size_t n, void *ctx)
+{
+    (void)ctx;
+    if (calls++ == fail_at) return NULL;
+    void *p = malloc(n);
+    live += p != NULL;
+    return p;
+}
+
+static void *t_realloc(void *p, size_t n, void *ctx)
+{
+    (void)ctx;
+    if (calls++ == fail_at) return NULL;
+    void *q = realloc(p, n);
+    live += (q != NULL && p == NULL);
+    return q;
+}
+
+static void t_free(void *p, void *ctx)
+{
+    (void)ctx;
+    live -= p != NULL;
+    free(p);
+}
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    static const char text[] = "Ông Putin , bà Lê_Thị_Hoa và Sở Giao_thông vận_tải ở tỉnh "
+                               "Quảng_Nam ; Hòa_Bình ; Mỹ_cáo_buộc ; AFP_Mỹ ; Ông Putin .";
+    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    bool completed = false;
+    for (fail_at = 0; fail_at < 500 && !completed; fail_at++) {
+        vnseg_doc *doc = vnseg_doc_new();
+        assert_int_equal(vnseg_tokenize(doc, text, sizeof text - 1, 0), VNSEG_OK);
+        vnseg_set_allocator(&a);
+        live = calls = 0;
+        vnseg_mentions *m = vnseg_mentions_new();
+        vnseg_status st = m ? vnseg_scan_entities(m, doc, deflt, 0) : VNSEG_E_NOMEM;
+        assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
+        if (st == VNSEG_E_NOMEM && m) {
+            assert_int_equal(vnseg_mentions_count(m), 0);
+            assert_int_equal(vnseg_error_last()->status, VNSEG_E_NOMEM);
+        }
+        completed = st == VNSEG_OK && vnseg_mentions_count(m) >= 6;
+        vnseg_mentions_free(m);
+        assert_int_equal(live, 0);
+        vnseg_set_allocator(NULL);
+        vnseg_doc_free(doc);
+    }
+    assert_true(completed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest_match_over_tokens),
+        cmocka_unit_test(test_match_is_key_insensitive),
+        cmocka_unit_test(test_glued_tokens),
+        cmocka_unit_test(test_person_titles),
+        cmocka_unit_test(test_places),
+        cmocka_unit_test(test_organizations),
+        cmocka_unit_test(test_shapes_and_defaults),
+        cmocka_unit_test(test_lists_suffixes_bylines),
+        cmocka_unit_test(test_precedence),
+        cmocka_unit_test(test_canonical_and_links),
+        cmocka_unit_test(test_options_and_arguments),
+        cmocka_unit_test(test_threads_share_a_gazetteer),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
