@@ -81,7 +81,8 @@ class _Units:
 
     def to_byte(self, i):
         if not 0 <= i < len(self.byte_of):
-            raise IndexError("index %d out of range 0..%d" % (i, len(self.byte_of) - 1))
+            raise InvalidArgumentError("index %d is not within the text (0..%d)" % (
+                i, len(self.byte_of) - 1), Status.INVALID_ARG)
         return self.byte_of[i]
 
     def to_index(self, b):
