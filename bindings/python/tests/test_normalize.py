@@ -25,6 +25,14 @@ def c_map(data, steps, to_original, a, b, decode_as=None):
     assert st == 0
     x, y = ctypes.c_size_t(), ctypes.c_size_t()
     try:
+        if to_original is None:  # the pieces, one call each
+            v = [ctypes.c_size_t() for _ in range(4)]
+            copy = ctypes.c_int()
+            out = []
+            for i in range(lib.vnseg_norm_piece_count(h)):
+                assert lib.vnseg_norm_piece(h, i, *map(ctypes.byref, v), ctypes.byref(copy)) == 0
+                out.append(tuple(p.value for p in v) + (bool(copy.value),))
+            return out
         fn = lib.vnseg_norm_to_original if to_original else lib.vnseg_norm_from_original
         st = fn(h, a, b, ctypes.byref(x), ctypes.byref(y))
     finally:
@@ -80,6 +88,7 @@ class Normalize(unittest.TestCase):
             n = vnseg.normalize(text, steps, lenient=lenient)
             bits = steps_code(steps) | ((1 << 16) if lenient else 0)
             data = n.original_data
+            self.assertEqual(n.byte_pieces, c_map(data, bits, None, 0, 0))
             for to_orig, total in ((True, len(n.data)), (False, len(data))):
                 for a in range(total + 1):
                     for b in range(a, total + 1):

@@ -184,6 +184,7 @@ OPTIONAL = {
     "vnseg_norm_from_original": (st, [vp, sz, sz, szp, szp]),
     "vnseg_norm_piece_count": (sz, [vp]),
     "vnseg_norm_piece": (st, [vp, sz, szp, szp, szp, szp, POINTER(c_int)]),
+    "vnseg_norm_pieces": (st, [vp, vp, sz, szp]),
     "vnseg_norm_unmapped_count": (sz, [vp]),
     "vnseg_norm_unmapped": (st, [vp, sz, szp, szp]),
     "vnseg_norm_free": (None, [vp]),

@@ -228,13 +228,22 @@ def _result(handle, data, original, legacy):
         ptr = lib.vnseg_norm_text(handle, ctypes.byref(n))
         out = ctypes.string_at(ptr, n.value) if n.value else b""
         changed = bool(lib.vnseg_norm_changed(handle))
-        vals = [ctypes.c_size_t() for _ in range(4)]
-        copy = ctypes.c_int()
-        pieces = []
-        for i in range(lib.vnseg_norm_piece_count(handle)):
-            check(lib.vnseg_norm_piece(handle, i, *map(ctypes.byref, vals), ctypes.byref(copy)))
-            pieces.append((vals[0].value, vals[1].value, vals[2].value, vals[3].value,
-                           bool(copy.value)))
+        count = lib.vnseg_norm_piece_count(handle)
+        if has("vnseg_norm_pieces"):  # the whole map in one call
+            buf = (ctypes.c_uint64 * (5 * count or 1))()
+            got = ctypes.c_size_t()
+            check(lib.vnseg_norm_pieces(handle, buf, 5 * count, ctypes.byref(got)))
+            q = memoryview(buf).cast("B").cast("Q")[:5 * count].tolist()
+            pieces = list(zip(q[0::5], q[1::5], q[2::5], q[3::5], map(bool, q[4::5])))
+        else:  # a library from before vnseg_norm_pieces: one call per piece
+            vals = [ctypes.c_size_t() for _ in range(4)]
+            copy = ctypes.c_int()
+            pieces = []
+            for i in range(count):
+                check(lib.vnseg_norm_piece(handle, i, *map(ctypes.byref, vals),
+                                           ctypes.byref(copy)))
+                pieces.append((vals[0].value, vals[1].value, vals[2].value, vals[3].value,
+                               bool(copy.value)))
         unmapped = []
         a, b = ctypes.c_size_t(), ctypes.c_size_t()
         for i in range(lib.vnseg_norm_unmapped_count(handle)):
