@@ -5,7 +5,7 @@ Every contender runs on the same text in the same process, rounds interleaved, b
 the process's CPU time (time.process_time: what a busy, shared machine disturbs least). Prints tokens/s and the ratio to str.split() (which
 returns bare strings: no offsets, kinds or sentences). Standard library only.
 
-    python3 bench/bench_python.py CORPUS [ROUNDS] [--mb N]
+    python3 bench/bench_python.py CORPUS [ROUNDS] [--mb N] [--modules [--model PATH]]
 
 The package is imported from bindings/python; set VNSEG_LIBRARY to time a release build.
 """
@@ -40,11 +40,36 @@ def regex_tokenizer(text):
     return out
 
 
+def module_contenders(text, model_path):
+    """The bindings of the other modules on the same text, where the library has them (per
+    token of the segmented text, like the rest)."""
+    out = []
+    if vnseg.has("detokenize"):
+        out += [("vnseg.detokenize_text", lambda: vnseg.detokenize_text(text)),
+                ("vnseg.detokenize (alignment)", lambda: vnseg.detokenize(text))]
+    if vnseg.has("normalize"):
+        out += [("vnseg.normalize (default steps)", lambda: vnseg.normalize(text)),
+                ("vnseg.normalize (search)", lambda: vnseg.normalize(text, "search"))]
+    if vnseg.has("entities"):
+        gaz = vnseg.default_gazetteer()
+        out.append(("vnseg.entities (default gazetteer)", lambda: vnseg.entities(text, gaz)))
+    if model_path and vnseg.has("segment"):
+        model = vnseg.Model(model_path)
+        raw = text.replace("_", " ")
+        out.append(("vnseg.segment (text without _)", lambda: vnseg.segment(raw, model)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus")
     ap.add_argument("rounds", nargs="?", type=int, default=3)
     ap.add_argument("--mb", type=float, default=0, help="use only the first N MB")
+    ap.add_argument("--model", help="a segmentation model: also time vnseg.segment on the "
+                    "corpus with its underscores made spaces")
+    ap.add_argument("--modules", action="store_true",
+                    help="also time the other modules' bindings (detokenizer, normalization, "
+                    "entities, segmenter) on the same text")
     args = ap.parse_args()
     with open(args.corpus, "rb") as f:
         data = f.read()
@@ -64,6 +89,8 @@ def main():
         ("vnseg.tokenize_columns + texts()", lambda: vnseg.tokenize_columns(text).texts()),
         ("vnseg.sentences", lambda: vnseg.sentences(text)),
     ]
+    if args.modules:
+        contenders += module_contenders(text, args.model)
     ntok = len(text.split())
     best = {name: float("inf") for name, _ in contenders}
     for _ in range(args.rounds):

@@ -1,7 +1,10 @@
 /* Struct sizes of the public ABI, so that bindings check their layouts against the library. */
 #include "internal.h"
+#include "vnseg/entities.h"
 #include "vnseg/ffi.h"
+#include "vnseg/gazetteer.h"
 #include "vnseg/reader.h"
+#include "vnseg/segmenter.h"
 #include "vnseg/syllable.h"
 
 VNSEG_EXPORT size_t vnseg_struct_size(int which)
@@ -23,6 +26,14 @@ VNSEG_EXPORT size_t vnseg_struct_size(int which)
         return sizeof(vnseg_syllable);
     case VNSEG_STRUCT_SYLLABLE_PART:
         return sizeof(vnseg_syllable_part);
+    case VNSEG_STRUCT_GAZ_ENTRY:
+        return sizeof(vnseg_gaz_entry);
+    case VNSEG_STRUCT_MENTION:
+        return sizeof(vnseg_mention);
+    case VNSEG_STRUCT_MODEL_INFO:
+        return sizeof(vnseg_model_info);
+    case VNSEG_STRUCT_TRAIN_OPTIONS:
+        return sizeof(vnseg_train_options);
     }
     return 0;
 }

@@ -281,6 +281,32 @@ VNSEG_EXPORT vnseg_status vnseg_norm_piece(const vnseg_norm *n, size_t index, si
     return VNSEG_OK;
 }
 
+VNSEG_EXPORT vnseg_status vnseg_norm_pieces(const vnseg_norm *n, uint64_t *out, size_t cap,
+                                            size_t *out_len)
+{
+    if (!n || !out_len || (!out && cap > 0))
+        return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "NULL argument");
+    size_t count = vnseg_norm_piece_count(n);
+    if (count > SIZE_MAX / 5)
+        return vn_fail(VNSEG_E_TOO_LARGE, VNSEG_NO_OFFSET, 0, "%zu pieces", count);
+    *out_len = 5 * count;
+    if (!out && cap == 0) return VNSEG_OK;
+    if (cap < 5 * count)
+        return vn_fail(VNSEG_E_BUFFER, VNSEG_NO_OFFSET, 0, "%zu values do not fit in %zu",
+                       5 * count, cap);
+    for (size_t i = 0; i < count; i++) {
+        vn_piece p = {0, n->len, 0, n->len, 0, false};
+        if (n->mapped) vn_map_piece(&n->map, i, &p);
+        uint64_t *o = out + 5 * i;
+        o[0] = p.na;
+        o[1] = p.nb;
+        o[2] = p.oa;
+        o[3] = p.ob;
+        o[4] = !p.unit;
+    }
+    return VNSEG_OK;
+}
+
 VNSEG_EXPORT size_t vnseg_norm_unmapped_count(const vnseg_norm *n)
 {
     return n ? n->unmapped.n : 0;

@@ -13,6 +13,10 @@ static void test_struct_sizes(void **state)
     assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_LINE), sizeof(vnseg_line));
     assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_SYLLABLE), sizeof(vnseg_syllable));
     assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_SYLLABLE_PART), 8);
+    assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_GAZ_ENTRY), sizeof(vnseg_gaz_entry));
+    assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_MENTION), 48);
+    assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_MODEL_INFO), 48);
+    assert_int_equal(vnseg_struct_size(VNSEG_STRUCT_TRAIN_OPTIONS), 24);
     assert_int_equal(vnseg_struct_size(0), 0);
     assert_int_equal(vnseg_struct_size(1000), 0);
 }

@@ -748,6 +748,61 @@ static void t_free(void *p, void *ctx)
     free(p);
 }
 
+/* ---- the map in bulk ---- */
+
+/* vnseg_norm_pieces() gives what vnseg_norm_piece() gives, piece by piece. */
+static void check_bulk_pieces(const char *text, uint32_t steps)
+{
+    vnseg_norm *n = NULL;
+    assert_int_equal(vnseg_normalize(text, strlen(text), steps, &n), VNSEG_OK);
+    size_t count = vnseg_norm_piece_count(n), len = 99;
+    assert_int_equal(vnseg_norm_pieces(n, NULL, 0, &len), VNSEG_OK);
+    assert_int_equal(len, 5 * count);
+    uint64_t out[5 * 64];
+    assert_true(5 * count <= 5 * 64);
+    if (count > 0) {
+        len = 0;
+        assert_int_equal(vnseg_norm_pieces(n, out, 5 * count - 1, &len), VNSEG_E_BUFFER);
+        assert_int_equal(len, 5 * count);
+    }
+    assert_int_equal(vnseg_norm_pieces(n, out, 5 * 64, &len), VNSEG_OK);
+    assert_int_equal(len, 5 * count);
+    for (size_t i = 0; i < count; i++) {
+        size_t a, b, oa, ob;
+        int copy;
+        assert_int_equal(vnseg_norm_piece(n, i, &a, &b, &oa, &ob, &copy), VNSEG_OK);
+        assert_int_equal(out[5 * i], a);
+        assert_int_equal(out[5 * i + 1], b);
+        assert_int_equal(out[5 * i + 2], oa);
+        assert_int_equal(out[5 * i + 3], ob);
+        assert_int_equal(out[5 * i + 4], (uint64_t)copy);
+    }
+    vnseg_norm_free(n);
+}
+
+static void test_pieces_in_bulk(void **state)
+{
+    (void)state;
+    check_bulk_pieces("Hoa" GRAVE " Bi" GRAVE "nh\xe2\x80\x8b\xc2\xa0Vie" DOT CIRC "t \xf0\x9f\x98\x80",
+                      DEF);
+    check_bulk_pieces("Đường Hoà Bình", VNSEG_NORM_SEARCH);
+    check_bulk_pieces("unchanged text", DEF);
+    check_bulk_pieces("", DEF);
+    check_bulk_pieces("\xe2\x80\x8b\xe2\x80\x8b", DEF); /* everything deleted */
+    vnseg_norm *n = NULL;
+    assert_int_equal(vnseg_normalize("ab", 2, DEF, &n), VNSEG_OK);
+    size_t len;
+    uint64_t out[5];
+    assert_int_equal(vnseg_norm_pieces(NULL, out, 5, &len), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_norm_pieces(n, out, 5, NULL), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_norm_pieces(n, NULL, 5, &len), VNSEG_E_INVALID_ARG);
+    assert_int_equal(vnseg_norm_pieces(n, out, 5, &len), VNSEG_OK);
+    assert_int_equal(len, 5);
+    assert_int_equal(out[1], 2);
+    assert_int_equal(out[4], 1);
+    vnseg_norm_free(n);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -805,6 +860,7 @@ int main(void)
         cmocka_unit_test_teardown(test_large_maps, nt_teardown),
         cmocka_unit_test_teardown(test_scan_block_assumption, nt_teardown),
         cmocka_unit_test_teardown(test_scan_matches_reference, nt_teardown),
+        cmocka_unit_test_teardown(test_pieces_in_bulk, nt_teardown),
         cmocka_unit_test_teardown(test_allocation_failures, nt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

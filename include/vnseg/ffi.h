@@ -17,7 +17,8 @@ extern "C" {
  *
  * @par Layouts
  * Bindings that read library structs (the ::vnseg_token array, ::vnseg_sentence, ::vnseg_line,
- * ::vnseg_error) declare the layout themselves. vnseg_struct_size() tells the size the loaded
+ * ::vnseg_error, ::vnseg_mention, ::vnseg_gaz_entry, ::vnseg_model_info) or pass them in
+ * (::vnseg_gaz_entry, ::vnseg_train_options) declare the layout themselves. vnseg_struct_size() tells the size the loaded
  * library uses, so a binding compares it with the size it was written for and refuses to run
  * (instead of misreading memory) when the library is newer or older in an incompatible way.
  * Structs grow only at their end; a struct passed in by the caller (::vnseg_syllable) carries
@@ -59,7 +60,11 @@ typedef enum vnseg_struct_id {
     VNSEG_STRUCT_SPAN = 5,         /**< ::vnseg_span */
     VNSEG_STRUCT_LINE = 6,         /**< ::vnseg_line */
     VNSEG_STRUCT_SYLLABLE = 7,     /**< ::vnseg_syllable (the largest version known) */
-    VNSEG_STRUCT_SYLLABLE_PART = 8 /**< ::vnseg_syllable_part */
+    VNSEG_STRUCT_SYLLABLE_PART = 8, /**< ::vnseg_syllable_part */
+    VNSEG_STRUCT_GAZ_ENTRY = 9,      /**< ::vnseg_gaz_entry (gazetteer.h) */
+    VNSEG_STRUCT_MENTION = 10,       /**< ::vnseg_mention (entities.h) */
+    VNSEG_STRUCT_MODEL_INFO = 11,    /**< ::vnseg_model_info (segmenter.h) */
+    VNSEG_STRUCT_TRAIN_OPTIONS = 12  /**< ::vnseg_train_options (segmenter.h) */
 } vnseg_struct_id;
 
 /**

@@ -170,6 +170,19 @@ vnseg_status vnseg_norm_piece(const vnseg_norm *norm, size_t index, size_t *star
                               size_t *orig_start, size_t *orig_end, int *is_copy);
 
 /**
+ * The whole map in one call, for bindings and for callers that copy it: five values per
+ * piece, in order, `start`, `end`, `orig_start`, `orig_end` and `is_copy` (1 or 0), as
+ * vnseg_norm_piece() gives them. Works like snprintf: pass `out` NULL and `cap` 0 to learn the
+ * count (five times vnseg_norm_piece_count()). One pass over the map.
+ * @param cap number of uint64_t values `out` has room for.
+ * @param out_len receives the number of values written, or needed when `cap` is too small.
+ * @return ::VNSEG_OK; ::VNSEG_E_BUFFER when `cap` is too small (nothing useful in `out`);
+ *         ::VNSEG_E_INVALID_ARG for a NULL `norm` or `out_len`, or `out` NULL with `cap` > 0.
+ */
+vnseg_status vnseg_norm_pieces(const vnseg_norm *norm, uint64_t *out, size_t cap,
+                               size_t *out_len);
+
+/**
  * Number of input characters that could not be mapped: bytes without a character in a legacy
  * chart, legacy sequences that spell no letter, and ill-formed UTF-8 read with
  * ::VNSEG_NORM_LENIENT. Each became U+FFFD in the normalized text; none was dropped.

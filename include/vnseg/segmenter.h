@@ -111,8 +111,9 @@ typedef struct vnseg_model vnseg_model;
 /**
  * Open a model file: map it into memory and validate it.
  * @param out receives the model, owned by the caller: free it with vnseg_model_free().
- * @return ::VNSEG_OK; ::VNSEG_E_IO when the file cannot be opened or mapped (errno's message
- *         in vnseg_error_last()); ::VNSEG_E_FORMAT for a file that is not a valid model
+ * @return ::VNSEG_OK; ::VNSEG_E_NOT_FOUND when the file does not exist; ::VNSEG_E_IO when it
+ *         cannot be opened or mapped otherwise (errno's message in vnseg_error_last() for
+ *         both); ::VNSEG_E_FORMAT for a file that is not a valid model
  *         (truncated, corrupted, wrong magic); ::VNSEG_E_VERSION for another format version;
  *         ::VNSEG_E_NOMEM; ::VNSEG_E_INVALID_ARG for NULL arguments.
  */

@@ -45,6 +45,10 @@ class Detokenize(unittest.TestCase):
             self.assertEqual(lib.vnseg_detokenize(doc._h(), 0, ctypes.byref(handle)), 0)
             try:
                 byte_of = vnseg.convert_offsets(d.text, range(len(d.text) + 1), "str", "byte")
+                for b in range(len(d.text.encode()) + 2):
+                    got = lib.vnseg_detok_token_at(handle, b)
+                    self.assertEqual(d.byte_token_at(b), None if got == ctypes.c_size_t(-1).value
+                                     else got, b)
                 for i in range(len(d.text) + 1):
                     got = lib.vnseg_detok_token_at(handle, byte_of[i])
                     self.assertEqual(d.token_at(i), None if got == ctypes.c_size_t(-1).value

@@ -90,7 +90,78 @@ COUNTING = textwrap.dedent(r'''
     if vnseg.has("detokenize"):
         vnseg.detokenize(text), vnseg.detokenize_text(text)
     check("syllables, offsets, detokenizer")
+    gpath, mpath = path + ".gaz", path + ".model"
+    if vnseg.has("gazetteer"):
+        with vnseg.GazetteerBuilder() as b:
+            b.add_tsv("Hà Nội\tLOC\n").add("Huế", "LOC")
+            try:
+                b.add_tsv("bad line\n")
+            except vnseg.FormatError:
+                pass
+            with b.build() as g:
+                g.lookup("Hà_Nội"), vnseg.entities(text, g), list(g), g.data
+                g.save(gpath)
+        with vnseg.Gazetteer.open(gpath, verify=True) as g:
+            g.lookup("Huế")
+        with open(gpath, "rb") as f:
+            with vnseg.Gazetteer.from_bytes(f.read()) as g:
+                vnseg.entities(text, g)
+        with vnseg.Gazetteer.default() as g:
+            vnseg.entities(text, g)
+        vnseg.entities(text.encode(), heuristics=True), vnseg.lookup_key("HÀ NỘI")
+        dropped = vnseg.Gazetteer.from_tsv("Sa Pa\tLOC\n")
+        del dropped
+        try:
+            vnseg.Gazetteer.open(path)
+        except vnseg.FormatError:
+            pass
+        check("gazetteer and entities")
+    if vnseg.has("normalize"):
+        n = vnseg.normalize(text, "search")
+        n.to_original(0, 3), n.from_original(0, 3), n.pieces
+        vnseg.decode(vnseg.encode("Việt Nam", "vni"), "auto")
+        vnseg.detect_encoding(b"abc"), vnseg.encoding_scores(b"abc")
+        vnseg.normalize(b"\xff ok", lenient=True)
+        try:
+            vnseg.normalize(b"\xff")
+        except vnseg.InvalidUTF8Error:
+            pass
+        try:
+            vnseg.encode("a\U0001F600", "tcvn3")
+        except vnseg.EncodingError:
+            pass
+        check("normalization and legacy encodings")
+    if vnseg.has("segment"):
+        raw = text.replace("_", " ")
+        with vnseg.Trainer(epochs=1, hash_bits=16) as t:
+            m = t.add(text).train(progress=lambda *a: None)
+        with m:
+            vnseg.segment(raw, m)
+            with vnseg.Segmenter(m) as s:
+                s.segment(raw)
+            with vnseg.segment(raw, m, document=True) as d:
+                vnseg.detokenize(d, lossless=True)
+            d2 = vnseg.segment(raw, m, document=True)
+            del d2
+            m.save(mpath)
+            with vnseg.Model.from_bytes(m.data) as m2:
+                m2.info
+        with vnseg.Model(mpath) as m3:
+            vnseg.segment(raw, m3)
+        m4 = vnseg.Model(mpath)
+        s4 = vnseg.Segmenter(m4)
+        d4 = vnseg.segment(raw, m4, document=True)
+        del s4, m4, d4
+        t5 = vnseg.Trainer()
+        try:
+            t5.train()
+        except vnseg.NotFoundError:
+            pass
+        del t5
+        check("segmenter, models, trainer")
     vnseg.tokenize(text), vnseg.sentences(text), vnseg.tokenize_columns(text)
+    if vnseg.has("segment"):
+        vnseg.tokenize_raw(text)
     vnseg.tokenizer._local.doc.close()
     check("the per-thread document")
     print("OK")
@@ -156,6 +227,26 @@ class NoGrowth(unittest.TestCase):
                  lambda: list(vnseg.stream(data)), lambda: vnseg.tokenize(b"\xff", lenient=True)]
         if vnseg.has("detokenize"):
             calls.append(lambda: vnseg.detokenize(TEXT))
+        if vnseg.has("entities"):
+            gaz = vnseg.Gazetteer.from_tsv("Nga\tLOC\nKim\tPER\n")
+            self.addCleanup(gaz.close)
+            calls += [lambda: vnseg.entities(TEXT, gaz), lambda: vnseg.entities(TEXT),
+                      lambda: vnseg.Gazetteer.from_tsv("Hà Nội\tLOC\n").lookup("Hà Nội")]
+        if vnseg.has("normalize"):
+            calls += [lambda: vnseg.normalize(TEXT, "search").to_original(0, 5),
+                      lambda: vnseg.decode(vnseg.encode(TEXT, "vni"), "vni"),
+                      lambda: vnseg.detect_encoding(TEXT.encode())]
+        if vnseg.has("segment"):
+            with vnseg.Trainer(epochs=1, hash_bits=16) as t:
+                model = t.add(TEXT).train()
+            self.addCleanup(model.close)
+            raw = TEXT.replace("_", " ")
+
+            def seg_doc():
+                with vnseg.segment(raw, model, document=True) as d:
+                    vnseg.detokenize(d, lossless=True)
+            calls += [lambda: vnseg.segment(raw, model), seg_doc,
+                      lambda: vnseg.tokenize_raw(raw)]
 
         def all_calls():
             for c in calls:

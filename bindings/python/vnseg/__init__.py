@@ -16,7 +16,13 @@ from .detok import Detokenized, detokenize, detokenize_text
 from .errors import (EncodingError, FormatError, InvalidArgumentError, InvalidUTF8Error,
                      NotFoundError, Status, TooLargeError, VersionError, VnsegError,
                      VnsegIOError, VnsegMemoryError)
+from .gazetteer import (Entry, Gazetteer, GazetteerBuilder, Mention, MentionFlag,
+                        default_gazetteer, entities, lookup_key)
+from .normalize import (Normalized, Piece, Step, decode, detect_encoding, encode,
+                        encoding_scores, normalize, normalize_text)
 from .reader import Line, RawLine, Reader, read_lines, stream
+from .segmenter import (Model, ModelInfo, SegmentedDocument, Segmenter, Trainer, segment,
+                        tokenize_raw)
 from .syllable import (Syllable, SyllableFlag, Tone, is_syllable, parse_syllable,
                        tone_repair, tone_style)
 from .tokenizer import (KINDS, Columns, Document, Sentence, SentenceFlag, Token, TokenFlag,
@@ -24,7 +30,9 @@ from .tokenizer import (KINDS, Columns, Document, Sentence, SentenceFlag, Token,
 
 __version__ = "0.1.0"
 
-_CAPABILITIES = {"detokenize": "vnseg_detokenize"}
+_CAPABILITIES = {"detokenize": "vnseg_detokenize", "gazetteer": "vnseg_gazetteer_default",
+                 "entities": "vnseg_scan_entities", "normalize": "vnseg_normalize",
+                 "segment": "vnseg_segment"}
 
 
 def library_version():
@@ -33,16 +41,21 @@ def library_version():
 
 
 def has(capability):
-    """Whether the loaded library provides `capability` ("detokenize", ...)."""
+    """Whether the loaded library provides `capability`: "detokenize", "gazetteer",
+    "entities", "normalize", "segment" (or the name of a C function)."""
     return _lib.has(_CAPABILITIES.get(capability, capability))
 
 
 __all__ = [
-    "Columns", "Detokenized", "Document", "EncodingError", "FormatError",
-    "InvalidArgumentError", "InvalidUTF8Error", "KINDS", "Line", "NotFoundError", "RawLine",
-    "Reader", "Sentence", "SentenceFlag", "Status", "Syllable", "SyllableFlag", "Token",
-    "TokenFlag", "Tone", "TooLargeError", "VersionError", "VnsegError", "VnsegIOError",
-    "VnsegMemoryError", "convert_offsets", "detokenize", "detokenize_text", "has",
-    "is_syllable", "library_path", "library_version", "parse_syllable", "read_lines",
-    "sentences", "stream", "tokenize", "tokenize_columns", "tone_repair", "tone_style",
+    "Columns", "convert_offsets", "decode", "default_gazetteer", "detect_encoding",
+    "detokenize", "detokenize_text", "Detokenized", "Document", "encode", "encoding_scores",
+    "EncodingError", "entities", "Entry", "FormatError", "Gazetteer", "GazetteerBuilder", "has",
+    "InvalidArgumentError", "InvalidUTF8Error", "is_syllable", "KINDS", "library_path",
+    "library_version", "Line", "lookup_key", "Mention", "MentionFlag", "Model", "ModelInfo",
+    "normalize", "normalize_text", "Normalized", "NotFoundError", "parse_syllable", "Piece",
+    "RawLine", "read_lines", "Reader", "segment", "SegmentedDocument", "Segmenter", "Sentence",
+    "SentenceFlag", "sentences", "Status", "Step", "stream", "Syllable", "SyllableFlag",
+    "Token", "TokenFlag", "tokenize", "tokenize_columns", "tokenize_raw", "Tone", "tone_repair",
+    "tone_style", "TooLargeError", "Trainer", "VersionError", "VnsegError", "VnsegIOError",
+    "VnsegMemoryError",
 ]

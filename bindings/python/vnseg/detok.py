@@ -23,12 +23,13 @@ class Detokenized:
     spans       per input token, (start, end) str indices of `text` it became
     byte_spans  the same in bytes of text.encode()
     """
-    __slots__ = ("text", "tokens", "spans", "byte_spans", "_starts", "_ends")
+    __slots__ = ("text", "tokens", "spans", "byte_spans", "_starts", "_ends", "_bstarts")
 
     def __init__(self, text, tokens, spans, byte_spans):
         self.text, self.tokens, self.spans, self.byte_spans = text, tokens, spans, byte_spans
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
+        self._bstarts = None
 
     def token_at(self, index):
         """The token whose output holds str index `index`, or None (a space or line break
@@ -37,6 +38,18 @@ class Detokenized:
         if k >= 0 and index < self._ends[k]:
             return k
         return None
+
+    def byte_token_at(self, offset):
+        """token_at() for a byte offset of text.encode()."""
+        k = bisect.bisect_right(self._byte_starts(), offset) - 1
+        if k >= 0 and offset < self.byte_spans[k][1]:
+            return k
+        return None
+
+    def _byte_starts(self):
+        if self._bstarts is None:
+            self._bstarts = [a for a, _ in self.byte_spans]
+        return self._bstarts
 
     def span_of(self, first, count=1):
         """(start, end) of the output that tokens first .. first+count-1 became."""

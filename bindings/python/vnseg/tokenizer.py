@@ -14,6 +14,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter, sub
 
 from ._lib import UNIT_BYTE, UNIT_CODEPOINT, Span, lib
+from ._lib import has as lib_has
 from ._text import call_into_buffer, decode, to_bytes
 from .errors import check
 
@@ -307,6 +308,22 @@ class Document:
         self._data = data
         self._text = s  # bytes input is decoded when first needed
         self._lenient, self._escapes = lenient, escapes
+        return self
+
+    def tokenize_raw(self, text, *, lenient=False):
+        """Tokenize raw (natural, unsegmented) text into syllables, numbers and punctuation
+        (vnseg_tokenize_raw, segmenter.h), replacing what the document held; returns the
+        document. Offsets, errors and `lenient` as tokenize()."""
+        handle = self._h()
+        if not lib_has("vnseg_tokenize_raw"):
+            raise NotImplementedError("the loaded libvnseg has no raw tokenizer")
+        data, s = to_bytes(text)
+        self._tokens = self._sentences = self._raw = None
+        self._data, self._text = b"", ""
+        check(lib.vnseg_tokenize_raw(handle, data, len(data), OPT_LENIENT if lenient else 0))
+        self._data = data
+        self._text = s
+        self._lenient, self._escapes = lenient, False
         return self
 
     @property
