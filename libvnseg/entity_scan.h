@@ -57,6 +57,7 @@ typedef struct vn_scan {
     const vnseg_gazetteer *g; /* may be NULL */
     bool fold;                /* the gazetteer's keys fold case */
     uint32_t options;
+    size_t sent_first; /* rules: the first token of the sentence being scanned */
 } vn_scan;
 
 /* Append the key of bytes [from, to) of token t to buf. */
