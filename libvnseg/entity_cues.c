@@ -29,7 +29,13 @@ static const struct {
      "tác giả|anh hùng|liệt sĩ|chiến sĩ|thẩm phán|công tố viên|kiểm sát viên|"
      "điều tra viên|mr.|mrs.|ms.|dr.|gs.|ts.|pgs.|ths.|bs.|ks.|ls.|nsnd|nsưt|mr|mrs|ms|"
      "dr|gs|ts|pgs|ths|bs|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|dân biểu|đại biểu|"
-     "người phát ngôn|phát ngôn viên|nữ phát ngôn viên|thị trưởng|thống đốc"},
+     "người phát ngôn|phát ngôn viên|nữ phát ngôn viên|thị trưởng|thống đốc|thuyền trưởng|"
+     "đội trưởng|đội phó|tổ trưởng|tổ phó|trưởng thôn|trưởng ấp|trưởng bản|già làng|"
+     "trưởng khoa|trưởng trạm|trưởng công an|trưởng phòng|trưởng nhóm|chủ quán|chủ nhà|"
+     "chủ xe|chủ tiệm|chủ hộ|chủ đầu tư|tài xế|phụ xe|công nhân|nông dân|ngư dân|thợ|"
+     "kế toán|thủ quỹ|cán bộ|bộ đội|đảng viên|cụ bà|cụ ông|lão|thím|bạn|nhóc|anh trai|"
+     "chị gái|em trai|em gái|bố|má|thầy thuốc|y tá|điều dưỡng|nữ sinh|nam sinh|học viên|"
+     "hạ sĩ quan|binh nhất|binh nhì|trung sĩ|thượng sĩ|đại uý|trinh sát viên|phóng viên"},
     {CUE_PER_TITLE | CUE_OFFICE,
      "tổng thống|phó tổng thống|thủ tướng|phó thủ tướng|chủ tịch|phó chủ tịch|"
      "chủ tịch nước|tổng bí thư|bí thư|phó bí thư|bộ trưởng|thứ trưởng|ngoại trưởng|"
@@ -43,7 +49,7 @@ static const struct {
      "thống đốc|lãnh đạo|nhà lãnh đạo"},
     {CUE_LOC_PREP, "tại|ở|tới|đến|thăm|sang|rời|khỏi|từ|quanh|gần|khắp|tận|xuống|nhập cảnh|"
                    "đặt chân|có mặt|trở về|quay về|di tản|sơ tán|giao lộ|ngã tư|ngã ba|ngã sáu|"
-                   "ngã bảy|vòng xoay|bùng binh"},
+                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm"},
     {CUE_LOC_HEAD,
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
@@ -94,7 +100,10 @@ static const struct {
      "thương binh và xã hội|nhà nước|gia đình|trẻ em|dân số|kinh doanh|hỗ trợ|công trình|"
      "vốn|bảo vệ|chăm sóc|sức khoẻ|bảo trợ|từ thiện|nhân đạo|sản xuất|chế biến|xuất khẩu|"
      "nhập khẩu|điện tử|tin học|cơ khí|khoáng sản|đô thị|nhà ở|bất động sản|cấp nước|"
-     "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông"},
+     "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
+     "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
+     "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"
@@ -114,6 +123,7 @@ static const struct {
      "k|ct|sgk|nxb|clb|htx|vđv|hlv|ths|pgs|gs|ts|bs|ks|ls|nsnd|nsưt|tt|"
      "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn"},
     {CUE_AND, "và"},
+    {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
                  "smartphone|laptop|livestream|selfie|logo|slogan"},

@@ -375,6 +375,26 @@ static bool suffix_at(vn_scan *s, size_t t, size_t first)
     return true;
 }
 
+/* A house number before token a, itself after a comma, a place word or the sentence start
+ * (`, 282 Nơ_Trang_Long ,`, `tại 12 Lê_Lợi`): 1 to 4 digits, maybe a slash and more. */
+static bool house_number_before(vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 1 || s->tok[a - 1].kind != VNSEG_KIND_NUMBER) return false;
+    const vnseg_token *n = &s->tok[a - 1];
+    const unsigned char *p = s->text + n->offset;
+    size_t digits = 0;
+    while (digits < n->length && (unsigned)p[digits] - '0' < 10u)
+        digits++;
+    if (digits == 0 || digits > 4) return false;
+    for (size_t i = digits; i < n->length; i++)
+        if (p[i] != '/' && (unsigned)p[i] - '0' >= 10u && (unsigned)(p[i] | 0x20) - 'a' >= 26u)
+            return false;
+    if (a - 1 == first) return true;
+    const vnseg_token *q = &s->tok[a - 2];
+    if (q->kind == VNSEG_KIND_PUNCT && q->length == 1 && s->text[q->offset] == ',') return true;
+    return q->kind == VNSEG_KIND_WORD && (vn_scan_cue(s, a - 2) & CUE_LOC_PREP);
+}
+
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
  * that mention, or NULL. */
 static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
@@ -428,6 +448,12 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         flags = VNSEG_MF_CUED;
     } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
         type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && all_caps(s, a) && (prev & CUE_QUANT)) {
+        return VNSEG_OK; /* an abbreviated common noun (`các DN`, `những BN`) */
+    } else if (house_number_before(s, a, first) &&
+               (b > a || s->tok[a].syllables >= 2)) {
+        type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
         flags = VNSEG_MF_CUED;
     } else if (a == b && all_caps(s, a) && acronym(s, a)) {
         type = VNSEG_ENT_ORG;

@@ -267,6 +267,13 @@ static void test_bylines_fields_peoples(void **state)
     /* Places joined by a dash after a place word. */
     assert_string_equal(scan("Xe kẹt ở giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa ."),
                         "LOC~Lê_Lai | LOC~Nguyễn_Thị_Nghĩa");
+    /* Titles of trades and ranks; place words; a street after a house number; an acronym
+     * after a quantifier is an abbreviated common noun. */
+    assert_string_equal(scan("Lệnh của thuyền_trưởng Lợi rất rõ ."), "PER~Lợi");
+    assert_string_equal(scan("Dịch lan trên địa_bàn Bạc_Liêu ."), "LOC:Bạc_Liêu");
+    assert_string_equal(scan("Anh đến Đội cảnh_sát , 282 Nơ_Trang_Long , nộp hồ_sơ ."),
+                        "ORG~Đội cảnh_sát | LOC~Nơ_Trang_Long");
+    assert_string_equal(scan("Những BN nặng và các DN nhỏ , theo TTXVN ."), "ORG:TTXVN");
     /* Former provinces are on the list; single letters and common nouns are no names. */
     assert_string_equal(scan("Dân Hà_Tây lên đường xuyên Á , xem Internet ."), "LOC:Hà_Tây");
 }
