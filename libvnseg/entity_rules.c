@@ -539,8 +539,9 @@ static bool name_ahead(const vn_scan *s, size_t t, size_t end)
 static bool field_ahead(vn_scan *s, size_t t, size_t end)
 {
     return (s->tok[t].flags & VNSEG_TF_CAPITALIZED) && t + 1 < end && lower_word(s, t + 1) &&
-           !covered(s, t + 1) && (vn_scan_cue(s, t) & CUE_ORG_HEAD) &&
-           (vn_scan_cue(s, t + 1) & (CUE_NAME_PART | CUE_FIELD)) && !initial(s, t, s->sent_first);
+           !covered(s, t + 1) && !initial(s, t, s->sent_first) &&
+           (vn_scan_cue(s, t) & CUE_ORG_HEAD) &&
+           (vn_scan_cue(s, t + 1) & (CUE_NAME_PART | CUE_FIELD));
 }
 
 /* A listed name that is also a form of address, capitalized by position and followed by a
@@ -550,9 +551,8 @@ static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
     vn_cand *c = owner_of(s, t);
     if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
         !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
-        lower_word(s, t + 1) && !(vn_scan_cue(s, t + 1) & CUE_AND) &&
-        (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
-        initial(s, t, s->sent_first))
+        lower_word(s, t + 1) && initial(s, t, s->sent_first) &&
+        (vn_scan_cue(s, t) & CUE_PER_TITLE) && !(vn_scan_cue(s, t + 1) & CUE_AND))
         absorb(s, c);
 }
 
