@@ -50,30 +50,43 @@ int main(int argc, char **argv)
         fprintf(stderr, "article_report: %s\n", vnseg_error_last()->message);
         return 1;
     }
+    /* The natural text (the detokenizer's output) and where each token went in it. */
+    vnseg_detok *nat = NULL;
+    if (vnseg_detokenize(doc, 0, &nat) != VNSEG_OK) {
+        fprintf(stderr, "article_report: %s\n", vnseg_error_last()->message);
+        return 1;
+    }
     bool tty = isatty(STDOUT_FILENO);
     const vnseg_token *tok = vnseg_doc_tokens(doc);
+    const vnseg_span *span = vnseg_detok_spans(nat);
     const vnseg_mention *x = vnseg_mentions_get(m);
-    size_t ntok = vnseg_doc_token_count(doc), nm = vnseg_mentions_count(m), k = 0, words = 0;
+    size_t ntok = vnseg_doc_token_count(doc), nm = vnseg_mentions_count(m), words = 0, nlen;
+    const char *natural = vnseg_detok_text(nat, &nlen);
+    for (size_t i = 0; i < ntok; i++)
+        words += tok[i].kind == VNSEG_KIND_WORD;
 
-    /* The text, tokens joined by spaces and `_` read as a space (the detokenizer's output will
-     * replace this simple join), with every mention marked. */
-    for (size_t i = 0; i < ntok; i++) {
-        const vnseg_token *t = &tok[i];
-        words += t->kind == VNSEG_KIND_WORD;
-        for (uint64_t p = t->offset; p < t->offset + t->length; p++) {
-            if (k < nm && p == x[k].offset)
-                fputs(tty ? colours[x[k].type < 4 ? x[k].type : 3] : "[", stdout);
-            putchar(text[p] == '_' ? ' ' : text[p]);
-            if (k < nm && p + 1 == x[k].offset + x[k].length) {
-                if (tty)
-                    fputs("\033[0m", stdout);
-                else
-                    printf("]%s", vnseg_gazetteer_type_name(gaz, x[k].type));
-                k++;
-            }
-        }
-        putchar(t->flags & VNSEG_TF_LINE_END || i + 1 == ntok ? '\n' : ' ');
+    /* The natural text with every mention marked. A mention covers the output of its tokens;
+     * one inside a glued token (`Mỹ_cáo_buộc`) covers its own syllables there, since a token's
+     * output is its bytes with `_` written as spaces. */
+    size_t pos = 0;
+    for (size_t k = 0; k < nm; k++) {
+        const vnseg_token *t0 = &tok[x[k].first_token];
+        const vnseg_token *t1 = &tok[x[k].first_token + x[k].token_count - 1];
+        const vnseg_span *s0 = &span[x[k].first_token];
+        const vnseg_span *s1 = &span[x[k].first_token + x[k].token_count - 1];
+        size_t start = s0->offset + (x[k].offset - t0->offset);
+        size_t end = s1->offset + (x[k].offset + x[k].length - t1->offset);
+        fwrite(natural + pos, 1, start - pos, stdout);
+        fputs(tty ? colours[x[k].type < 4 ? x[k].type : 3] : "[", stdout);
+        fwrite(natural + start, 1, end - start, stdout);
+        if (tty)
+            fputs("\033[0m", stdout);
+        else
+            printf("]%s", vnseg_gazetteer_type_name(gaz, x[k].type));
+        pos = end;
     }
+    fwrite(natural + pos, 1, nlen - pos, stdout);
+    if (nlen && natural[nlen - 1] != '\n') putchar('\n');
 
     /* Counts, then the entities: one row per type and canonical name, most frequent first. */
     printf("\n%zu sentences, %zu words, %zu mentions of named entities\n\n",
@@ -96,6 +109,7 @@ int main(int argc, char **argv)
         printf("%5zu  %-4s  %.*s\n", rows[r].count, rows[r].type, (int)rows[r].name_len,
                rows[r].name);
     free(rows);
+    vnseg_detok_free(nat);
     vnseg_mentions_free(m);
     vnseg_gazetteer_free(gaz);
     vnseg_doc_free(doc);

@@ -29,7 +29,13 @@ static const struct {
      "tác giả|anh hùng|liệt sĩ|chiến sĩ|thẩm phán|công tố viên|kiểm sát viên|"
      "điều tra viên|mr.|mrs.|ms.|dr.|gs.|ts.|pgs.|ths.|bs.|ks.|ls.|nsnd|nsưt|mr|mrs|ms|"
      "dr|gs|ts|pgs|ths|bs|nghị sĩ|thượng nghị sĩ|hạ nghị sĩ|dân biểu|đại biểu|"
-     "người phát ngôn|phát ngôn viên|nữ phát ngôn viên|thị trưởng|thống đốc"},
+     "người phát ngôn|phát ngôn viên|nữ phát ngôn viên|thị trưởng|thống đốc|thuyền trưởng|"
+     "đội trưởng|đội phó|tổ trưởng|tổ phó|trưởng thôn|trưởng ấp|trưởng bản|già làng|"
+     "trưởng khoa|trưởng trạm|trưởng công an|trưởng phòng|trưởng nhóm|chủ quán|chủ nhà|"
+     "chủ xe|chủ tiệm|chủ hộ|chủ đầu tư|tài xế|phụ xe|công nhân|nông dân|ngư dân|thợ|"
+     "kế toán|thủ quỹ|cán bộ|bộ đội|đảng viên|cụ bà|cụ ông|lão|thím|bạn|nhóc|anh trai|"
+     "chị gái|em trai|em gái|bố|má|thầy thuốc|y tá|điều dưỡng|nữ sinh|nam sinh|học viên|"
+     "hạ sĩ quan|binh nhất|binh nhì|trung sĩ|thượng sĩ|đại uý|trinh sát viên|phóng viên"},
     {CUE_PER_TITLE | CUE_OFFICE,
      "tổng thống|phó tổng thống|thủ tướng|phó thủ tướng|chủ tịch|phó chủ tịch|"
      "chủ tịch nước|tổng bí thư|bí thư|phó bí thư|bộ trưởng|thứ trưởng|ngoại trưởng|"
@@ -42,7 +48,8 @@ static const struct {
      "cố vấn an ninh quốc gia|bộ trưởng quốc phòng|bộ trưởng ngoại giao|thị trưởng|"
      "thống đốc|lãnh đạo|nhà lãnh đạo"},
     {CUE_LOC_PREP, "tại|ở|tới|đến|thăm|sang|rời|khỏi|từ|quanh|gần|khắp|tận|xuống|nhập cảnh|"
-                   "đặt chân|có mặt|trở về|quay về|di tản|sơ tán"},
+                   "đặt chân|có mặt|trở về|quay về|di tản|sơ tán|giao lộ|ngã tư|ngã ba|ngã sáu|"
+                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm"},
     {CUE_LOC_HEAD,
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
@@ -59,7 +66,7 @@ static const struct {
                    "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
                    "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|khách sạn|nhà hát|bảo tàng|"
                    "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
-                   "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang"},
+                   "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
     {CUE_ORG_HEAD | CUE_ORG_ADMIN,
      "uỷ ban|ubnd|hđnd|hội đồng|sở|cục|chi cục|ban|văn phòng|liên đoàn|công an|"
      "cảnh sát|toà án|tand|viện kiểm sát|vksnd|bộ chỉ huy|bộ tư lệnh|bệnh viện|bv|"
@@ -90,7 +97,13 @@ static const struct {
      "ung bướu|tâm thần|y học|cổ truyền|chấn thương|chỉnh hình|tim mạch|nội tiết|"
      "thực phẩm|dược phẩm|vật tư|thiết bị|cứu nạn|cứu hộ|biên phòng|hải quân|không quân|"
      "lục quân|cảnh sát biển|phòng chống|thanh niên|phụ nữ|nông dân|cựu chiến binh|"
-     "thương binh và xã hội|nhà nước"},
+     "thương binh và xã hội|nhà nước|gia đình|trẻ em|dân số|kinh doanh|hỗ trợ|công trình|"
+     "vốn|bảo vệ|chăm sóc|sức khoẻ|bảo trợ|từ thiện|nhân đạo|sản xuất|chế biến|xuất khẩu|"
+     "nhập khẩu|điện tử|tin học|cơ khí|khoáng sản|đô thị|nhà ở|bất động sản|cấp nước|"
+     "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
+     "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
+     "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"
@@ -110,6 +123,10 @@ static const struct {
      "k|ct|sgk|nxb|clb|htx|vđv|hlv|ths|pgs|gs|ts|bs|ks|ls|nsnd|nsưt|tt|"
      "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn"},
     {CUE_AND, "và"},
+    {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
+    {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
+    {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
+                 "smartphone|laptop|livestream|selfie|logo|slogan"},
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"

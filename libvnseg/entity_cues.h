@@ -21,8 +21,13 @@ enum {
     CUE_NOT_ACRONYM = 1u << 10, /* capitals that are no organization: USD, GDP, COVID */
     CUE_AND = 1u << 11,         /* và */
     CUE_ORG_SUFFIX = 1u << 12,  /* a word that ends organization names: FC, United, Airlines */
-    CUE_LOC_NUMBERED = 1u << 13 /* a place head that takes a number: quận 8, Q. 8, phường 5 */
+    CUE_LOC_NUMBERED = 1u << 13, /* a place head that takes a number: quận 8, Q. 8, phường 5 */
+    CUE_PEOPLE = 1u << 14, /* a word before a people or dynasty: người Việt, quân Thanh */
+    CUE_COMMON = 1u << 15, /* a common noun often capitalized: Internet, Website */
+    CUE_QUANT = 1u << 16   /* a quantifier: an acronym after it is a common noun (các DN) */
 };
+
+/* At most 20 cue bits (the scanner caches them with a 12-bit epoch: entity_scan.h). */
 
 /* The cue bits of a case-folded key (vnseg_lookup_key() with VNSEG_KEY_FOLD_CASE); 0 for none. */
 uint32_t vn_cue_of(const unsigned char *key, size_t len);

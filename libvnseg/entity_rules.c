@@ -9,7 +9,7 @@
 
 /* Cue bits that keep a capitalized word out of a name. */
 static const uint32_t not_name = CUE_PER_TITLE | CUE_LOC_HEAD | CUE_ORG_HEAD | CUE_FIELD |
-                                 CUE_LOC_PREP | CUE_MISC_HEAD | CUE_AND;
+                                 CUE_LOC_PREP | CUE_MISC_HEAD | CUE_AND | CUE_COMMON;
 
 #define MAX_RUN 5
 
@@ -39,12 +39,64 @@ static bool all_caps(const vn_scan *s, size_t t)
     return (s->tok[t].flags & VNSEG_TF_ALL_CAPS) && s->tok[t].length > 1;
 }
 
+/* Whether token t is a single character (`A`, `Á`, `Đ`): a letter, no name. */
+static bool one_char(const vn_scan *s, size_t t)
+{
+    const unsigned char *p = s->text + s->tok[t].offset;
+    size_t n = (size_t)s->tok[t].length, starts = 0;
+    for (size_t i = 0; i < n && starts < 2; i++)
+        starts += (p[i] & 0xC0) != 0x80;
+    return starts == 1;
+}
+
+/* An acronym (`KCNA`, `ĐHQG`): 2 to 8 capitals, ASCII or Đ, digits after the first, and no
+ * Vietnamese syllable. */
+static bool acronym(const vn_scan *s, size_t t)
+{
+    const unsigned char *p = s->text + s->tok[t].offset;
+    size_t n = (size_t)s->tok[t].length, letters = 0;
+    if (n < 2 || n > 16) return false;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned)p[i] - 'A' < 26u) {
+            letters++;
+        } else if (p[i] == 0xC4 && i + 1 < n && p[i + 1] == 0x90) { /* Đ */
+            letters++;
+            i++;
+        } else if ((unsigned)p[i] - '0' >= 10u || letters == 0) {
+            return false;
+        }
+    }
+    return letters >= 2 && letters <= 8 && !vnseg_syllable_check((const char *)p, n);
+}
+
+/* The start of a line (not only of a sentence). */
+static bool line_start(const vn_scan *s, size_t t)
+{
+    return t == 0 || (s->tok[t - 1].flags & VNSEG_TF_LINE_END);
+}
+
+/* A news byline at the start of a line: an acronym, optionally a place in brackets, and a
+ * dash (`TT - `, `TTO - `, `TT ( Hà_Nội ) - `). The dash's token, or 0 when there is none. */
+static size_t byline_dash(const vn_scan *s, size_t first, size_t end)
+{
+    if (!line_start(s, first) || first + 1 >= end || !acronym(s, first)) return 0;
+    size_t j = first + 1;
+    if (s->tok[j].kind == VNSEG_KIND_PUNCT_OPEN) {
+        size_t k = j + 1;
+        while (k < end && k <= j + 6 && s->tok[k].kind == VNSEG_KIND_WORD)
+            k++;
+        if (k == j + 1 || k >= end || s->tok[k].kind != VNSEG_KIND_PUNCT_CLOSE) return 0;
+        j = k + 1;
+    }
+    return j < end && s->tok[j].kind == VNSEG_KIND_PUNCT_DASH ? j : 0;
+}
+
 /* A word that may be (part of) a name on no list: title case, not covered, no cue word. */
 static bool name_word(vn_scan *s, size_t t)
 {
     const vnseg_token *tk = &s->tok[t];
     if (tk->kind != VNSEG_KIND_WORD || !(tk->flags & VNSEG_TF_TITLE_CASE) ||
-        (tk->flags & VNSEG_TF_ABBREV) || tk->length == 1 || covered(s, t) ||
+        (tk->flags & VNSEG_TF_ABBREV) || one_char(s, t) || covered(s, t) ||
         memchr(s->text + tk->offset, '.', tk->length)) /* `T.Ư`, `U.S`: abbreviations */
         return false;
     uint32_t cue = vn_scan_cue(s, t);
@@ -62,6 +114,8 @@ static bool initial(const vn_scan *s, size_t t, size_t first)
         if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
         if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
         /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
+        if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 == byline_dash(s, first, s->ntok))
+            return true;
         if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 > first && j - 1 <= first + 2) {
             bool byline = true;
             for (size_t k = first; k < j - 1; k++)
@@ -168,6 +222,9 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         extend_with_head(s, next, h);
         return VNSEG_OK;
     }
+    /* A head capitalized inside a sentence starts a name even when lower-case words of a field
+     * follow it (`Tổng_cục du_lịch VN`, `Quĩ hỗ_trợ phát_triển Quảng_Nam`). */
+    bool proper = (s->tok[h].flags & VNSEG_TF_CAPITALIZED) && !initial(s, h, s->sent_first);
     size_t last = h, j = h + 1;
     while (j < end) {
         vn_cand *loc = place_at(s, j);
@@ -178,6 +235,16 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
                 place = true;
             }
             break;
+        }
+        /* `và` or a dash between the fields of one name (`Ngân_hàng Đầu_tư và phát_triển`,
+         * `Uỷ_ban Dân_số - gia_đình và trẻ_em`). */
+        bool dash = s->tok[j].kind == VNSEG_KIND_PUNCT_DASH;
+        if ((named || (proper && last > h)) && j + 1 < end && !covered(s, j + 1) &&
+            (dash || (is_word(s, j) && (vn_scan_cue(s, j) & CUE_AND))) && lower_word(s, j + 1) &&
+            (vn_scan_cue(s, j + 1) & (CUE_NAME_PART | CUE_FIELD))) {
+            last = j + 1;
+            j += 2;
+            continue;
         }
         if (!is_word(s, j)) break;
         uint32_t cue = vn_scan_cue(s, j);
@@ -207,6 +274,7 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         if (lower_word(s, j)) {
             if (!(cue & (CUE_NAME_PART | CUE_FIELD))) break;
             last = j++;
+            named |= proper;
             continue;
         }
         /* Words of an organization's name capitalize their first syllable (`An_ninh`); a
@@ -220,6 +288,11 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         break;
     }
     if (!(named || place)) return VNSEG_OK;
+    /* A number that ends the name (`Tổng_công_ty Xây_dựng công_trình giao_thông 1 , 6 và 8`). */
+    if (!place && last + 1 < end && last + 1 == j && s->tok[j].kind == VNSEG_KIND_NUMBER &&
+        s->tok[j].length <= 2 && !covered(s, j) &&
+        (j + 1 == end || !is_word(s, j + 1) || (vn_scan_cue(s, j + 1) & CUE_AND)))
+        last = j;
     size_t first = h;
     if (s->options & VNSEG_SCAN_NO_HEADS) first = h + 1;
     return add(s, first, last, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_CUED);
@@ -302,6 +375,26 @@ static bool suffix_at(vn_scan *s, size_t t, size_t first)
     return true;
 }
 
+/* A house number before token a, itself after a comma, a place word or the sentence start
+ * (`, 282 Nơ_Trang_Long ,`, `tại 12 Lê_Lợi`): 1 to 4 digits, maybe a slash and more. */
+static bool house_number_before(vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 1 || s->tok[a - 1].kind != VNSEG_KIND_NUMBER) return false;
+    const vnseg_token *n = &s->tok[a - 1];
+    const unsigned char *p = s->text + n->offset;
+    size_t digits = 0;
+    while (digits < n->length && (unsigned)p[digits] - '0' < 10u)
+        digits++;
+    if (digits == 0 || digits > 4) return false;
+    for (size_t i = digits; i < n->length; i++)
+        if (p[i] != '/' && (unsigned)p[i] - '0' >= 10u && (unsigned)(p[i] | 0x20) - 'a' >= 26u)
+            return false;
+    if (a - 1 == first) return true;
+    const vnseg_token *q = &s->tok[a - 2];
+    if (q->kind == VNSEG_KIND_PUNCT && q->length == 1 && s->text[q->offset] == ',') return true;
+    return q->kind == VNSEG_KIND_WORD && (vn_scan_cue(s, a - 2) & CUE_LOC_PREP);
+}
+
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
  * that mention, or NULL. */
 static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
@@ -309,8 +402,12 @@ static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
     if (a < first + 2) return NULL;
     const vnseg_token *p = &s->tok[a - 1];
     bool comma = p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ',';
-    if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
     const vn_cand *c = owner_of(s, a - 2);
+    /* Places joined by a dash (`giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa`). */
+    if (p->kind == VNSEG_KIND_PUNCT_DASH && c && !c->dead && c->type == VNSEG_ENT_LOC &&
+        (c->flags & VNSEG_MF_CUED) && c->source == VNSEG_SOURCE_HEURISTIC)
+        return c;
+    if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
     return c && !c->dead && (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) &&
                    c->source == VNSEG_SOURCE_HEURISTIC
                ? c
@@ -352,10 +449,19 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED;
-    } else if (a == b && all_caps(s, a) &&
-               vn_scan_acronym(s->text + s->tok[a].offset, s->tok[a].length)) {
+    } else if (a == b && all_caps(s, a) && (prev & CUE_QUANT)) {
+        return VNSEG_OK; /* an abbreviated common noun (`các DN`, `những BN`) */
+    } else if (house_number_before(s, a, first) &&
+               (b > a || s->tok[a].syllables >= 2)) {
+        type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
+        flags = VNSEG_MF_CUED;
+    } else if (a == b && all_caps(s, a) && acronym(s, a)) {
         type = VNSEG_ENT_ORG;
         flags = VNSEG_MF_ACRONYM;
+    } else if (a == b && all_caps(s, a)) {
+        return VNSEG_OK; /* capitals that are no acronym: emphasis, not a name */
+    } else if (a == b && vietnamese_syllable_word(s, a) && (prev & CUE_PEOPLE)) {
+        return VNSEG_OK; /* a people or a dynasty (`người Việt`, `quân Thanh`) */
     }
     if (!(flags & VNSEG_MF_CUED)) {
         const vn_cand *c = enumerated_after(s, a, first);
@@ -428,6 +534,28 @@ static bool name_ahead(const vn_scan *s, size_t t, size_t end)
     return false;
 }
 
+/* A capitalized organization head inside a sentence, before the lower-case words of a field
+ * (`hình_thành Tổng_công_ty đầu_tư và kinh_doanh vốn nhà_nước`). */
+static bool field_ahead(vn_scan *s, size_t t, size_t end)
+{
+    return (s->tok[t].flags & VNSEG_TF_CAPITALIZED) && t + 1 < end && lower_word(s, t + 1) &&
+           !covered(s, t + 1) && !initial(s, t, s->sent_first) &&
+           (vn_scan_cue(s, t) & CUE_ORG_HEAD) &&
+           (vn_scan_cue(s, t + 1) & (CUE_NAME_PART | CUE_FIELD));
+}
+
+/* A listed name that is also a form of address, capitalized by position and followed by a
+ * lower-case word, is the pronoun (`Anh cho biết`: he said, not England): drop it. */
+static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
+{
+    vn_cand *c = owner_of(s, t);
+    if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
+        !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
+        lower_word(s, t + 1) && initial(s, t, s->sent_first) &&
+        (vn_scan_cue(s, t) & CUE_PER_TITLE) && !(vn_scan_cue(s, t + 1) & CUE_AND))
+        absorb(s, c);
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -450,8 +578,14 @@ vnseg_status vn_scan_rules(vn_scan *s)
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;
         int caps = -1; /* a headline in capitals? worked out when an all-caps word shows up */
+        s->sent_first = first;
+        /* The newspaper of a byline (`TT - `, `TTO ( Hà_Nội ) - `). */
+        if (!(s->options & VNSEG_SCAN_NO_HEURISTICS) && !covered(s, first) &&
+            byline_dash(s, first, end))
+            st = add(s, first, first, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
         for (size_t t = first; t < end && st == VNSEG_OK;) {
             const vnseg_token *tk = &s->tok[t];
+            if (tk->kind == VNSEG_KIND_WORD && covered(s, t)) pronoun_not_place(s, t, end);
             if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
                 t++;
                 continue;
@@ -461,7 +595,7 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
-            if (caps != 1 && name_ahead(s, t, end)) {
+            if (caps != 1 && (name_ahead(s, t, end) || field_ahead(s, t, end))) {
                 uint32_t cue = vn_scan_cue(s, t);
                 if (cue & CUE_ORG_HEAD)
                     st = org_at(s, t, end);

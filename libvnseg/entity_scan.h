@@ -9,11 +9,9 @@
 #include "vnseg/entities.h"
 
 #define VN_NONE UINT32_MAX
-#define VN_CUE_BITS 0xFFFFu
-#define VN_CF_LISTED                                                                               \
-    (1u                                                                                            \
-     << 15) /* candidate flag: typed as an item of a list (not public) */ /* cue[t] holds epoch << \
-                                                                             16 | cue bits */
+#define VN_CUE_BITS 0xFFFFFu
+/* Candidate flag: typed as an item of a list (not public). */
+#define VN_CF_LISTED (1u << 15)
 
 /* A mention being built. `first`..`last` are tokens (inclusive); off..end bytes. */
 typedef struct vn_cand {
@@ -39,8 +37,8 @@ struct vnseg_mentions {
     size_t nc, capc;
     size_t ngaz;     /* candidates c[0 .. ngaz) come from the gazetteer pass, in text order */
     uint32_t *owner; /* per token: the candidate covering it, or VN_NONE */
-    uint32_t *cue;   /* per token: the scan's epoch << 16 | cue bits, computed on demand */
-    uint32_t epoch;  /* 1..65535, changes every scan, so `cue` needs no clearing */
+    uint32_t *cue;   /* per token: the scan's epoch << 20 | cue bits, computed on demand */
+    uint32_t epoch;  /* 1..4095, changes every scan, so `cue` needs no clearing */
     size_t cap_tok;
     vn_buf key, key2;
     vn_key_scratch sc;
@@ -57,6 +55,7 @@ typedef struct vn_scan {
     const vnseg_gazetteer *g; /* may be NULL */
     bool fold;                /* the gazetteer's keys fold case */
     uint32_t options;
+    size_t sent_first; /* rules: the first token of the sentence being scanned */
 } vn_scan;
 
 /* Append the key of bytes [from, to) of token t to buf. */

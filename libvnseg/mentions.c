@@ -34,7 +34,7 @@ VNSEG_EXPORT void vnseg_mentions_free(vnseg_mentions *m)
 uint32_t vn_scan_cue(vn_scan *s, size_t t)
 {
     uint32_t c = s->m->cue[t];
-    if (c >> 16 == s->m->epoch) return c & VN_CUE_BITS;
+    if (c >> 20 == s->m->epoch) return c & VN_CUE_BITS;
     c = 0;
     const vnseg_token *tk = &s->tok[t];
     if (tk->kind == VNSEG_KIND_WORD && tk->length <= 64) {
@@ -42,7 +42,7 @@ uint32_t vn_scan_cue(vn_scan *s, size_t t)
         k->len = 0;
         if (vn_scan_key(s, t, 0, tk->length, k, true) == VNSEG_OK) c = vn_cue_of(k->data, k->len);
     }
-    s->m->cue[t] = s->m->epoch << 16 | c;
+    s->m->cue[t] = s->m->epoch << 20 | c;
     return c;
 }
 
@@ -254,8 +254,8 @@ static vnseg_status prepare(vnseg_mentions *m, size_t ntok)
         m->cap_tok = ntok;
     }
     if (ntok) memset(m->owner, 0xFF, ntok * sizeof *m->owner);
-    /* A new epoch marks every cached cue stale; clear the cache once every 65535 scans. */
-    if (++m->epoch > 0xFFFF) m->epoch = 1;
+    /* A new epoch marks every cached cue stale; clear the cache once every 4095 scans. */
+    if (++m->epoch > 0xFFF) m->epoch = 1;
     if (m->epoch == 1 && m->cap_tok) memset(m->cue, 0, m->cap_tok * sizeof *m->cue);
     return VNSEG_OK;
 }

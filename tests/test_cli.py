@@ -12,6 +12,7 @@ import unittest
 VNSEG = os.environ.get("VNSEG", "vnseg")
 EXAMPLES = os.environ.get("VNSEG_EXAMPLES", os.path.join(os.path.dirname(__file__), "..", "examples"))
 ARTICLE = os.path.join(EXAMPLES, "data", "bao-da-nang.seg.txt")
+EXAMPLE_BIN = os.environ.get("VNSEG_EXAMPLE_BIN", "")
 
 TEXT = ("Tổng_thống Nga Vladimir_Putin ( phải ) gặp ông Kim hôm 4/9 . \" Tại_sao lại không ? \"\n"
         "Dòng hai có 1.000 người .\n")
@@ -290,6 +291,55 @@ class Entities(unittest.TestCase):
         self.assertEqual(ms[4]["canonical"], "Hoa Kỳ")
         self.assertEqual(ms[4]["id"], "country:US")
         self.assertIn("partial", ms[4]["flags"])
+
+    def test_natural_offsets_index_the_detokenized_text(self):
+        # A glued name, a quote, brackets, a CRLF line: offsets in `vnseg detok` output.
+        data = (ENT_TEXT + "Ông Kim_Jong-un ( phải ) nói : \" Nga_và Triều_Tiên \"\r\n"
+                "Tổng_thống Putin .").encode()
+        natural = run(["detok"], data).stdout
+        ms = [json.loads(l) for l in run(["entities", "-f", "jsonl"], data).stdout.decode().splitlines()]
+        self.assertGreater(len(ms), 8)
+        for m in ms:
+            self.assertEqual(natural[m["natural_start"]:m["natural_end"]].decode(), m["natural"])
+            self.assertEqual(m["natural"], m["text"].replace("_", " "))
+        got = {(m["natural"], m["line"]) for m in ms}
+        self.assertIn(("Mỹ", 2), got)          # inside the glued `Mỹ_cáo_buộc`
+        self.assertIn(("Kim Jong-un", 3), got)
+        self.assertIn(("Triều Tiên", 3), got)
+        self.assertIn(("Putin", 4), got)
+        rows = [l.split("\t") for l in run(["entities", "--natural"], data).stdout.decode().splitlines()]
+        self.assertEqual(len(rows), len(ms))
+        for r, m in zip(rows, ms):
+            self.assertEqual(len(r), 10)
+            self.assertEqual((int(r[7]), int(r[8]), r[9]), (m["natural_start"], m["natural_end"], m["natural"]))
+        plain = run(["entities"], data).stdout.decode().splitlines()
+        self.assertEqual(len(plain[0].split("\t")), 7)
+
+    @unittest.skipUnless(EXAMPLE_BIN, "VNSEG_EXAMPLE_BIN not set")
+    def test_article_report_marks_the_natural_text(self):
+        out = subprocess.run([os.path.join(EXAMPLE_BIN, "article_report"), ARTICLE],
+                             capture_output=True, check=True).stdout.decode()
+        text, _, table = out.partition("\n\n")
+        # The detokenizer's text: no `_`, no space before punctuation; mentions in brackets.
+        self.assertNotIn("_", text)
+        self.assertIn("[Ủy ban nhân dân thành phố Đà Nẵng]ORG sáng 30/9", text)
+        self.assertIn("(tên quốc tế [Noru]MISC) đi qua.", text)
+        self.assertIn("ông [Trần Văn Minh]PER, giám đốc", text)
+        self.assertIn("11 sentences, 160 words, 16 mentions", table)
+        self.assertRegex(table, r"\n +2  MISC  Noru\n")
+
+    @unittest.skipUnless(EXAMPLE_BIN, "VNSEG_EXAMPLE_BIN not set")
+    def test_entities_api_example(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = subprocess.run([os.path.join(EXAMPLE_BIN, "entities_api"), os.path.join(d, "x.gaz")],
+                                 capture_output=True, check=True).stdout.decode()
+        rows = [l.split("\t") for l in out.splitlines() if "\t" in l]
+        self.assertEqual([r[:3] for r in rows], [
+            ["PER", "gazetteer", "Phạm_Nhật_Vượng"], ["ORG", "gazetteer", "Vingroup"],
+            ["PER", "heuristic", "John_Smith"], ["ORG", "gazetteer", "Nhà_Trắng"],
+            ["LOC", "gazetteer", "Mỹ"], ["LOC", "gazetteer", "Triều_Tiên"]])
+        self.assertEqual(rows[1][3:], ["Tập đoàn Vingroup", "vn:vingroup"])
+        self.assertIn("key of Thanh_Hóa: Thanh Hoá", out)
 
     def test_tsv_example_article(self):
         with open(ARTICLE, "rb") as f:

@@ -236,6 +236,48 @@ static void test_lists_suffixes_bylines(void **state)
     assert_string_equal(scan("ngân_sách T.Ư và quý I ."), "");
 }
 
+static void test_bylines_fields_peoples(void **state)
+{
+    (void)state;
+    /* A byline with a place in brackets: the paper is an organization, the word after the
+     * dash is capitalized by position. */
+    assert_string_equal(scan("TT ( Hà_Nội ) - Ngày 9 - 9 , mưa lớn ."), "ORG~TT | LOC:Hà_Nội");
+    assert_string_equal(scan("Họ nói TT - tức tờ báo ."), "");
+    /* `và` and dashes between the fields of one organization's name; a capitalized head inside
+     * a sentence before lower-case fields; a short number that ends the name. */
+    assert_string_equal(scan("Vốn vay của Ngân_hàng Đầu_tư và phát_triển tăng ."),
+                        "ORG~Ngân_hàng Đầu_tư và phát_triển");
+    assert_string_equal(scan("Họ đề_nghị lập Tổng_công_ty đầu_tư và kinh_doanh vốn nhà_nước ."),
+                        "ORG~Tổng_công_ty đầu_tư và kinh_doanh vốn nhà_nước");
+    assert_string_equal(scan("Theo Uỷ_ban Dân_số - gia_đình và trẻ_em , số trẻ tăng ."),
+                        "ORG~Uỷ_ban Dân_số - gia_đình và trẻ_em");
+    /* `Anh` starting a sentence before a lower-case word is the pronoun, not England. */
+    assert_string_equal(scan("Anh cho biết . Anh và Pháp ký . Ông đến Anh ."),
+                        "LOC:Anh | LOC:Pháp | LOC:Anh");
+    assert_string_equal(scan("Anh làm cho Tổng_cục du_lịch Thái_Lan ."),
+                        "ORG~Tổng_cục du_lịch Thái_Lan");
+    assert_string_equal(scan("Quĩ hỗ_trợ phát_triển Quảng_Nam cho vay ."), "LOC:Quảng_Nam");
+    assert_string_equal(scan("vay của Quĩ hỗ_trợ phát_triển Quảng_Nam ."),
+                        "ORG~Quĩ hỗ_trợ phát_triển Quảng_Nam");
+    assert_string_equal(scan("Cầu do Tổng_công_ty Xây_dựng công_trình giao_thông 1 , 6 và 8 làm ."),
+                        "ORG~Tổng_công_ty Xây_dựng công_trình giao_thông 1");
+    assert_string_equal(scan("Công_ty cổ_phần này lỗ ."), "");
+    /* A people or a dynasty is no person. */
+    assert_string_equal(scan("Ông dạy nghề cho người Việt , đánh tan quân Thanh ."), "");
+    /* Places joined by a dash after a place word. */
+    assert_string_equal(scan("Xe kẹt ở giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa ."),
+                        "LOC~Lê_Lai | LOC~Nguyễn_Thị_Nghĩa");
+    /* Titles of trades and ranks; place words; a street after a house number; an acronym
+     * after a quantifier is an abbreviated common noun. */
+    assert_string_equal(scan("Lệnh của thuyền_trưởng Lợi rất rõ ."), "PER~Lợi");
+    assert_string_equal(scan("Dịch lan trên địa_bàn Bạc_Liêu ."), "LOC:Bạc_Liêu");
+    assert_string_equal(scan("Anh đến Đội cảnh_sát , 282 Nơ_Trang_Long , nộp hồ_sơ ."),
+                        "ORG~Đội cảnh_sát | LOC~Nơ_Trang_Long");
+    assert_string_equal(scan("Những BN nặng và các DN nhỏ , theo TTXVN ."), "ORG:TTXVN");
+    /* Former provinces are on the list; single letters and common nouns are no names. */
+    assert_string_equal(scan("Dân Hà_Tây lên đường xuyên Á , xem Internet ."), "LOC:Hà_Tây");
+}
+
 static void test_precedence(void **state)
 {
     (void)state;
@@ -429,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_shapes_and_defaults),
         cmocka_unit_test(test_lists_suffixes_bylines),
+        cmocka_unit_test(test_bylines_fields_peoples),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),

@@ -33,6 +33,8 @@ static const char help[] =
     "      --no-heads       leave head nouns out of spans (`Quảng_Nam`, not `tỉnh Quảng_Nam`)\n"
     "      --lenient        read invalid UTF-8 as U+FFFD instead of stopping\n"
     "      --escapes        read `\\_` as a literal underscore\n"
+    "      --natural        tsv: add the mention's place and text in the natural text\n"
+    "                       (columns NSTART NEND NATURAL; jsonl always has them)\n"
     "      --progress       show progress on stderr (default: only when it is a terminal)\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -41,7 +43,11 @@ static const char help[] =
     "         START/END are byte offsets in the input file (END exclusive); TEXT is the\n"
     "         mention as written; SOURCE is gazetteer or heuristic; ID may be empty.\n"
     "  jsonl  one object per mention: {\"text\", \"type\", \"start\", \"end\", \"source\",\n"
-    "         \"canonical\", \"id\", \"line\", \"flags\"}.\n"
+    "         \"canonical\", \"id\", \"line\", \"flags\", \"natural\", \"natural_start\",\n"
+    "         \"natural_end\"}.\n"
+    "Natural text: NATURAL (\"natural\") is the mention as the detokenized text writes it\n"
+    "(`Kim Jong-un` for `Kim_Jong-un`); NSTART/NEND (\"natural_start\", \"natural_end\") are\n"
+    "byte offsets in what `vnseg detok` writes for the same file (END exclusive).\n"
     "With --summary: tsv lines COUNT TYPE CANONICAL ID TEXTS (the texts joined by \", \"), or\n"
     "jsonl objects {\"count\", \"type\", \"canonical\", \"id\", \"texts\"}.\n";
 
@@ -210,13 +216,38 @@ static void summary_free(summary *s)
 typedef struct ent_opts {
     enum format format;
     uint32_t tok_options, scan_options;
-    bool summary;
+    bool summary, natural;
 } ent_opts;
+
+/* The line in natural text (the detokenizer's output), to place mentions in it. */
+typedef struct natural {
+    const vnseg_doc *doc;
+    const vnseg_detok *d;
+    uint64_t base; /* bytes `vnseg detok` wrote for the file before this line */
+} natural;
+
+/* Where a mention lies in the natural text of its line: the output spans of its first and
+ * last tokens, narrowed to the syllables it covers when it starts or ends inside a glued token
+ * (a token's output is its bytes with `_` as spaces, so offsets inside it carry over). */
+static void natural_span(const natural *n, const vnseg_mention *x, uint64_t *start, uint64_t *end)
+{
+    const vnseg_token *tk = vnseg_doc_tokens(n->doc);
+    const vnseg_span *sp = vnseg_detok_spans(n->d);
+    const vnseg_token *t0 = &tk[x->first_token], *t1 = &tk[x->first_token + x->token_count - 1];
+    const vnseg_span *s0 = &sp[x->first_token], *s1 = &sp[x->first_token + x->token_count - 1];
+    *start = s0->offset;
+    if (s0->length == t0->length && x->offset > t0->offset) *start += x->offset - t0->offset;
+    *end = s1->offset + s1->length;
+    uint64_t xend = x->offset + x->length;
+    if (s1->length == t1->length && xend < t1->offset + t1->length)
+        *end = s1->offset + (xend - t1->offset);
+}
 
 static const char *const flag_names[] = {"partial", "head", "cued", "foreign", "acronym", "sstart"};
 
 static void write_mention(const vnseg_gazetteer *g, const vnseg_mentions *m, size_t i,
-                          const char *text, uint64_t base, uint64_t line_no, const ent_opts *o)
+                          const char *text, uint64_t base, uint64_t line_no, const ent_opts *o,
+                          const natural *n)
 {
     const vnseg_mention *x = &vnseg_mentions_get(m)[i];
     const char *type = vnseg_gazetteer_type_name(g, x->type), *canon, *id;
@@ -224,6 +255,12 @@ static void write_mention(const vnseg_gazetteer *g, const vnseg_mentions *m, siz
     vnseg_mention_canonical(m, i, &canon, &cl);
     vnseg_mention_id(m, i, &id, &il);
     if (!type) type = "?";
+    uint64_t ns = 0, ne = 0;
+    const char *ntext = NULL;
+    if (n) {
+        natural_span(n, x, &ns, &ne);
+        ntext = vnseg_detok_text(n->d, NULL);
+    }
     if (o->format == FMT_TSV) {
         out_u64(base + x->offset);
         out_char('\t');
@@ -238,6 +275,14 @@ static void write_mention(const vnseg_gazetteer *g, const vnseg_mentions *m, siz
         out_bytes(id, il);
         out_char('\t');
         out_bytes(text + x->offset, (size_t)x->length);
+        if (n) {
+            out_char('\t');
+            out_u64(n->base + ns);
+            out_char('\t');
+            out_u64(n->base + ne);
+            out_char('\t');
+            out_bytes(ntext + ns, (size_t)(ne - ns));
+        }
         out_char('\n');
         return;
     }
@@ -266,17 +311,27 @@ static void write_mention(const vnseg_gazetteer *g, const vnseg_mentions *m, siz
             out_char('"');
             any = true;
         }
-    out_str("]}\n");
+    out_str("],\"natural\":");
+    out_json_string(ntext + ns, (size_t)(ne - ns));
+    out_str(",\"natural_start\":");
+    out_u64(n->base + ns);
+    out_str(",\"natural_end\":");
+    out_u64(n->base + ne);
+    out_str("}\n");
 }
 
 static int run_input(cli_input *in, vnseg_doc *doc, vnseg_mentions *m, const vnseg_gazetteer *g,
-                     const ent_opts *o, summary *sum)
+                     const ent_opts *o, summary *sum, vnseg_detok *d)
 {
     vnseg_line line;
     int r;
+    /* Natural text as `vnseg detok` writes it (default rules), for the natural offsets. */
+    bool want_natural = !o->summary && (o->format == FMT_JSONL || o->natural);
+    natural nat = {doc, d, 0};
     while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
         if (vnseg_tokenize(doc, line.data, line.length, o->tok_options) != VNSEG_OK ||
-            vnseg_scan_entities(m, doc, g, o->scan_options) != VNSEG_OK) {
+            vnseg_scan_entities(m, doc, g, o->scan_options) != VNSEG_OK ||
+            (want_natural && vnseg_detokenize_into(d, doc, 0) != VNSEG_OK)) {
             cli_lib_error(in->name, line.offset);
             return 1;
         }
@@ -290,8 +345,19 @@ static int run_input(cli_input *in, vnseg_doc *doc, vnseg_mentions *m, const vns
                 summary_add(sum, type ? type : "?", canon, cl, id, il, line.data + x->offset,
                             (size_t)x->length);
             } else {
-                write_mention(g, m, i, line.data, line.offset, line.number, o);
+                write_mention(g, m, i, line.data, line.offset, line.number, o,
+                              want_natural ? &nat : NULL);
             }
+        }
+        if (want_natural) {
+            /* What `vnseg detok` writes for this line and the end of line after it. */
+            size_t len;
+            vnseg_detok_text(d, &len);
+            nat.base += len;
+            if (line.flags & VNSEG_LINE_CONTINUED)
+                nat.base += len > 0;
+            else if (!(line.flags & VNSEG_LINE_NO_EOL))
+                nat.base += line.flags & VNSEG_LINE_CRLF ? 2 : 1;
         }
         progress_update(vnseg_reader_bytes(in->reader));
     }
@@ -304,7 +370,7 @@ static int run_input(cli_input *in, vnseg_doc *doc, vnseg_mentions *m, const vns
 
 int cmd_entities(int argc, char **argv)
 {
-    ent_opts o = {FMT_TSV, 0, 0, false};
+    ent_opts o = {FMT_TSV, 0, 0, false, false};
     bool progress = false, with_default = true;
     uint32_t gaz_flags = 0;
     int nfiles = 0, ngaz = 0;
@@ -352,6 +418,8 @@ int cmd_entities(int argc, char **argv)
             o.tok_options |= VNSEG_OPT_LENIENT;
         } else if (strcmp(a, "--escapes") == 0) {
             o.tok_options |= VNSEG_OPT_ESCAPES;
+        } else if (strcmp(a, "--natural") == 0) {
+            o.natural = true;
         } else if (strcmp(a, "--progress") == 0) {
             progress = true;
         } else if (a[0] == '-' && a[1] != 0) {
@@ -376,8 +444,9 @@ int cmd_entities(int argc, char **argv)
     }
     vnseg_doc *doc = vnseg_doc_new();
     vnseg_mentions *m = vnseg_mentions_new();
+    vnseg_detok *d = vnseg_detok_new();
     summary sum = {0};
-    if (!doc || !m) {
+    if (!doc || !m || !d) {
         cli_error("out of memory");
         status = 1;
     }
@@ -388,13 +457,14 @@ int cmd_entities(int argc, char **argv)
             break;
         }
         progress_start(progress, in.size);
-        status = run_input(&in, doc, m, g, &o, &sum);
+        status = run_input(&in, doc, m, g, &o, &sum, d);
         progress_end();
         cli_input_close(&in);
     }
     if (status == 0 && o.summary) summary_print(&sum, o.format);
     if (!out_flush()) status = 1;
     summary_free(&sum);
+    vnseg_detok_free(d);
     vnseg_mentions_free(m);
     vnseg_doc_free(doc);
     vnseg_gazetteer_free(g);

@@ -39,9 +39,10 @@ extern "C" {
  * @par Names on no list (heuristics)
  * Candidates are runs of up to five words in name shape: title case (every syllable
  * capitalized: `Kim_Jong-un`, `Vladimir Putin`), all capitals (`KCNA`), not a cue word, not a
- * single letter, no inner dot (`T.Ư`). Position capitalizes a word at the start of a sentence,
- * after an opening bracket or quote, after a colon, and after the dash of a byline in capitals
- * (`TTO - Trong ...`); a one-syllable Vietnamese word there is no name (`Khi`, `Ông`, `Ảnh`),
+ * single letter (`Á`), no inner dot (`T.Ư`), not a common noun often capitalized (`Internet`).
+ * Position capitalizes a word at the start of a sentence, after an opening bracket or quote,
+ * after a colon, and after the dash of a byline in capitals (`TTO - Trong ...`, `TT ( Hà_Nội )
+ * - Ngày ...`); a one-syllable Vietnamese word there is no name (`Khi`, `Ông`, `Ảnh`),
  * unless it is a family name that starts a longer run. Words capitalized on their first
  * syllable only (`Lãnh_đạo`) are never person or place names. The words around a run decide
  * its type (the first rule that applies wins):
@@ -50,9 +51,13 @@ extern "C" {
  *   words capitalized on their first syllable (`Bộ Y_tế`, `Hội_đồng An_ninh Quốc_gia`,
  *   `câu_lạc_bộ Công_an`), `và` before another such word, and lower-case words of a field or
  *   that organization names use (`Sở Giao_thông vận_tải`, `Trung_tâm Dự_báo khí_tượng
- *   thủy_văn quốc_gia`); an administrative body, or one already named, takes the place after
- *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`). A head before a
- *   gazetteer organization joins it (`tập_đoàn Wagner`);
+ *   thủy_văn quốc_gia`), also after `và` or a dash (`Ngân_hàng Đầu_tư và phát_triển`,
+ *   `Uỷ_ban Dân_số - gia_đình và trẻ_em`); a head capitalized inside a sentence starts a name
+ *   with such lower-case words alone (`Tổng_công_ty đầu_tư và kinh_doanh vốn nhà_nước`); a
+ *   number of one or two digits may end the name (`Tổng_công_ty Xây_dựng công_trình
+ *   giao_thông 1`); an administrative body, or one already named, takes the place after
+ *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`, `Tổng_cục du_lịch VN`).
+ *   A head before a gazetteer organization joins it (`tập_đoàn Wagner`);
  * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
  *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
  *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
@@ -61,16 +66,24 @@ extern "C" {
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
  *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
- * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, ...) makes a LOC;
+ * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, `địa_bàn`,
+ *   `giao_lộ`, ...) makes a LOC, and so does a house number after a comma, a place word or the
+ *   sentence start (`, 282 Nơ_Trang_Long`);
  * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC;
  * - a one-syllable word joined by a dash to a place (`Nga - Triều`) is a LOC;
  * - after `,` or `và` that follow a name typed by its head, the type of that name (`các đường
- *   Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`);
- * - otherwise: an acronym of 2 to 8 capitals (not a common one like `USD` or `GDP`) is an ORG;
+ *   Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`); after a dash that follows a place found by a place
+ *   word, a place (`giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa`);
+ * - a one-syllable Vietnamese word after a word for a people (`người Việt`, `quân Thanh`) is no
+ *   name, nor are capitals after a quantifier (`các DN`, `những BN`: abbreviated nouns);
+ * - otherwise: an acronym of 2 to 8 capitals (ASCII or `Đ`; not a common one like `USD` or
+ *   `GDP`) is an ORG, and other capitals (emphasis) are no name;
  *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
  *   doanh_nghiệp`); any other run is a PER (people are the most frequent names in news).
  * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`) is an ORG,
  * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
+ * The acronym of a byline at the start of a line (`TT - `, `TTO ( Hà_Nội ) - `) is an ORG (the
+ * newspaper).
  * Entity spans follow the conventions of Vietnamese NER corpora (VLSP): a LOC or ORG span
  * includes its head noun, a PER span leaves the title out. Sentences written mostly in capitals
  * (headlines) get no heuristic mentions except foreign words.
@@ -78,7 +91,10 @@ extern "C" {
  * @par Precedence
  * Gazetteer matches come first; heuristic mentions are made from the tokens no gazetteer match
  * covers, so a heuristic mention never cuts or overlaps a gazetteer name. A gazetteer name may
- * grow by a head noun before it (`tỉnh` + `Quảng Nam`) and keeps its entry then; the
+ * grow by a head noun before it (`tỉnh` + `Quảng Nam`) and keeps its entry then. A
+ * one-syllable name that is also a form of address, capitalized by position and followed by a
+ * lower-case word other than `và`, is the pronoun and no mention (`Anh cho biết`: he said, not
+ * England). The
  * organization rule may take a gazetteer place whole into a longer name (`Ủy_ban nhân_dân
  * thành_phố` + `Đà_Nẵng`), and a suffix word may make it an organization's (`Hà_Nội FC`): the
  * longer name is a heuristic mention without an entry. Mentions never overlap and are reported
