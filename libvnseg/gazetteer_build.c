@@ -351,7 +351,10 @@ VNSEG_EXPORT size_t vnseg_gazetteer_builder_count(const vnseg_gazetteer_builder 
     if (!b) return 0;
     vn_resolved_name *names;
     size_t *entries, nnames, nentries;
-    if (vn_builder_resolve(b, &names, &nnames, &entries, &nentries) != VNSEG_OK) return 0;
+    if (vn_builder_resolve(b, &names, &nnames, &entries, &nentries) != VNSEG_OK) {
+        vn_fail_simple(VNSEG_E_NOMEM);
+        return 0;
+    }
     vn_free(names);
     vn_free(entries);
     return nentries;

@@ -236,7 +236,12 @@ vnseg_status vnseg_gazetteer_builder_add_file(vnseg_gazetteer_builder *b, const 
  */
 vnseg_status vnseg_gazetteer_builder_add_defaults(vnseg_gazetteer_builder *b, uint32_t parts);
 
-/** Entries the builder holds now (removed ones and duplicates not counted). */
+/**
+ * Entries the builder holds now (removed ones and duplicates not counted). Counting resolves
+ * removals and duplicates, which allocates: when memory runs out it returns 0 and sets
+ * ::VNSEG_E_NOMEM in vnseg_error_last() (found by tests/test_alloc_fail.c), so a 0 from a
+ * builder that had entries is to be checked there.
+ */
 size_t vnseg_gazetteer_builder_count(const vnseg_gazetteer_builder *b);
 
 /**
