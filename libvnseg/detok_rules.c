@@ -584,6 +584,54 @@ static bool key_like(const line_ctx *c, size_t i)
     return k == K_WORD && (c->tk[i].flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_ALL_CAPS));
 }
 
+/* A modifier key, alone or at the end of a glued label (`Shift`, `Ctrl`, `Option_Alt`,
+ * `LệnhCtrl`): after it and a `+`, whatever is pressed or done joins (`Shift+kéo`,
+ * `Ctrl+dấu nhân`). */
+static bool modifier_key(const line_ctx *c, size_t i)
+{
+    static const char *const keys[] = {"Ctrl", "Alt", "Shift", "Cmd", "Command", "Option"};
+    if (cls(c, i) != K_WORD) return false;
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t m = strlen(keys[k]);
+        if (n >= m && memcmp(s + n - m, keys[k], m) == 0) return true;
+    }
+    return false;
+}
+
+/* Code points of token i (UTF-8 lead bytes). */
+static size_t code_points(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = 0;
+    for (size_t k = 0; k < len(c, i); k++)
+        n += (s[k] & 0xC0) != 0x80;
+    return n;
+}
+
+/* A word token that starts and ends with a letter (ASCII or not): no `_` joined syllables
+ * are needed, `Sửa_đổi` counts. */
+static bool letter_word(const line_ctx *c, size_t i)
+{
+    if (cls(c, i) != K_WORD) return false;
+    unsigned char f = txt(c, i)[0], l = last_byte(c, i);
+    return (ascii_lower(f) || ascii_upper(f) || f >= 0xC0) &&
+           (ascii_lower(l) || ascii_upper(l) || l >= 0x80);
+}
+
+/* A variable or a version with its number (`x1`, `r3`, `v1`, `i386`, `p1`): a single
+ * lower-case ASCII letter that is no Vietnamese word (`y`: `Quân y 103`), no time mark (`g`,
+ * `h`: `5g30`), not after a number (`5 m 2` is a measure); `x` only with one digit and not
+ * after a measure (`x2`, but `kB x 1000`, `3 m x 4 m`). */
+static bool variable_letter(const line_ctx *c, size_t i)
+{
+    if (len(c, i) != 1 || i + 1 >= c->b) return false;
+    unsigned char ch = txt(c, i)[0];
+    if (!ascii_lower(ch) || strchr("ghy", ch) || (i > c->a && cls(c, i - 1) == K_NUM)) return false;
+    return ch != 'x' || (len(c, i + 1) == 1 && !(i > c->a + 1 && cls(c, i - 2) == K_NUM));
+}
+
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
  * of dashes; `after_word` whether a word stands before them. */
 static bool option_after(const line_ctx *c, size_t i, size_t run)
@@ -786,6 +834,11 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (is_ch(c, i, '^') && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) return R_ATTACH;
         if (is_ch(c, i, '|') && !vietnamese_word(c, p) && has_next && !vietnamese_word(c, i + 1))
             return R_ATTACH;
+        /* An accelerator mark inside a syllable touches its first part too (`Tiê~u`, `t~rang`),
+         * not a whole word (`Sửa đổi ~mẫu`): one side is a fragment of two letters or less. */
+        if (is_ch(c, i, '~') && has_next && letter_word(c, p) && letter_word(c, i + 1) &&
+            (code_points(c, p) <= 2 || code_points(c, i + 1) <= 2))
+            return R_ATTACH;
         break;
     case K_FINAL:
         /* Ranges of numbers (`0..1`). */
@@ -797,7 +850,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_PLUS:
         /* Key combinations (`Ctrl+C`, `NIS+`), runs of plus signs (`C++`). */
-        if (key_like(c, p)) return R_ATTACH;
+        if (key_like(c, p) || modifier_key(c, p)) return R_ATTACH;
         break;
     case K_HASH:
         if (capitals(c, p, 1)) return R_ATTACH; /* C# */
@@ -839,6 +892,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
+        if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
              * with digits in a formula (`=LOG10(`), the name of a parameter in a definition
@@ -914,6 +968,9 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
         if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
         if (is_ch(c, p, '~') && cc == K_NUM) return R_ATTACH;                   /* ~1, ~50% */
+        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`). */
+        if (is_ch(c, p, '~') && p > c->a && letter_word(c, p - 1) && letter_word(c, i))
+            return R_ATTACH;
         if (is_ch(c, p, '^') &&
             (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
             return R_ATTACH; /* ^I, 2^10 */
@@ -934,6 +991,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_PLUS:
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
+        if (p > c->a && modifier_key(c, p - 1) && (cc == K_WORD || cc == K_NUM))
+            return R_ATTACH; /* Shift+kéo */
         break;
     case K_CLOSE:
         /* stty's `[-]clocal`, git's `--[no-]track`. */
