@@ -281,22 +281,6 @@ static unsigned char class_of_mark(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
-/* The class of a token: words, numbers, dates and links straight from their kind (a table,
- * not a branch per kind), marks from their text. */
-static inline unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
-{
-    enum { MARK = 0xFF };
-    static const unsigned char by_kind[VNSEG_KIND_COUNT] = {
-        [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
-        [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
-        [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
-        [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
-        [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
-        [VNSEG_KIND_EMAIL] = K_URL};
-    unsigned char k = t->kind < VNSEG_KIND_COUNT ? by_kind[t->kind] : (unsigned char)K_SYM;
-    return k == MARK ? class_of_mark(doc, t) : k;
-}
-
 /* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
  * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
  * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
@@ -1128,28 +1112,47 @@ bool vn_detok_attached(line_ctx *c, size_t i, bool fast)
     return r == R_ATTACH;
 }
 
+/* Classes and edges of the tokens of a line: words, numbers, dates and links straight from
+ * their kind (a table, not a branch per kind), marks from their text; then the marks that need
+ * the whole line (quotes, tags, formulas, guillemets) are resolved when the line holds any. */
 void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b,
                       unsigned char *scratch)
 {
+    enum { MARK = 0xFF };
+    static const unsigned char by_kind[VNSEG_KIND_COUNT] = {
+        [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
+        [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
+        [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
+        [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
+        [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
+        [VNSEG_KIND_EMAIL] = K_URL};
+    /* The start edge by a token's first byte. */
+    static const unsigned char start_edge[256] = {['='] = EDGE_START, ['$'] = EDGE_START};
     const vnseg_token *tk = doc->tokens;
     *r = (vn_line_rules){doc, tk, scratch, scratch + (b - a), a, b, 0};
     line_ctx *c = r;
-    bool angles = false, formulas = false, quotes = false, guillemets = false;
-    for (size_t i = a; i < b; i++) {
-        const unsigned char *s = doc->text + tk[i].offset;
-        unsigned char first = s[0], last = s[tk[i].length - 1];
-        CL(c, i) = class_of(doc, &tk[i]);
-        r->edges[i - a] = (unsigned char)((first == '=' || first == '$' ? EDGE_START : 0) |
-                                          (last == '=' ? EDGE_END : 0));
-        angles |= CL(c, i) == K_LT;
-        guillemets |= CL(c, i) == K_GOPEN;
+    /* Classes seen among the marks (bit per class), and whether any token starts with `=`. */
+    uint32_t marks = 0;
+    bool formulas = false, quotes = false;
+    unsigned char *cl = r->cls, *ed = r->edges;
+    for (size_t i = a; i < b; i++, cl++, ed++) {
+        const vnseg_token *t = &tk[i];
+        const unsigned char *s = doc->text + t->offset;
+        unsigned char first = s[0], last = s[t->length - 1];
+        unsigned char k = t->kind < VNSEG_KIND_COUNT ? by_kind[t->kind] : (unsigned char)K_SYM;
+        if (k == MARK) {
+            k = class_of_mark(doc, t);
+            marks |= 1u << k;
+            quotes |= (t->flags & VNSEG_TF_QUOTE) && t->length <= 3;
+        }
+        *cl = k;
+        *ed = (unsigned char)(start_edge[first] | (last == '=' ? EDGE_END : 0));
         formulas |= first == '=';
-        quotes |= (tk[i].flags & VNSEG_TF_QUOTE) && tk[i].length <= 3;
     }
     if (quotes) pair_quotes(c);
-    if (angles) pair_angles(c);
+    if (marks & (1u << K_LT)) pair_angles(c);
     if (formulas) mark_formulas(c);
-    if (guillemets) mark_code_quotes(c);
+    if (marks & (1u << K_GOPEN)) mark_code_quotes(c);
 }
 
 void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
