@@ -139,6 +139,55 @@ static inline void put_token(writer *w, const vnseg_doc *doc, const vnseg_token 
     }
 }
 
+/* The main path: line [r->a, r->b) (prepared) into a result's own buffer (with SLACK bytes of
+ * room) from pos, spans recorded; returns the new position. Few branches: the space is written
+ * always and counted when wanted; the common pairs are decided from the table with the classes
+ * and edges of the token before held in registers; a short token moves as 16 bytes, its
+ * underscores turned into spaces when it is a word (tokens without these flags hold no literal
+ * underscore; other kinds hold none at all, except emoticons). Everything the loop reads is in
+ * locals, so that the stores into the output do not force reloads. */
+static inline size_t write_line_fast(vn_line_rules *r, const vnseg_doc *doc, unsigned char *out,
+                                     size_t pos, vnseg_span *spans)
+{
+    const vnseg_token *tk = doc->tokens;
+    const unsigned char *s = doc->text;
+    const unsigned char *cl = r->cls, *ed = r->edges;
+    const size_t a = r->a, b = r->b;
+    const int64_t far = (int64_t)doc->len - 16; /* 16 bytes can be read from offsets up to here */
+    const uint32_t special = VNSEG_TF_ESCAPED | VNSEG_TF_LITERAL_UNDERSCORE;
+    unsigned cp = 0, ep = 0;
+    uint64_t prev_end = tk[a].offset; /* no space before the first token */
+    for (size_t i = a; i < b; i++) {
+        const vnseg_token *t = &tk[i];
+        const unsigned cc = cl[i - a], ec = ed[i - a];
+        out[pos] = ' ';
+        /* Tokens that touch in the input (cut at the length limit) stay touching. */
+        if (t->offset != prev_end) {
+            unsigned v = !(ep | ec) && (cp | cc) < 32 ? vn_detok_pairs[cp][cc] : 0;
+            if (VN_LIKELY(v)) {
+                pos += v == VN_PAIR_SPACE;
+            } else {
+                r->pair_edges = ep << 2 | ec;
+                pos += !vn_detok_attached(r, i, true);
+            }
+        }
+        size_t start = pos, len = t->length;
+        if (VN_LIKELY(!(t->flags & special) && len <= 16 && (int64_t)t->offset <= far)) {
+            copy16_spaces(out + pos, s + t->offset, -(uint64_t)(t->kind == VNSEG_KIND_WORD));
+            pos += len;
+        } else {
+            writer w = {out, pos, true};
+            put_token(&w, doc, t);
+            pos = w.pos;
+        }
+        spans[i] = (vnseg_span){start, pos - start};
+        cp = cc;
+        ep = ec;
+        prev_end = t->offset + len;
+    }
+    return pos;
+}
+
 /* Write the whole document; spans (when not NULL) receive each token's output span. `scratch`
  * holds two bytes per token of the longest line (the rules' classes and edges); `slack` says
  * that `out` has SLACK bytes of room past the input's length. Returns the output length (never
@@ -173,25 +222,7 @@ static size_t write_doc(const vnseg_doc *doc, uint32_t options, unsigned char *o
         }
         vn_detok_prepare(&r, doc, a, b, scratch);
         if (slack && spans) {
-            /* The main path, into a result's own buffer, with few branches: the space is
-             * written always and counted when wanted; a short token moves as 16 bytes, its
-             * underscores turned into spaces when it is a word (tokens without these flags
-             * hold no literal underscore; other kinds hold none at all, except emoticons). */
-            const uint32_t special = VNSEG_TF_ESCAPED | VNSEG_TF_LITERAL_UNDERSCORE;
-            for (size_t i = a; i < b; i++) {
-                const vnseg_token *t = &tk[i];
-                w.out[w.pos] = ' ';
-                w.pos += i > a && vn_detok_space(&r, i);
-                size_t start = w.pos, len = t->length;
-                if (VN_LIKELY(!(t->flags & special) && len <= 16 && doc->len - t->offset >= 16)) {
-                    copy16_spaces(w.out + w.pos, s + t->offset,
-                                  -(uint64_t)(t->kind == VNSEG_KIND_WORD));
-                    w.pos += len;
-                } else {
-                    put_token(&w, doc, t);
-                }
-                spans[i] = (vnseg_span){start, w.pos - start};
-            }
+            w.pos = write_line_fast(&r, doc, w.out, w.pos, spans);
         } else {
             for (size_t i = a; i < b; i++) {
                 if (i > a && vn_detok_space(&r, i)) put_byte(&w, ' ');

@@ -1119,13 +1119,16 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
                       unsigned char *scratch)
 {
     enum { MARK = 0xFF };
-    static const unsigned char by_kind[VNSEG_KIND_COUNT] = {
+    /* Indexed by the kind's low bits: a document's kinds are all below VNSEG_KIND_COUNT (the
+     * library makes every document), and the mask keeps the read in bounds whatever. */
+    static const unsigned char by_kind[16] = {
         [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
         [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
         [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
         [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
         [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
         [VNSEG_KIND_EMAIL] = K_URL};
+    _Static_assert(VNSEG_KIND_COUNT <= 16, "kinds fit the table");
     /* The start edge by a token's first byte. */
     static const unsigned char start_edge[256] = {['='] = EDGE_START, ['$'] = EDGE_START};
     const vnseg_token *tk = doc->tokens;
@@ -1139,7 +1142,7 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
         const vnseg_token *t = &tk[i];
         const unsigned char *s = doc->text + t->offset;
         unsigned char first = s[0], last = s[t->length - 1];
-        unsigned char k = t->kind < VNSEG_KIND_COUNT ? by_kind[t->kind] : (unsigned char)K_SYM;
+        unsigned char k = by_kind[t->kind & 15];
         if (k == MARK) {
             k = class_of_mark(doc, t);
             marks |= 1u << k;
