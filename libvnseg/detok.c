@@ -141,8 +141,8 @@ static inline void put_token(writer *w, const vnseg_doc *doc, const vnseg_token 
 
 /* The main path: line [r->a, r->b) (prepared) into a result's own buffer (with SLACK bytes of
  * room) from pos, spans recorded; returns the new position. Few branches: the space is written
- * always and counted when wanted; the common pairs are decided from the table with the classes
- * and edges of the token before held in registers; a short token moves as 16 bytes, its
+ * always and counted when wanted; the common pairs are decided from the table with the class
+ * word of the token before held in a register; a short token moves as 16 bytes, its
  * underscores turned into spaces when it is a word (tokens without these flags hold no literal
  * underscore; other kinds hold none at all, except emoticons). Everything the loop reads is in
  * locals, so that the stores into the output do not force reloads. */
@@ -151,23 +151,23 @@ static inline size_t write_line_fast(vn_line_rules *r, const vnseg_doc *doc, uns
 {
     const vnseg_token *tk = doc->tokens;
     const unsigned char *s = doc->text;
-    const unsigned char *cl = r->cls, *ed = r->edges;
+    const uint16_t *cl = r->cls;
     const size_t a = r->a, b = r->b;
     const int64_t far = (int64_t)doc->len - 16; /* 16 bytes can be read from offsets up to here */
     const uint32_t special = VNSEG_TF_ESCAPED | VNSEG_TF_LITERAL_UNDERSCORE;
-    unsigned cp = 0, ep = 0;
+    unsigned cp = 0;
     uint64_t prev_end = tk[a].offset; /* no space before the first token */
     for (size_t i = a; i < b; i++) {
         const vnseg_token *t = &tk[i];
-        const unsigned cc = cl[i - a], ec = ed[i - a];
+        const unsigned cc = cl[i - a];
         out[pos] = ' ';
         /* Tokens that touch in the input (cut at the length limit) stay touching. */
         if (t->offset != prev_end) {
-            unsigned v = !(ep | ec) && (cp | cc) < 32 ? vn_detok_pairs[cp][cc] : 0;
+            unsigned v = (cp | cc) < 32 ? vn_detok_pairs[cp][cc] : 0;
             if (VN_LIKELY(v)) {
                 pos += v == VN_PAIR_SPACE;
             } else {
-                r->pair_edges = ep << 2 | ec;
+                r->pair_edges = vn_detok_pair_edges(cp, cc);
                 pos += !vn_detok_attached(r, i, true);
             }
         }
@@ -182,7 +182,6 @@ static inline size_t write_line_fast(vn_line_rules *r, const vnseg_doc *doc, uns
         }
         spans[i] = (vnseg_span){start, pos - start};
         cp = cc;
-        ep = ec;
         prev_end = t->offset + len;
     }
     return pos;

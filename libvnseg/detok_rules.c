@@ -37,7 +37,9 @@ enum {
     K_SYM      /* other symbols, emoticons, emoji */
 };
 #define K_MASK 0x1F
-/* Flags over the class: inside a formula's call, `<` and `>` of a tag. */
+_Static_assert(K_SYM < 32 && VN_EDGE_SHIFT == 8, "classes, flags and edges share the class word");
+/* Flags over the class: inside a formula's call, `<` and `>` of a tag (the edges come above
+ * them, from bit VN_EDGE_SHIFT). */
 enum { F_FORMULA = 0x20, F_TAG_OPEN = 0x40, F_TAG_CLOSE = 0x80 };
 
 /* A line being decided (detok_rules.h). */
@@ -467,7 +469,7 @@ static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
     bool open = true;
     for (size_t i = s; i < e; i++) {
         if (quote_kind(c, i) != q) continue;
-        CL(c, i) = (unsigned char)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
+        CL(c, i) = (uint16_t)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
         open = !open;
     }
 }
@@ -1132,13 +1134,13 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
     /* The start edge by a token's first byte. */
     static const unsigned char start_edge[256] = {['='] = EDGE_START, ['$'] = EDGE_START};
     const vnseg_token *tk = doc->tokens;
-    *r = (vn_line_rules){doc, tk, scratch, scratch + (b - a), a, b, 0};
+    *r = (vn_line_rules){doc, tk, (uint16_t *)(void *)scratch, a, b, 0};
     line_ctx *c = r;
     /* Classes seen among the marks (bit per class), and whether any token starts with `=`. */
     uint32_t marks = 0;
     bool formulas = false, quotes = false;
-    unsigned char *cl = r->cls, *ed = r->edges;
-    for (size_t i = a; i < b; i++, cl++, ed++) {
+    uint16_t *cl = r->cls;
+    for (size_t i = a; i < b; i++, cl++) {
         const vnseg_token *t = &tk[i];
         const unsigned char *s = doc->text + t->offset;
         unsigned char first = s[0], last = s[t->length - 1];
@@ -1148,8 +1150,7 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
             marks |= 1u << k;
             quotes |= (t->flags & VNSEG_TF_QUOTE) && t->length <= 3;
         }
-        *cl = k;
-        *ed = (unsigned char)(start_edge[first] | (last == '=' ? EDGE_END : 0));
+        *cl = (uint16_t)(k | (start_edge[first] | (last == '=' ? EDGE_END : 0)) << VN_EDGE_SHIFT);
         formulas |= first == '=';
     }
     if (quotes) pair_quotes(c);
@@ -1170,7 +1171,7 @@ void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char
             continue;
         }
         const vnseg_token *p = &r.tk[i - 1];
-        r.pair_edges = (unsigned)r.edges[i - 1 - a] << 2 | r.edges[i - a];
+        r.pair_edges = vn_detok_pair_edges(r.cls[i - 1 - a], r.cls[i - a]);
         space[i - a] = p->offset + p->length != r.tk[i].offset && !vn_detok_attached(&r, i, false);
     }
 }
