@@ -1,6 +1,9 @@
 /* The detokenizer: writes a document's tokens as natural text (spacing from detok_rules.c, or
  * the input's own separators in lossless mode), recording each token's output span. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "detok_rules.h"
 #include "vnseg/detok.h"
@@ -54,6 +57,7 @@ static void put_breaks(writer *w, const unsigned char *s, size_t n)
     }
 }
 
+#ifndef __SSE2__
 /* Eight bytes with every `_` turned into a space when `on` is all ones, without a branch per
  * byte: the high bit of each byte of `zero` is set exactly where v ^ '_' is zero. */
 static inline uint64_t underscores_to_spaces(uint64_t v, uint64_t on)
@@ -62,6 +66,29 @@ static inline uint64_t underscores_to_spaces(uint64_t v, uint64_t on)
     uint64_t x = v ^ 0x5F5F5F5F5F5F5F5Full;
     uint64_t zero = ~(((x & ones7) + ones7) | x | ones7);
     return v ^ (((zero >> 7) * ('_' ^ ' ')) & on);
+}
+#endif
+
+/* Copy 16 bytes from s to o, every `_` turned into a space when `on` (all ones or zero). */
+static inline void copy16_spaces(unsigned char *o, const unsigned char *s, uint64_t on)
+{
+#ifdef __SSE2__
+    /* The `_` ^ ' ' bits to flip, or none: a load, not a broadcast of `on`. */
+    static const union {
+        uint8_t b[16];
+        __m128i v;
+    } flips[2] = {{{0}}, {{0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F, 0x7F,
+                          0x7F, 0x7F, 0x7F, 0x7F}}};
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i flip = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), flips[on & 1].v);
+    _mm_storeu_si128((__m128i *)(void *)o, _mm_xor_si128(v, flip));
+#else
+    uint64_t v[2];
+    memcpy(v, s, 16);
+    v[0] = underscores_to_spaces(v[0], on);
+    v[1] = underscores_to_spaces(v[1], on);
+    memcpy(o, v, 16);
+#endif
 }
 
 /* Copy a token's n bytes at s (the input holds `readable` bytes from s on). */
@@ -88,11 +115,7 @@ static inline void put_token(writer *w, const vnseg_doc *doc, const vnseg_token 
         }
         /* Every underscore separates syllables. */
         if (w->slack && n <= 16 && doc->len - t->offset >= 16) {
-            uint64_t v[2];
-            memcpy(v, s, 16);
-            v[0] = underscores_to_spaces(v[0], ~(uint64_t)0);
-            v[1] = underscores_to_spaces(v[1], ~(uint64_t)0);
-            memcpy(w->out + w->pos, v, 16); /* the bytes past n are overwritten later */
+            copy16_spaces(w->out + w->pos, s, ~(uint64_t)0); /* bytes past n: overwritten later */
             w->pos += n;
             return;
         }
@@ -114,6 +137,54 @@ static inline void put_token(writer *w, const vnseg_doc *doc, const vnseg_token 
             c = ' ';
         put_byte(w, c);
     }
+}
+
+/* The main path: line [r->a, r->b) (prepared) into a result's own buffer (with SLACK bytes of
+ * room) from pos, spans recorded; returns the new position. Few branches: the space is written
+ * always and counted when wanted; the common pairs are decided from the table with the class
+ * word of the token before held in a register; a short token moves as 16 bytes, its
+ * underscores turned into spaces when it is a word (tokens without these flags hold no literal
+ * underscore; other kinds hold none at all, except emoticons). Everything the loop reads is in
+ * locals, so that the stores into the output do not force reloads. */
+static inline size_t write_line_fast(vn_line_rules *r, const vnseg_doc *doc, unsigned char *out,
+                                     size_t pos, vnseg_span *spans)
+{
+    const vnseg_token *tk = doc->tokens;
+    const unsigned char *s = doc->text;
+    const uint16_t *cl = r->cls;
+    const size_t a = r->a, b = r->b;
+    const int64_t far = (int64_t)doc->len - 16; /* 16 bytes can be read from offsets up to here */
+    const uint32_t special = VNSEG_TF_ESCAPED | VNSEG_TF_LITERAL_UNDERSCORE;
+    unsigned cp = 0;
+    uint64_t prev_end = tk[a].offset; /* no space before the first token */
+    for (size_t i = a; i < b; i++) {
+        const vnseg_token *t = &tk[i];
+        const unsigned cc = cl[i - a];
+        out[pos] = ' ';
+        /* Tokens that touch in the input (cut at the length limit) stay touching. */
+        if (t->offset != prev_end) {
+            unsigned v = (cp | cc) < 32 ? vn_detok_pairs[cp][cc] : 0;
+            if (VN_LIKELY(v)) {
+                pos += v == VN_PAIR_SPACE;
+            } else {
+                r->pair_edges = vn_detok_pair_edges(cp, cc);
+                pos += !vn_detok_attached(r, i, true);
+            }
+        }
+        size_t start = pos, len = t->length;
+        if (VN_LIKELY(!(t->flags & special) && len <= 16 && (int64_t)t->offset <= far)) {
+            copy16_spaces(out + pos, s + t->offset, -(uint64_t)(t->kind == VNSEG_KIND_WORD));
+            pos += len;
+        } else {
+            writer w = {out, pos, true};
+            put_token(&w, doc, t);
+            pos = w.pos;
+        }
+        spans[i] = (vnseg_span){start, pos - start};
+        cp = cc;
+        prev_end = t->offset + len;
+    }
+    return pos;
 }
 
 /* Write the whole document; spans (when not NULL) receive each token's output span. `scratch`
@@ -150,28 +221,7 @@ static size_t write_doc(const vnseg_doc *doc, uint32_t options, unsigned char *o
         }
         vn_detok_prepare(&r, doc, a, b, scratch);
         if (slack && spans) {
-            /* The main path, into a result's own buffer, with few branches: the space is
-             * written always and counted when wanted; a short token moves as 16 bytes, its
-             * underscores turned into spaces when it is a word (tokens without these flags
-             * hold no literal underscore; other kinds hold none at all, except emoticons). */
-            const uint32_t special = VNSEG_TF_ESCAPED | VNSEG_TF_LITERAL_UNDERSCORE;
-            for (size_t i = a; i < b; i++) {
-                const vnseg_token *t = &tk[i];
-                w.out[w.pos] = ' ';
-                w.pos += i > a && vn_detok_space(&r, i);
-                size_t start = w.pos, len = t->length;
-                if (VN_LIKELY(!(t->flags & special) && len <= 16 && doc->len - t->offset >= 16)) {
-                    uint64_t v[2], on = -(uint64_t)(t->kind == VNSEG_KIND_WORD);
-                    memcpy(v, s + t->offset, 16);
-                    v[0] = underscores_to_spaces(v[0], on);
-                    v[1] = underscores_to_spaces(v[1], on);
-                    memcpy(w.out + w.pos, v, 16);
-                    w.pos += len;
-                } else {
-                    put_token(&w, doc, t);
-                }
-                spans[i] = (vnseg_span){start, w.pos - start};
-            }
+            w.pos = write_line_fast(&r, doc, w.out, w.pos, spans);
         } else {
             for (size_t i = a; i < b; i++) {
                 if (i > a && vn_detok_space(&r, i)) put_byte(&w, ' ');

@@ -37,7 +37,9 @@ enum {
     K_SYM      /* other symbols, emoticons, emoji */
 };
 #define K_MASK 0x1F
-/* Flags over the class: inside a formula's call, `<` and `>` of a tag. */
+_Static_assert(K_SYM < 32 && VN_EDGE_SHIFT == 8, "classes, flags and edges share the class word");
+/* Flags over the class: inside a formula's call, `<` and `>` of a tag (the edges come above
+ * them, from bit VN_EDGE_SHIFT). */
 enum { F_FORMULA = 0x20, F_TAG_OPEN = 0x40, F_TAG_CLOSE = 0x80 };
 
 /* A line being decided (detok_rules.h). */
@@ -281,22 +283,6 @@ static unsigned char class_of_mark(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
-/* The class of a token: words, numbers, dates and links straight from their kind (a table,
- * not a branch per kind), marks from their text. */
-static inline unsigned char class_of(const vnseg_doc *doc, const vnseg_token *t)
-{
-    enum { MARK = 0xFF };
-    static const unsigned char by_kind[VNSEG_KIND_COUNT] = {
-        [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
-        [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
-        [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
-        [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
-        [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
-        [VNSEG_KIND_EMAIL] = K_URL};
-    unsigned char k = t->kind < VNSEG_KIND_COUNT ? by_kind[t->kind] : (unsigned char)K_SYM;
-    return k == MARK ? class_of_mark(doc, t) : k;
-}
-
 /* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
  * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
  * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
@@ -483,7 +469,7 @@ static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
     bool open = true;
     for (size_t i = s; i < e; i++) {
         if (quote_kind(c, i) != q) continue;
-        CL(c, i) = (unsigned char)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
+        CL(c, i) = (uint16_t)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
         open = !open;
     }
 }
@@ -582,6 +568,54 @@ static bool key_like(const line_ctx *c, size_t i)
     unsigned k = cls(c, i);
     if (k == K_PLUS) return true;
     return k == K_WORD && (c->tk[i].flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_ALL_CAPS));
+}
+
+/* A modifier key, alone or at the end of a glued label (`Shift`, `Ctrl`, `Option_Alt`,
+ * `LệnhCtrl`): after it and a `+`, whatever is pressed or done joins (`Shift+kéo`,
+ * `Ctrl+dấu nhân`). */
+static bool modifier_key(const line_ctx *c, size_t i)
+{
+    static const char *const keys[] = {"Ctrl", "Alt", "Shift", "Cmd", "Command", "Option"};
+    if (cls(c, i) != K_WORD) return false;
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t m = strlen(keys[k]);
+        if (n >= m && memcmp(s + n - m, keys[k], m) == 0) return true;
+    }
+    return false;
+}
+
+/* Code points of token i (UTF-8 lead bytes). */
+static size_t code_points(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = 0;
+    for (size_t k = 0; k < len(c, i); k++)
+        n += (s[k] & 0xC0) != 0x80;
+    return n;
+}
+
+/* A word token that starts and ends with a letter (ASCII or not): no `_` joined syllables
+ * are needed, `Sửa_đổi` counts. */
+static bool letter_word(const line_ctx *c, size_t i)
+{
+    if (cls(c, i) != K_WORD) return false;
+    unsigned char f = txt(c, i)[0], l = last_byte(c, i);
+    return (ascii_lower(f) || ascii_upper(f) || f >= 0xC0) &&
+           (ascii_lower(l) || ascii_upper(l) || l >= 0x80);
+}
+
+/* A variable or a version with its number (`x1`, `r3`, `v1`, `i386`, `p1`): a single
+ * lower-case ASCII letter that is no Vietnamese word (`y`: `Quân y 103`), no time mark (`g`,
+ * `h`: `5g30`), not after a number (`5 m 2` is a measure); `x` only with one digit and not
+ * after a measure (`x2`, but `kB x 1000`, `3 m x 4 m`). */
+static bool variable_letter(const line_ctx *c, size_t i)
+{
+    if (len(c, i) != 1 || i + 1 >= c->b) return false;
+    unsigned char ch = txt(c, i)[0];
+    if (!ascii_lower(ch) || strchr("ghy", ch) || (i > c->a && cls(c, i - 1) == K_NUM)) return false;
+    return ch != 'x' || (len(c, i + 1) == 1 && !(i > c->a + 1 && cls(c, i - 2) == K_NUM));
 }
 
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
@@ -786,6 +820,11 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (is_ch(c, i, '^') && cp == K_NUM && has_next && cls(c, i + 1) == K_NUM) return R_ATTACH;
         if (is_ch(c, i, '|') && !vietnamese_word(c, p) && has_next && !vietnamese_word(c, i + 1))
             return R_ATTACH;
+        /* An accelerator mark inside a syllable touches its first part too (`Tiê~u`, `t~rang`),
+         * not a whole word (`Sửa đổi ~mẫu`): one side is a fragment of two letters or less. */
+        if (is_ch(c, i, '~') && has_next && letter_word(c, p) && letter_word(c, i + 1) &&
+            (code_points(c, p) <= 2 || code_points(c, i + 1) <= 2))
+            return R_ATTACH;
         break;
     case K_FINAL:
         /* Ranges of numbers (`0..1`). */
@@ -797,7 +836,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_PLUS:
         /* Key combinations (`Ctrl+C`, `NIS+`), runs of plus signs (`C++`). */
-        if (key_like(c, p)) return R_ATTACH;
+        if (key_like(c, p) || modifier_key(c, p)) return R_ATTACH;
         break;
     case K_HASH:
         if (capitals(c, p, 1)) return R_ATTACH; /* C# */
@@ -839,6 +878,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
+        if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
              * with digits in a formula (`=LOG10(`), the name of a parameter in a definition
@@ -914,6 +954,9 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
         if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
         if (is_ch(c, p, '~') && cc == K_NUM) return R_ATTACH;                   /* ~1, ~50% */
+        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`). */
+        if (is_ch(c, p, '~') && p > c->a && letter_word(c, p - 1) && letter_word(c, i))
+            return R_ATTACH;
         if (is_ch(c, p, '^') &&
             (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
             return R_ATTACH; /* ^I, 2^10 */
@@ -934,6 +977,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_PLUS:
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
+        if (p > c->a && modifier_key(c, p - 1) && (cc == K_WORD || cc == K_NUM))
+            return R_ATTACH; /* Shift+kéo */
         break;
     case K_CLOSE:
         /* stty's `[-]clocal`, git's `--[no-]track`. */
@@ -1069,28 +1114,49 @@ bool vn_detok_attached(line_ctx *c, size_t i, bool fast)
     return r == R_ATTACH;
 }
 
+/* Classes and edges of the tokens of a line: words, numbers, dates and links straight from
+ * their kind (a table, not a branch per kind), marks from their text; then the marks that need
+ * the whole line (quotes, tags, formulas, guillemets) are resolved when the line holds any. */
 void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b,
                       unsigned char *scratch)
 {
+    enum { MARK = 0xFF };
+    /* Indexed by the kind's low bits: a document's kinds are all below VNSEG_KIND_COUNT (the
+     * library makes every document), and the mask keeps the read in bounds whatever. */
+    static const unsigned char by_kind[16] = {
+        [VNSEG_KIND_WORD] = K_WORD,      [VNSEG_KIND_NUMBER] = K_NUM,
+        [VNSEG_KIND_DATETIME] = K_DATE,  [VNSEG_KIND_PUNCT_OPEN] = MARK,
+        [VNSEG_KIND_PUNCT_CLOSE] = MARK, [VNSEG_KIND_PUNCT_FINAL] = MARK,
+        [VNSEG_KIND_PUNCT_DASH] = MARK,  [VNSEG_KIND_PUNCT] = MARK,
+        [VNSEG_KIND_SYMBOL] = MARK,      [VNSEG_KIND_URL] = K_URL,
+        [VNSEG_KIND_EMAIL] = K_URL};
+    _Static_assert(VNSEG_KIND_COUNT <= 16, "kinds fit the table");
+    /* The start edge by a token's first byte. */
+    static const unsigned char start_edge[256] = {['='] = EDGE_START, ['$'] = EDGE_START};
     const vnseg_token *tk = doc->tokens;
-    *r = (vn_line_rules){doc, tk, scratch, scratch + (b - a), a, b, 0};
+    *r = (vn_line_rules){doc, tk, (uint16_t *)(void *)scratch, a, b, 0};
     line_ctx *c = r;
-    bool angles = false, formulas = false, quotes = false, guillemets = false;
-    for (size_t i = a; i < b; i++) {
-        const unsigned char *s = doc->text + tk[i].offset;
-        unsigned char first = s[0], last = s[tk[i].length - 1];
-        CL(c, i) = class_of(doc, &tk[i]);
-        r->edges[i - a] = (unsigned char)((first == '=' || first == '$' ? EDGE_START : 0) |
-                                          (last == '=' ? EDGE_END : 0));
-        angles |= CL(c, i) == K_LT;
-        guillemets |= CL(c, i) == K_GOPEN;
+    /* Classes seen among the marks (bit per class), and whether any token starts with `=`. */
+    uint32_t marks = 0;
+    bool formulas = false, quotes = false;
+    uint16_t *cl = r->cls;
+    for (size_t i = a; i < b; i++, cl++) {
+        const vnseg_token *t = &tk[i];
+        const unsigned char *s = doc->text + t->offset;
+        unsigned char first = s[0], last = s[t->length - 1];
+        unsigned char k = by_kind[t->kind & 15];
+        if (k == MARK) {
+            k = class_of_mark(doc, t);
+            marks |= 1u << k;
+            quotes |= (t->flags & VNSEG_TF_QUOTE) && t->length <= 3;
+        }
+        *cl = (uint16_t)(k | (start_edge[first] | (last == '=' ? EDGE_END : 0)) << VN_EDGE_SHIFT);
         formulas |= first == '=';
-        quotes |= (tk[i].flags & VNSEG_TF_QUOTE) && tk[i].length <= 3;
     }
     if (quotes) pair_quotes(c);
-    if (angles) pair_angles(c);
+    if (marks & (1u << K_LT)) pair_angles(c);
     if (formulas) mark_formulas(c);
-    if (guillemets) mark_code_quotes(c);
+    if (marks & (1u << K_GOPEN)) mark_code_quotes(c);
 }
 
 void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char *space,
@@ -1105,7 +1171,7 @@ void vn_detok_line_rules(const vnseg_doc *doc, size_t a, size_t b, unsigned char
             continue;
         }
         const vnseg_token *p = &r.tk[i - 1];
-        r.pair_edges = (unsigned)r.edges[i - 1 - a] << 2 | r.edges[i - a];
+        r.pair_edges = vn_detok_pair_edges(r.cls[i - 1 - a], r.cls[i - a]);
         space[i - a] = p->offset + p->length != r.tk[i].offset && !vn_detok_attached(&r, i, false);
     }
 }

@@ -5,22 +5,30 @@
 
 #include "doc.h"
 
-/* A line being decided: its tokens [a, b), their classes and edges (one byte each in the
- * caller's scratch, [0] for token a), and the edges of the pair being decided. */
+/* A line being decided: its tokens [a, b), a class word for each (in the caller's scratch, [0]
+ * for token a: the class in bits 0-4, marks over it in bits 5-7, the edges in bits 8-9), and
+ * the edges of the pair being decided. */
 typedef struct vn_line_rules {
     const vnseg_doc *doc;
     const vnseg_token *tk;
-    unsigned char *cls;
-    unsigned char *edges;
+    uint16_t *cls;
     size_t a, b;
     unsigned pair_edges; /* edges of tokens i - 1 and i: (edges[i - 1] << 2) | edges[i] */
 } vn_line_rules;
 
-/* A token's edges, what decides two words: it starts with `=` or `$`, it ends with `=`. */
-enum { VN_EDGE_START = 1, VN_EDGE_END = 2 };
+/* A token's edges, what decides two words: it starts with `=` or `$`, it ends with `=`; they
+ * sit from bit VN_EDGE_SHIFT of its class word. */
+enum { VN_EDGE_START = 1, VN_EDGE_END = 2, VN_EDGE_SHIFT = 8 };
+
+/* The edges of a pair from the class words of its tokens. */
+static inline unsigned vn_detok_pair_edges(unsigned before, unsigned after)
+{
+    return (before >> VN_EDGE_SHIFT) << 2 | after >> VN_EDGE_SHIFT;
+}
 
 /* Get ready to decide the line [a, b): classes, edges, quotes paired, tags and formulas
- * marked. `scratch` holds 2 * (b - a) bytes and must stay until the line is done. */
+ * marked. `scratch` holds 2 * (b - a) bytes, aligned for uint16_t, and must stay until the
+ * line is done. */
 void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b,
                       unsigned char *scratch);
 
@@ -42,9 +50,8 @@ static inline bool vn_detok_space(vn_line_rules *r, size_t i)
     if (p->offset + p->length == r->tk[i].offset) return false;
     size_t k = i - r->a;
     unsigned cp = r->cls[k - 1], cc = r->cls[k];
-    r->pair_edges = (unsigned)r->edges[k - 1] << 2 | r->edges[k];
-    if (!r->pair_edges && cp < 32 && cc < 32 && vn_detok_pairs[cp][cc])
-        return vn_detok_pairs[cp][cc] == VN_PAIR_SPACE;
+    if ((cp | cc) < 32 && vn_detok_pairs[cp][cc]) return vn_detok_pairs[cp][cc] == VN_PAIR_SPACE;
+    r->pair_edges = vn_detok_pair_edges(cp, cc);
     return !vn_detok_attached(r, i, true);
 }
 

@@ -259,6 +259,18 @@ static void test_technical(void **state)
            "Không thể nạp /var/lib, --files[=TẬP-TIN], gtk-menu=16,16");
     EXPECT("Không_thể tạo . < BR > Hãy thử lại , x = 5 , lên / xuống / trái",
            "Không thể tạo.<BR>Hãy thử lại, x = 5, lên/xuống/trái");
+    /* After a modifier key and `+`, what is pressed or done joins; a `+` after a glued label
+     * ending in a key touches it. */
+    EXPECT("giữ Shift + kéo chuột , bấm Option_Alt + Shift + nhấp , PhímCtrl + Alt + Del",
+           "giữ Shift+kéo chuột, bấm Option Alt+Shift+nhấp, PhímCtrl+Alt+Del");
+    /* A menu's accelerator mark `~` touches the letter it marks, and a fragment before it. */
+    EXPECT("mục Mở t ~ ập tin , Tiê ~ u đề , nút Sửa_đổi ~ mẫu , dùng ~ 1 ",
+           "mục Mở t~ập tin, Tiê~u đề, nút Sửa đổi ~mẫu, dùng ~1");
+    /* A lower-case letter and its number: a variable or a version (`x1`, `r3`, `v2`), not a
+     * time (`5g30`), a product (`3 m x 4 m`) or the word `y` (`Quân y 103`). */
+    EXPECT("giá_trị x1 và x 2 , dùng r 3 , bản v 2 , lúc 5 g 30 , phòng 3 m x 4 m , Quân_y 103",
+           "giá trị x1 và x2, dùng r3, bản v2, lúc 5g30, phòng 3 m x 4 m, Quân y 103");
+    EXPECT("bệnh_viện Quân y 103", "bệnh viện Quân y 103");
     /* News around the same marks stays as written. */
     EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");
