@@ -503,8 +503,9 @@ typedef struct hot {
 
 static inline void hot_load(const scan_state *st, hot *h)
 {
-    h->next = st->doc->tokens + st->nt;
-    h->listed = st->doc->events + st->doc->nevents;
+    /* The arrays are NULL until first grown: no pointer arithmetic on NULL (UB). */
+    h->next = st->doc->tokens ? st->doc->tokens + st->nt : NULL;
+    h->listed = st->doc->events ? st->doc->events + st->doc->nevents : NULL;
     h->memo = st->memo;
     h->memo_shift = st->memo_shift;
     h->nt = st->nt;
