@@ -2,7 +2,7 @@
  * perceptron, or longest match for lexicon-only models), the segmented text and its document. */
 #include <string.h>
 
-#include "seg_model.h"
+#include "seg_features.h"
 
 struct vnseg_segmenter {
     const vnseg_model *model;
@@ -66,19 +66,23 @@ static void decode_perceptron(vnseg_segmenter *s)
     const int16_t *w = m->weights;
     int64_t *sc = s->score;
     vn_seg_input_ngrams(&s->in);
-    uint64_t feats[VN_MAX_FEATURES + 2 * VN_PREV_FEATURES];
     const size_t gaps = in->n ? in->n - 1 : 0;
+    /* the previous-label features that are one constant each */
+    const int32_t prev0 = w[vn_seg_slot(vn_seg_feature_prev_const(0), hb)];
+    const int32_t prev1 = w[vn_seg_slot(vn_seg_feature_prev_const(1), hb)];
     for (size_t i = 0; i < gaps; i++) {
         if (!in->joinable[i]) continue;
-        size_t nf = vn_seg_features_static(in, i, feats);
-        vn_seg_features_prev(in, i, 0, feats + nf);
-        vn_seg_features_prev(in, i, 1, feats + nf + VN_PREV_FEATURES);
-        int32_t total = 0, d0 = 0, d1 = 0;
-        for (size_t f = 0; f < nf; f++)
-            total += w[vn_seg_slot(feats[f], hb)];
-        for (size_t f = 0; f < VN_PREV_FEATURES; f++) {
-            d0 += w[vn_seg_slot(feats[nf + f], hb)];
-            d1 += w[vn_seg_slot(feats[nf + VN_PREV_FEATURES + f], hb)];
+        int32_t total = 0;
+#define SUM_WEIGHT(x) (total += w[vn_seg_slot((x), hb)])
+        VN_SEG_STATIC_FEATURES(in, i, SUM_WEIGHT);
+#undef SUM_WEIGHT
+        uint64_t p0[VN_PREV_FEATURES], p1[VN_PREV_FEATURES];
+        vn_seg_features_prev(in, i, 0, p0);
+        vn_seg_features_prev(in, i, 1, p1);
+        int32_t d0 = prev0, d1 = prev1;
+        for (size_t f = 1; f < VN_PREV_FEATURES; f++) {
+            d0 += w[vn_seg_slot(p0[f], hb)];
+            d1 += w[vn_seg_slot(p1[f], hb)];
         }
         sc[3 * i] = total;
         sc[3 * i + 1] = d0;

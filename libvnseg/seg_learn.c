@@ -3,6 +3,7 @@
  * weight, and the model file image (perceptron or lexicon-only). */
 #include <string.h>
 
+#include "seg_features.h"
 #include "seg_train.h"
 
 #define nomem vn_train_nomem

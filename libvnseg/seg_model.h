@@ -210,11 +210,7 @@ static inline size_t vn_seg_slot(uint64_t f, unsigned bits)
 #define VN_MAX_FEATURES 32
 #define VN_PREV_FEATURES 3
 
-/* Features of gap i that do not depend on the previous label: writes their hashes to out (at
- * most VN_MAX_FEATURES) and returns how many. */
-size_t vn_seg_features_static(const vn_seg_input *in, size_t i, uint64_t *out);
-/* The VN_PREV_FEATURES features of gap i that see the previous label `prev`. */
-size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int prev, uint64_t *out);
+/* The features of a gap are in seg_features.h (inline). */
 
 /* Best labels (1: join) of gaps [0, n) under first-order scores: joining gap i scores
  * sc[3i] + sc[3i + 1 + p], p the label of gap i-1; not joining scores 0; gaps with

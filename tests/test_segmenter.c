@@ -204,6 +204,156 @@ static char *nfd(const char *s)
     return (char *)utf8proc_NFD((const utf8proc_uint8_t *)s);
 }
 
+/* detok(segment(raw)) == raw with the library's detokenizer in lossless mode, for raw text of
+ * len bytes (may hold several lines); also: only spaces became `_` or were added. */
+static void assert_round_trip(vnseg_segmenter *s, vnseg_detok *d, const char *raw, size_t len)
+{
+    char *copy = malloc(len ? len : 1); /* exact size: reads past the end would show */
+    assert_non_null(copy);
+    memcpy(copy, raw, len);
+    if (vnseg_segment(s, copy, len, 0) != VNSEG_OK)
+        fail_msg("vnseg_segment: %s", vnseg_error_last()->message);
+    const vnseg_doc *doc;
+    assert_int_equal(vnseg_segmenter_doc(s, &doc), VNSEG_OK);
+    assert_int_equal(vnseg_detokenize_into(d, doc, VNSEG_DETOK_LOSSLESS), VNSEG_OK);
+    size_t n;
+    const char *back = vnseg_detok_text(d, &n);
+    if (n != len || memcmp(back, raw, len) != 0)
+        fail_msg("lossless round trip differs:\n  raw  %.*s\n  back %.*s", (int)len, raw, (int)n,
+                 back);
+    free(copy);
+}
+
+/* The lines of a text (without their line breaks), as a NULL-terminated array of copies. */
+static char **split_lines(const char *text, size_t len)
+{
+    size_t cap = 2;
+    for (size_t i = 0; i < len; i++)
+        cap += text[i] == '\n';
+    char **lines = calloc(cap, sizeof *lines);
+    assert_non_null(lines);
+    size_t k = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        lines[k] = malloc(i - start + 1);
+        assert_non_null(lines[k]);
+        memcpy(lines[k], text + start, i - start);
+        lines[k++][i - start] = 0;
+        start = i + 1;
+    }
+    return lines;
+}
+
+static void free_lines(char **lines)
+{
+    for (size_t i = 0; lines[i]; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+/* examples/data/bao-da-nang.seg.txt (segmented, one article per line) turned into raw text of
+ * two kinds: natural text (the rule-based detokenizer's output, punctuation glued to words) and
+ * the segmented text with `_` turned into spaces; each cut into one line per sentence. */
+static char *article_raw(bool natural, size_t *out_len)
+{
+    FILE *f = fopen(VNSEG_SOURCE_ROOT "/examples/data/bao-da-nang.seg.txt", "rb");
+    assert_non_null(f);
+    char *seg = malloc(1 << 20);
+    assert_non_null(seg);
+    size_t n = fread(seg, 1, (1 << 20) - 1, f);
+    fclose(f);
+    assert_true(n > 1000);
+    vnseg_doc *doc = vnseg_doc_new();
+    assert_int_equal(vnseg_tokenize(doc, seg, n, 0), VNSEG_OK);
+    vnseg_detok *d = NULL;
+    assert_int_equal(vnseg_detokenize(doc, natural ? 0 : VNSEG_DETOK_LOSSLESS, &d), VNSEG_OK);
+    size_t len;
+    const char *text = vnseg_detok_text(d, &len);
+    char *raw = malloc(len + 1);
+    assert_non_null(raw);
+    memcpy(raw, text, len);
+    raw[len] = 0;
+    /* one sentence per line: a line break after each sentence's last token */
+    size_t ns = vnseg_doc_sentence_count(doc);
+    const vnseg_span *spans = vnseg_detok_spans(d);
+    const vnseg_sentence *snt = vnseg_doc_sentences(doc);
+    for (size_t k = 0; k + 1 < ns; k++) {
+        size_t last = (size_t)(snt[k].first_token + snt[k].token_count - 1);
+        size_t at = (size_t)(spans[last].offset + spans[last].length);
+        if (at < len && raw[at] == ' ') raw[at] = '\n';
+    }
+    assert_true(strchr(raw, '\n') != NULL);
+    vnseg_detok_free(d);
+    vnseg_doc_free(doc);
+    free(seg);
+    *out_len = len;
+    return raw;
+}
+
+static void test_round_trip_detokenizer(void **state)
+{
+    (void)state;
+    vnseg_model *models[2] = {
+        tiny_model(),
+        train_text(NULL, VNSEG_CORPUS_SEGMENTED, "Đà Nẵng\ncảng biển\nmở cửa\nthành phố\n")};
+    vnseg_detok *d = vnseg_detok_new();
+    assert_non_null(d);
+    char *texts[3];
+    size_t lens[3];
+    texts[0] = article_raw(true, &lens[0]);
+    texts[1] = article_raw(false, &lens[1]);
+    /* the other sentences the tests write, as one text */
+    size_t total = 0;
+    for (size_t i = 0; i < NLINES; i++)
+        total += strlen(raw_lines[i]) + 2;
+    texts[2] = malloc(total + 1);
+    assert_non_null(texts[2]);
+    lens[2] = 0;
+    for (size_t i = 0; i < NLINES; i++) {
+        size_t k = strlen(raw_lines[i]);
+        memcpy(texts[2] + lens[2], raw_lines[i], k);
+        lens[2] += k;
+        texts[2][lens[2]++] = '\n';
+    }
+    texts[2][lens[2]] = 0;
+    size_t checked = 0;
+    for (int mi = 0; mi < 2; mi++) {
+        vnseg_segmenter *s;
+        assert_int_equal(vnseg_segmenter_new(models[mi], &s), VNSEG_OK);
+        for (int ti = 0; ti < 3; ti++) {
+            /* the whole text, with LF, with CRLF and in NFD; then line by line */
+            assert_round_trip(s, d, texts[ti], lens[ti]);
+            char *crlf = malloc(2 * lens[ti] + 1);
+            assert_non_null(crlf);
+            size_t o = 0;
+            for (size_t i = 0; i < lens[ti]; i++) {
+                if (texts[ti][i] == '\n') crlf[o++] = '\r';
+                crlf[o++] = texts[ti][i];
+            }
+            assert_round_trip(s, d, crlf, o);
+            free(crlf);
+            char *dd = nfd(texts[ti]);
+            assert_round_trip(s, d, dd, strlen(dd));
+            free(dd);
+            char **lines = split_lines(texts[ti], lens[ti]);
+            for (size_t i = 0; lines[i]; i++) {
+                assert_round_trip(s, d, lines[i], strlen(lines[i]));
+                char *ld = nfd(lines[i]);
+                assert_round_trip(s, d, ld, strlen(ld));
+                free(ld);
+                checked++;
+            }
+            free_lines(lines);
+        }
+        vnseg_segmenter_free(s);
+        vnseg_model_free(models[mi]);
+    }
+    assert_true(checked > 40);
+    for (int ti = 0; ti < 3; ti++)
+        free(texts[ti]);
+    vnseg_detok_free(d);
+}
+
 static char *nfc(const char *s)
 {
     return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
@@ -519,6 +669,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_and_segment),
         cmocka_unit_test(test_lossless_round_trip),
+        cmocka_unit_test(test_round_trip_detokenizer),
         cmocka_unit_test(test_nfd_and_old_tone_style),
         cmocka_unit_test(test_conllu_and_determinism),
         cmocka_unit_test(test_lexicon_only_model),
