@@ -43,6 +43,12 @@ extern "C" {
  *   a document (tokens, sentences, forms, offsets) from several threads is safe while nobody
  *   tokenizes into it.
  * - ::vnseg_reader: one thread at a time.
+ * - ::vnseg_detok, ::vnseg_norm, ::vnseg_gazetteer, ::vnseg_model: immutable once made; any
+ *   number of threads may read or use one at once (a detokenizer result being refilled with
+ *   vnseg_detokenize_into() excepted).
+ * - ::vnseg_gazetteer_builder, ::vnseg_mentions, ::vnseg_segmenter, ::vnseg_trainer: one
+ *   thread at a time; many threads scan with one gazetteer or segment with one model, each
+ *   with its own mentions result or segmenter.
  * - ::vnseg_error: vnseg_error_last() is per thread; read it on the thread whose call failed,
  *   before that thread's next failing call. (Python's ctypes releases the GIL during a call
  *   but stays on the same OS thread, so reading it right after the call is correct.)

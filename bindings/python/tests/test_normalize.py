@@ -97,6 +97,21 @@ class Normalize(unittest.TestCase):
                         self.assertEqual(got, c_map(data, bits, to_orig, a, b),
                                          (text, steps, to_orig, a, b))
 
+    def test_map_without_the_bulk_call(self):
+        # a library from before vnseg_norm_pieces: the map is read one piece at a time
+        import sys
+        from unittest import mock
+        module = sys.modules["vnseg.normalize"]
+        for text, steps in ((MIXED, "search"), ("", "default"), ("abc", "default")):
+            bulk = vnseg.normalize(text, steps)
+            with mock.patch.object(module, "has", lambda name: name != "vnseg_norm_pieces"):
+                single = vnseg.normalize(text, steps)
+            self.assertEqual(single.byte_pieces, bulk.byte_pieces)
+            self.assertEqual(single.pieces, bulk.pieces)
+            for a in range(len(bulk.text) + 1):
+                self.assertEqual(single.to_original(a, len(bulk.text)),
+                                 bulk.to_original(a, len(bulk.text)))
+
     def test_steps(self):
         self.assertEqual(vnseg.normalize("Đường Hoà Bình", "search").text, "duong hoa binh")
         self.assertEqual(vnseg.normalize("Đường Hoà Bình", vnseg.Step.FOLD).text,

@@ -123,6 +123,40 @@ class SegmenterTest(unittest.TestCase):
             with self.assertRaises(vnseg.VnsegIOError):
                 m.save(os.path.join(d, "no", "such", "dir.model"))
 
+    def test_per_thread_segmenter(self):
+        import sys
+        import threading
+        module = sys.modules["vnseg.segmenter"]
+        raw = "Người Hà Nội thích uống cà phê."
+        want = module._segment_once(raw, self.model)   # a segmenter made for the call
+        self.assertEqual(module._segment_once(raw.encode(), self.model), want.encode())
+        self.assertEqual(vnseg.segment(raw, self.model), want)
+        cached = module._local.seg
+        self.assertEqual(vnseg.segment(raw, self.model), want)
+        self.assertIs(module._local.seg, cached)      # reused
+        other = train(epochs=1, hash_bits=16)
+        vnseg.segment(raw, other)
+        self.assertIsNone(cached.handle)               # replaced: the old one is freed
+        cached = module._local.seg
+        other.close()
+        self.assertIsNone(cached.handle)               # closed with its model
+        self.assertEqual(vnseg.segment(raw, self.model), want)
+        dropped = train(epochs=1, hash_bits=16)
+        vnseg.segment(raw, dropped)
+        cached = module._local.seg
+        del dropped                                    # a dropped model frees both
+        self.assertIsNone(cached.handle)
+        results = []
+
+        def work():
+            results.append([vnseg.segment(raw, self.model) for _ in range(50)])
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(results, [[want] * 50] * 4)
+
     def test_closing_a_model_closes_its_users(self):
         m = train(epochs=1, hash_bits=16)
         s = vnseg.Segmenter(m)

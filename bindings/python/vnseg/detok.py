@@ -1,11 +1,12 @@
 """Detokenizer: segmented text back to natural text, with the token-to-text alignment."""
 import bisect
 import ctypes
+from operator import add
 
 from ._lib import has, lib
 from ._text import call_into_buffer, convert_offsets, to_bytes
 from .errors import check
-from .tokenizer import OPT_ESCAPES, OPT_LENIENT, Document
+from .tokenizer import OPT_ESCAPES, OPT_LENIENT, Document, _gc_paused
 
 DETOK_LOSSLESS = 1 << 16
 
@@ -81,15 +82,19 @@ def _detok_doc(doc, lossless):
         raw = ctypes.string_at(lib.vnseg_detok_spans(handle), 16 * count) if count else b""
     finally:
         lib.vnseg_detok_free(handle)
+    tokens = doc.tokens
     q = memoryview(raw).cast("Q")
-    flat = []
-    for off, length in zip(q[0::2], q[1::2]):
-        flat.append(off)
-        flat.append(off + length)
-    byte_spans = list(zip(flat[0::2], flat[1::2]))
-    conv = convert_offsets(data, flat, "byte", "codepoint")
-    text = data.decode("utf-8", "replace")
-    return Detokenized(text, doc.tokens, list(zip(conv[0::2], conv[1::2])), byte_spans)
+    starts = q[0::2]
+    ends = list(map(add, starts, q[1::2]))
+    # Token objects are tuple subclasses the collector keeps tracking: building the span
+    # tuples with it running would walk all of them again and again (see _gc_paused).
+    with _gc_paused():
+        byte_spans = list(zip(starts.tolist(), ends))
+        # starts and ends are each ascending: one pass over the text per call
+        spans = list(zip(convert_offsets(data, starts, "byte", "codepoint"),
+                         convert_offsets(data, ends, "byte", "codepoint")))
+        text = data.decode("utf-8", "replace")
+        return Detokenized(text, tokens, spans, byte_spans)
 
 
 def detokenize(seg, *, lenient=False, escapes=False, lossless=False):

@@ -103,21 +103,24 @@ class Normalized:
     to whole pieces); the byte_ variants map byte offsets. The map is copied out of C at once
     (the result holds no C memory) and searched as the library does.
     """
-    __slots__ = ("text", "data", "original", "original_data", "changed", "byte_pieces",
-                 "unmapped", "_legacy", "_norm_units", "_orig_units", "_piece_starts")
+    __slots__ = ("text", "data", "original", "original_data", "changed", "unmapped",
+                 "_cols", "_legacy", "_norm_units", "_orig_units", "_byte_pieces")
 
-    def __init__(self, text, data, original, original_data, changed, byte_pieces, unmapped,
-                 legacy):
+    def __init__(self, text, data, original, original_data, changed, cols, unmapped, legacy):
         self.text, self.data, self.original = text, data, original
         self.original_data, self.changed = original_data, changed
-        self.byte_pieces, self.unmapped, self._legacy = byte_pieces, unmapped, legacy
+        # the map as five columns (start, end, orig_start, orig_end, copy): tuples are made
+        # only when asked for (byte_pieces, pieces), the mapping reads the columns
+        self._cols, self.unmapped, self._legacy = cols, unmapped, legacy
+        self._byte_pieces = None
         self._norm_units = self._orig_units = None
-        self._piece_starts = {}
 
-    def _starts(self, field):
-        if field not in self._piece_starts:
-            self._piece_starts[field] = [p[field] for p in self.byte_pieces]
-        return self._piece_starts[field]
+    @property
+    def byte_pieces(self):
+        if self._byte_pieces is None:
+            c = self._cols
+            self._byte_pieces = list(zip(c[0], c[1], c[2], c[3], map(bool, c[4])))
+        return self._byte_pieces
 
     def __str__(self):
         return self.text
@@ -189,7 +192,8 @@ def _map(norm, to_original, a, b):
     pieces copied out of C: the piece holding a span's first and last byte gives its ends, a
     unit as a whole, a copy to the UTF-8 character (of the normalized text) holding the byte.
     test_normalize.py compares it with vnseg_norm_to_original/_from_original everywhere."""
-    text, pieces = norm.data, norm.byte_pieces
+    text = norm.data
+    na, nb, oa, ob, copy = norm._cols
     tlen, slen = len(text), len(norm.original_data)
     limit = tlen if to_original else slen
     if not 0 <= a <= b <= limit:
@@ -198,27 +202,25 @@ def _map(norm, to_original, a, b):
     if to_original:
         if a >= tlen:
             return (slen, slen)
-        starts = norm._starts(0)
-        p = pieces[bisect.bisect_right(starts, a) - 1]
-        sa = p[2] + (_snap_back(text, a, p[0]) - p[0]) if p[4] else p[2]
+        k = bisect.bisect_right(na, a) - 1
+        sa = oa[k] + (_snap_back(text, a, na[k]) - na[k]) if copy[k] else oa[k]
         if b == a:
             return (sa, sa)
-        if b > p[1]:
-            p = pieces[bisect.bisect_right(starts, b - 1) - 1]
-        sb = p[2] + (_char_end(text, b - 1, p[0], p[1]) - p[0]) if p[4] else p[3]
+        if b > nb[k]:
+            k = bisect.bisect_right(na, b - 1) - 1
+        sb = oa[k] + (_char_end(text, b - 1, na[k], nb[k]) - na[k]) if copy[k] else ob[k]
         return (sa, sb)
-    if not pieces:
+    if not len(na):
         return (0, 0)
     if a >= slen:
         return (tlen, tlen)
-    starts = norm._starts(2)
-    p = pieces[bisect.bisect_right(starts, a) - 1]
-    ta = _snap_back(text, p[0] + (a - p[2]), p[0]) if p[4] else p[0]
+    k = bisect.bisect_right(oa, a) - 1
+    ta = _snap_back(text, na[k] + (a - oa[k]), na[k]) if copy[k] else na[k]
     if b == a:
         return (ta, ta)
-    if b > p[3]:
-        p = pieces[bisect.bisect_right(starts, b - 1) - 1]
-    tb = _char_end(text, p[0] + (b - 1 - p[2]), p[0], p[1]) if p[4] else p[1]
+    if b > ob[k]:
+        k = bisect.bisect_right(oa, b - 1) - 1
+    tb = _char_end(text, na[k] + (b - 1 - oa[k]), na[k], nb[k]) if copy[k] else nb[k]
     return (ta, tb)
 
 
@@ -229,21 +231,22 @@ def _result(handle, data, original, legacy):
         out = ctypes.string_at(ptr, n.value) if n.value else b""
         changed = bool(lib.vnseg_norm_changed(handle))
         count = lib.vnseg_norm_piece_count(handle)
-        if has("vnseg_norm_pieces"):  # the whole map in one call
+        if has("vnseg_norm_pieces"):  # the whole map in one call, kept as an array
             buf = (ctypes.c_uint64 * (5 * count or 1))()
             got = ctypes.c_size_t()
             check(lib.vnseg_norm_pieces(handle, buf, 5 * count, ctypes.byref(got)))
-            q = memoryview(buf).cast("B").cast("Q")[:5 * count].tolist()
-            pieces = list(zip(q[0::5], q[1::5], q[2::5], q[3::5], map(bool, q[4::5])))
+            q = memoryview(buf).cast("B").cast("Q")[:5 * count]
+            cols = tuple(q[k::5] for k in range(5))
         else:  # a library from before vnseg_norm_pieces: one call per piece
             vals = [ctypes.c_size_t() for _ in range(4)]
             copy = ctypes.c_int()
-            pieces = []
+            cols = ([], [], [], [], [])
             for i in range(count):
                 check(lib.vnseg_norm_piece(handle, i, *map(ctypes.byref, vals),
                                            ctypes.byref(copy)))
-                pieces.append((vals[0].value, vals[1].value, vals[2].value, vals[3].value,
-                               bool(copy.value)))
+                for col, v in zip(cols, (vals[0].value, vals[1].value, vals[2].value,
+                                         vals[3].value, copy.value)):
+                    col.append(v)
         unmapped = []
         a, b = ctypes.c_size_t(), ctypes.c_size_t()
         for i in range(lib.vnseg_norm_unmapped_count(handle)):
@@ -252,7 +255,7 @@ def _result(handle, data, original, legacy):
         assert lib.vnseg_norm_original_length(handle) == len(data)
     finally:
         lib.vnseg_norm_free(handle)
-    return Normalized(out.decode("utf-8", "replace"), out, original, data, changed, pieces,
+    return Normalized(out.decode("utf-8", "replace"), out, original, data, changed, cols,
                       unmapped, legacy)
 
 

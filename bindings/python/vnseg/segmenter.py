@@ -1,6 +1,7 @@
 """Word segmentation of raw text: models, segmenters, the trainer (segmenter.h)."""
 import ctypes
 import os
+import threading
 import weakref
 from collections import namedtuple
 
@@ -211,11 +212,51 @@ def segment(raw, model, *, lenient=False, document=False):
             return segment(raw, m, lenient=lenient)
     if document:
         return SegmentedDocument._make(model, raw, lenient)
+    model._h()
+    c = getattr(_local, "seg", None)
+    if c is None or c.handle is None or c.model() is not model:
+        if c is not None:
+            c.close()
+        c = _local.seg = _ThreadSegmenter(model)
+    data, s = to_bytes(raw)
+    check(lib.vnseg_segment(c.handle, data, len(data), OPT_LENIENT if lenient else 0))
+    n = ctypes.c_size_t()
+    ptr = lib.vnseg_segmenter_text(c.handle, ctypes.byref(n))
+    out = ctypes.string_at(ptr, n.value) if n.value else b""
+    return out.decode("utf-8", "replace") if s is not None else out
+
+
+def _segment_once(raw, model, *, lenient=False):
+    """segment() through vnseg_segment_to_buffer: a segmenter made and freed for the call."""
     data, s = to_bytes(raw)
     out = call_into_buffer(lib.vnseg_segment_to_buffer,
                            (model._h(), data, len(data), OPT_LENIENT if lenient else 0),
                            len(data) + len(data) // 4 + 16)
     return out.decode("utf-8", "replace") if s is not None else out
+
+
+_local = threading.local()
+
+
+class _ThreadSegmenter:
+    """The segmenter segment() keeps per thread for the last model it was given (its memory
+    is reused, which halves the cost of a short line). It holds the model weakly and is
+    closed with it, so a dropped or closed model frees both."""
+    __slots__ = ("model", "handle", "__weakref__")
+
+    def __init__(self, model):
+        self.handle = None
+        self.model = weakref.ref(model)
+        self.handle = _new_segmenter(model)
+        model._users.add(self)
+
+    def close(self):
+        handle, self.handle = self.handle, None
+        if handle:
+            lib.vnseg_segmenter_free(handle)
+
+    def __del__(self):
+        self.close()
 
 
 def tokenize_raw(text, *, lenient=False):
