@@ -93,6 +93,12 @@ static void *new_table(void **block, unsigned bits, size_t size)
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
+    /* The common case of a document that has seen much text: both tables at their largest,
+     * for these options (one test per call for callers that go line by line). */
+    if (doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo && doc->memo_options == memo_opts &&
+        doc->memo_long && doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
+        doc->memo_long_options == memo_opts)
+        return true;
     unsigned bits = VN_MEMO_MIN_BITS;
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
