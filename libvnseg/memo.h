@@ -117,8 +117,9 @@ extern const unsigned char vn_memo_window[32];
 static inline vn_memo_key vn_memo_key_of(const unsigned char *p, size_t len)
 {
 #ifdef __SSE2__
-    return _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)p),
-                         _mm_loadu_si128((const __m128i *)(const void *)(vn_memo_window + 16 - len)));
+    return _mm_and_si128(
+        _mm_loadu_si128((const __m128i *)(const void *)p),
+        _mm_loadu_si128((const __m128i *)(const void *)(vn_memo_window + 16 - len)));
 #else
     vn_memo_key k;
     uint64_t keep[2];

@@ -263,7 +263,7 @@ static VN_NOINLINE bool make_room(scan_state *st, size_t n)
 
 /* The current line's tokens are complete: pair its brackets and split it into sentences while
  * its tokens are still in cache. */
-static bool finish_line(scan_state *st)
+static inline __attribute__((always_inline)) bool finish_line(scan_state *st)
 {
     vnseg_doc *doc = st->doc;
     doc->ntokens = st->nt;
@@ -276,7 +276,8 @@ static bool finish_line(scan_state *st)
 }
 
 /* A separator of `sep` bytes at p: flags of the line's last token, line bookkeeping. */
-static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool brk)
+static inline __attribute__((always_inline)) bool separator(scan_state *st, const unsigned char *p,
+                                                            size_t sep, bool brk)
 {
     if (st->nt > st->line_first)
         st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
@@ -292,7 +293,7 @@ static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool b
 
 /* The ASCII control character at p (< 0x20): a line break (CR LF counts once, at the CR), or a
  * separator such as a tab. */
-static bool control(scan_state *st, const unsigned char *p)
+static inline __attribute__((always_inline)) bool control(scan_state *st, const unsigned char *p)
 {
     unsigned b = *p;
     if (b - 0x0Au > 3u) return separator(st, p, 1, false);
@@ -611,9 +612,10 @@ nomem:
 
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
-static inline __attribute__((always_inline)) vnseg_status
-scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
-            memo_find_fn *memo_find)
+static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
+                                                                      const unsigned char *p,
+                                                                      block_masks_fn *block_masks,
+                                                                      memo_find_fn *memo_find)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
