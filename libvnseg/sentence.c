@@ -348,7 +348,8 @@ static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
     return tok_in(doc, &doc->tokens[start], credits, sizeof credits / sizeof *credits);
 }
 
-static bool push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
+static inline __attribute__((always_inline)) bool
+push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
 {
     if (doc->nsentences == doc->cap_sentences &&
         !vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,

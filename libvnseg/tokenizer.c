@@ -70,18 +70,10 @@ static inline bool mb_break(const unsigned char *p, size_t n)
     return (n == 2 && p[1] == 0x85) || (n == 3 && p[0] == 0xE2 && (p[2] == 0xA8 || p[2] == 0xA9));
 }
 
-/* Row n keeps the first n of 16 bytes. */
-#define KEEP(n)                                                                                    \
-    {                                                                                              \
-        0 < (n) ? 0xFF : 0, 1 < (n) ? 0xFF : 0, 2 < (n) ? 0xFF : 0, 3 < (n) ? 0xFF : 0,            \
-            4 < (n) ? 0xFF : 0, 5 < (n) ? 0xFF : 0, 6 < (n) ? 0xFF : 0, 7 < (n) ? 0xFF : 0,        \
-            8 < (n) ? 0xFF : 0, 9 < (n) ? 0xFF : 0, 10 < (n) ? 0xFF : 0, 11 < (n) ? 0xFF : 0,      \
-            12 < (n) ? 0xFF : 0, 13 < (n) ? 0xFF : 0, 14 < (n) ? 0xFF : 0, 15 < (n) ? 0xFF : 0     \
-    }
-const unsigned char vn_memo_keep[VN_MEMO_MAX_LEN + 1][16] = {
-    KEEP(0), KEEP(1),  KEEP(2),  KEEP(3),  KEEP(4),  KEEP(5),  KEEP(6),  KEEP(7), KEEP(8),
-    KEEP(9), KEEP(10), KEEP(11), KEEP(12), KEEP(13), KEEP(14), KEEP(15), KEEP(16)};
-#undef KEEP
+/* Sixteen bytes of 0xFF, then sixteen of zero: the 16 bytes at vn_memo_window + 16 - n keep
+ * the first n of 16. */
+_Alignas(32) const unsigned char vn_memo_window[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
 /* A zeroed table of 2^bits buckets of `size` bytes that starts on a cache line (one spare
  * bucket leaves room to align it), in place of *block; NULL (keeping the old one) on no memory. */
@@ -101,6 +93,12 @@ static void *new_table(void **block, unsigned bits, size_t size)
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
+    /* The common case of a document that has seen much text: both tables at their largest,
+     * for these options (one test per call for callers that go line by line). */
+    if (doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo && doc->memo_options == memo_opts &&
+        doc->memo_long && doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
+        doc->memo_long_options == memo_opts)
+        return true;
     unsigned bits = VN_MEMO_MIN_BITS;
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
@@ -265,7 +263,7 @@ static VN_NOINLINE bool make_room(scan_state *st, size_t n)
 
 /* The current line's tokens are complete: pair its brackets and split it into sentences while
  * its tokens are still in cache. */
-static bool finish_line(scan_state *st)
+static inline __attribute__((always_inline)) bool finish_line(scan_state *st)
 {
     vnseg_doc *doc = st->doc;
     doc->ntokens = st->nt;
@@ -278,7 +276,8 @@ static bool finish_line(scan_state *st)
 }
 
 /* A separator of `sep` bytes at p: flags of the line's last token, line bookkeeping. */
-static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool brk)
+static inline __attribute__((always_inline)) bool separator(scan_state *st, const unsigned char *p,
+                                                            size_t sep, bool brk)
 {
     if (st->nt > st->line_first)
         st->doc->tokens[st->nt - 1].flags |= VNSEG_TF_SPACE_AFTER | (brk ? VNSEG_TF_LINE_END : 0);
@@ -294,7 +293,7 @@ static bool separator(scan_state *st, const unsigned char *p, size_t sep, bool b
 
 /* The ASCII control character at p (< 0x20): a line break (CR LF counts once, at the CR), or a
  * separator such as a tab. */
-static bool control(scan_state *st, const unsigned char *p)
+static inline __attribute__((always_inline)) bool control(scan_state *st, const unsigned char *p)
 {
     unsigned b = *p;
     if (b - 0x0Au > 3u) return separator(st, p, 1, false);
@@ -548,10 +547,11 @@ static inline bool block_room(scan_state *st, hot *h)
  * exact path in position order. Returns the offset where the next block starts, or 0 with
  * *status set. */
 typedef void block_masks_fn(const unsigned char *p, uint64_t *sep, uint64_t *ctl);
+typedef uint32_t memo_find_fn(const vn_memo_bucket *b, vn_memo_key k);
 
 static inline __attribute__((always_inline)) size_t
 scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t *carry, bool tail,
-           block_masks_fn *block_masks, vnseg_status *status)
+           block_masks_fn *block_masks, memo_find_fn *memo_find, vnseg_status *status)
 {
     const unsigned char *const s = st->s;
     const size_t avail = (size_t)(st->end - s) - pos;
@@ -576,7 +576,7 @@ scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t 
             if (VN_LIKELY(clen < VN_MEMO_MAX_LEN) || q[VN_MEMO_MAX_LEN] <= 0x20) {
                 key = vn_memo_key_of(q, clen);
                 bucket = &h->memo[vn_memo_bucket_of(key, h->memo_shift)];
-                info = vn_memo_find(bucket, key);
+                info = memo_find(bucket, key);
             }
             if (VN_LIKELY(info)) {
                 vnseg_token *t = h->next++;
@@ -619,8 +619,10 @@ nomem:
 
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
-static inline __attribute__((always_inline)) vnseg_status
-scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks)
+static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
+                                                                      const unsigned char *p,
+                                                                      block_masks_fn *block_masks,
+                                                                      memo_find_fn *memo_find)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -630,14 +632,14 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks)
     hot h;
     hot_load(st, &h);
     while (len - pos >= 64 + 16) {
-        pos = scan_block(st, &h, s + pos, pos, &carry, false, block_masks, &status);
+        pos = scan_block(st, &h, s + pos, pos, &carry, false, block_masks, memo_find, &status);
         if (!pos) return status;
     }
     while (pos < len) {
         unsigned char pad[64 + 32];
         memset(pad, 0, sizeof pad);
         memcpy(pad, s + pos, len - pos);
-        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, &status)))
+        if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, memo_find, &status)))
             return status;
     }
     hot_store(st, &h);
@@ -646,7 +648,7 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks)
 
 static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64);
+    return scan_blocks(st, p, vn_block64, vn_memo_find);
 }
 
 #ifdef VN_SCAN_AVX2
@@ -655,7 +657,7 @@ static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
 static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
 scan_blocks_avx2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64_avx2);
+    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2);
 }
 #endif
 

@@ -76,7 +76,8 @@ extern "C" {
  * ::VNSEG_TF_SPLIT (the next token continues it without a separator). Memory is linear in the
  * input: about 24 bytes per token plus 48 per sentence, plus 16 bytes per token of the longest
  * line (the lists the sentence pass works from), plus a memo of classified tokens that grows
- * with the text a document has seen from 32 KiB to at most 1 MiB.
+ * with the text a document has seen from 36 KiB to at most 2.25 MiB (2 MiB for tokens of up to
+ * 16 bytes, a quarter MiB for tokens of 17 to 32 bytes).
  *
  * Thread safety: a ::vnseg_doc is used by one thread at a time; different documents may be
  * used on different threads at once. The library keeps no other mutable state (the character
