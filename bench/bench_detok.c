@@ -88,7 +88,7 @@ static size_t detok_text(const char *s, size_t n, char *out)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_detok CORPUS [ROUNDS]\n");
+        fprintf(stderr, "usage: bench_detok CORPUS [ROUNDS [doc]]\n");
         return 2;
     }
     size_t n;
@@ -100,6 +100,15 @@ int main(int argc, char **argv)
     if (!out || !doc || !line_doc || !d || !line_d || vnseg_tokenize(doc, buf, n, 0) != VNSEG_OK)
         fail("setup");
     bench_sink = detok_doc(d, doc, 0); /* warm up: tables, page faults */
+    if (argc > 3 && strcmp(argv[3], "doc") == 0) {
+        /* Only the main row, ROUNDS times and untimed: for instruction counts, e.g.
+         * valgrind --tool=callgrind --toggle-collect=vnseg_detokenize_into ... CORPUS 2 doc */
+        for (int r = 0; r < rounds; r++)
+            bench_sink = detok_doc(d, doc, 0);
+        printf("%d calls of vnseg_detokenize_into on %zu bytes (%zu tokens)\n", rounds + 1, n,
+               vnseg_doc_token_count(doc));
+        rounds = 0; /* skip the timed runs */
+    }
 
     enum { SPLIT, DOC, FRESH, LOSSLESS, BOTH, LINES, TEXT, RUNS };
     static const char *const names[RUNS] = {
@@ -135,11 +144,13 @@ int main(int argc, char **argv)
             if (t[k + 1] - t[k] < best[k]) best[k] = t[k + 1] - t[k];
     }
     double mb = (double)n / 1e6;
+    if (!rounds) goto done;
     printf("corpus: %.1f MB, %zu tokens, %zu lines\n", mb, vnseg_doc_token_count(doc),
            vnseg_doc_line_count(doc));
     printf("%-46s %9s %8s\n", "", "MB/s", "ratio");
     for (int k = 0; k < RUNS; k++)
         printf("%-46s %9.0f %8.2f\n", names[k], mb / best[k], best[SPLIT] / best[k]);
+done:
     vnseg_detok_free(d);
     vnseg_detok_free(line_d);
     vnseg_doc_free(line_doc);

@@ -164,8 +164,15 @@ static inline size_t write_line_fast(vn_line_rules *r, const vnseg_doc *doc, uns
         /* Tokens that touch in the input (cut at the length limit) stay touching. */
         if (t->offset != prev_end) {
             unsigned v = (cp | cc) < 32 ? vn_detok_pairs[cp][cc] : 0;
-            if (VN_LIKELY(v)) {
+            if (VN_LIKELY(v - 1u < 2u)) {
                 pos += v == VN_PAIR_SPACE;
+            } else if (v == VN_PAIR_WORD_DOT &&
+                       !(i + 1 < b && (cl[i + 1 - a] & VN_CLASS_MASK) == VN_CLASS_WORD &&
+                         (unsigned)(s[tk[i + 1].offset] - 'a') < 26u)) {
+                /* `đi qua.`: no extension (`.odt`) can follow */
+            } else if (v == VN_PAIR_DOT_WORD && (unsigned)(s[t->offset] - 'a') >= 26u &&
+                       !(i >= a + 2 && (cl[i - 2 - a] & VN_CLASS_MASK) == VN_CLASS_NUM)) {
+                pos++; /* `. Chúng`: neither `.odt` nor `Bảng1.A1` */
             } else {
                 r->pair_edges = vn_detok_pair_edges(cp, cc);
                 pos += !vn_detok_attached(r, i, true);

@@ -37,6 +37,9 @@ enum {
     K_SYM      /* other symbols, emoticons, emoji */
 };
 #define K_MASK 0x1F
+_Static_assert((int)K_MASK == (int)VN_CLASS_MASK && (int)K_WORD == (int)VN_CLASS_WORD &&
+                   (int)K_NUM == (int)VN_CLASS_NUM,
+               "the writer's view of the classes");
 _Static_assert(K_SYM < 32 && VN_EDGE_SHIFT == 8, "classes, flags and edges share the class word");
 /* Flags over the class: inside a formula's call, `<` and `>` of a tag (the edges come above
  * them, from bit VN_EDGE_SHIFT). */
@@ -1053,6 +1056,7 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
  * checked against the rules by tests/test_detok.c. */
 const unsigned char vn_detok_pairs[32][32] = {
     [K_WORD] = {[K_WORD] = VN_PAIR_SPACE,
+                [K_DOT] = VN_PAIR_WORD_DOT,
                 [K_COMMA] = VN_PAIR_TOUCH,
                 [K_SEMI] = VN_PAIR_TOUCH,
                 [K_COLON] = VN_PAIR_TOUCH,
@@ -1064,6 +1068,7 @@ const unsigned char vn_detok_pairs[32][32] = {
     [K_COMMA] = {[K_WORD] = VN_PAIR_SPACE},
     [K_GOPEN] = {[K_WORD] = VN_PAIR_SPACE},
     [K_GCLOSE] = {[K_WORD] = VN_PAIR_SPACE},
+    [K_DOT] = {[K_WORD] = VN_PAIR_DOT_WORD},
     [K_OPEN] = {[K_WORD] = VN_PAIR_TOUCH},
     [K_QOPEN] = {[K_WORD] = VN_PAIR_TOUCH},
 };
@@ -1136,9 +1141,10 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
     const vnseg_token *tk = doc->tokens;
     *r = (vn_line_rules){doc, tk, (uint16_t *)(void *)scratch, a, b, 0};
     line_ctx *c = r;
-    /* Classes seen among the marks (bit per class), and whether any token starts with `=`. */
+    /* Classes seen among the marks (bit per class). */
     uint32_t marks = 0;
-    bool formulas = false, quotes = false;
+    unsigned words = 0; /* the class words ORed: any start edge (`=` or `$`) may open a formula */
+    bool quotes = false;
     uint16_t *cl = r->cls;
     for (size_t i = a; i < b; i++, cl++) {
         const vnseg_token *t = &tk[i];
@@ -1151,11 +1157,11 @@ void vn_detok_prepare(vn_line_rules *r, const vnseg_doc *doc, size_t a, size_t b
             quotes |= (t->flags & VNSEG_TF_QUOTE) && t->length <= 3;
         }
         *cl = (uint16_t)(k | (start_edge[first] | (last == '=' ? EDGE_END : 0)) << VN_EDGE_SHIFT);
-        formulas |= first == '=';
+        words |= *cl;
     }
     if (quotes) pair_quotes(c);
     if (marks & (1u << K_LT)) pair_angles(c);
-    if (formulas) mark_formulas(c);
+    if (words & EDGE_START << VN_EDGE_SHIFT) mark_formulas(c);
     if (marks & (1u << K_GOPEN)) mark_code_quotes(c);
 }
 

@@ -39,6 +39,13 @@ bool vn_detok_attached(vn_line_rules *r, size_t i, bool fast);
 /* Pairs of classes whose spacing needs no more context when neither token carries a mark
  * (a flag over the class) or an edge: VN_PAIR_SPACE, VN_PAIR_TOUCH, or 0 for the rules. */
 enum { VN_PAIR_RULES = 0, VN_PAIR_SPACE = 1, VN_PAIR_TOUCH = 2 };
+/* Pairs the table sends to the rules but the writer's main loop may settle on the spot, as the
+ * rules decide them: a dot after a word touches it unless a lower-case word follows (`.odt`); a
+ * word after a dot is spaced unless it starts lower-case (`.odt`) or a number stands before the
+ * dot (`Bảng1.A1`). */
+enum { VN_PAIR_WORD_DOT = 3, VN_PAIR_DOT_WORD = 4 };
+/* The bits of a class word that hold the class, and the classes the writer needs to know. */
+enum { VN_CLASS_MASK = 0x1F, VN_CLASS_WORD = 0, VN_CLASS_NUM = 1 };
 extern const unsigned char vn_detok_pairs[32][32];
 
 /* Does a space go between tokens i - 1 and i (a < i < b)? The most common pairs are decided
@@ -50,7 +57,8 @@ static inline bool vn_detok_space(vn_line_rules *r, size_t i)
     if (p->offset + p->length == r->tk[i].offset) return false;
     size_t k = i - r->a;
     unsigned cp = r->cls[k - 1], cc = r->cls[k];
-    if ((cp | cc) < 32 && vn_detok_pairs[cp][cc]) return vn_detok_pairs[cp][cc] == VN_PAIR_SPACE;
+    if ((cp | cc) < 32 && vn_detok_pairs[cp][cc] - 1u < 2u)
+        return vn_detok_pairs[cp][cc] == VN_PAIR_SPACE;
     r->pair_edges = vn_detok_pair_edges(cp, cc);
     return !vn_detok_attached(r, i, true);
 }

@@ -4,7 +4,7 @@
 Reads parallel files (RAW: naturally written lines; SEG: the same lines word-segmented), runs
 `vnseg detok` over SEG (or scores a ready output given with --hyp) and compares with RAW:
 
-    scripts/eval_detok.py [RAW SEG] [--vnseg PATH] [--hyp FILE] [-v] [--top N]
+    scripts/eval_detok.py [RAW SEG] [--vnseg PATH] [--hyp FILE] [-v] [--top N] [--half first|second]
 
 Without RAW and SEG it uses ../shared/data/detok/dev.{raw,seg}.txt beside the checkout (or
 $VNSEG_SHARED/data/detok), and skips (exit 0) when they are not there. With -v it lists the most frequent errors, each as the
@@ -140,6 +140,9 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="show error patterns")
     ap.add_argument("--top", type=int, default=25, help="patterns to show (default 25)")
     ap.add_argument("--show", type=int, default=0, help="also print N wrong lines")
+    ap.add_argument("--half", choices=("first", "second"),
+                    help="score only the first or the second half of the lines (in file order:"
+                         " develop rules on one half, confirm them on the other)")
     args = ap.parse_args()
 
     if not os.path.exists(args.raw) or not os.path.exists(args.seg):
@@ -169,6 +172,12 @@ def main():
               % (len(raw), len(seg), len(hyp)))
         return 1
 
+    if args.half:
+        cut = (len(raw) + 1) // 2
+        part = slice(0, cut) if args.half == "first" else slice(cut, len(raw))
+        raw, seg, hyp = raw[part], seg[part], hyp[part]
+        print("%s half: lines %d-%d" % ((args.half,) + ((1, cut) if args.half == "first"
+                                                         else (cut + 1, cut + len(raw)))))
     exact = errors = chars = 0
     by_token, by_shape = collections.Counter(), collections.Counter()
     wrong_lines = []

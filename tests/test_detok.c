@@ -271,6 +271,9 @@ static void test_technical(void **state)
     EXPECT("giá_trị x1 và x 2 , dùng r 3 , bản v 2 , lúc 5 g 30 , phòng 3 m x 4 m , Quân_y 103",
            "giá trị x1 và x2, dùng r3, bản v2, lúc 5g30, phòng 3 m x 4 m, Quân y 103");
     EXPECT("bệnh_viện Quân y 103", "bệnh viện Quân y 103");
+    /* A dot between words, as the writer's shortcuts and the rules decide it. */
+    EXPECT("Xong . Mở tập . odt ở ô Bảng 1 . A 1 , lúc 3 . Sau đó .",
+           "Xong. Mở tập .odt ở ô Bảng 1.A1, lúc 3. Sau đó.");
     /* News around the same marks stays as written. */
     EXPECT("tại km 68 , tivi 3 , Tin_tức | VnExpress , ( Tổng_cục Thuế ) - cho biết",
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");

@@ -80,7 +80,11 @@ extern "C" {
  *   gives `« t*ng »`), tags and placeholders (`< Tên >`, `< ? >`, `% < PRIuMAX >`, `% 1`,
  *   `% . * s`, `%1$ u`), file extensions (`. odt` gives `.odt`), letters and numbers of codes
  *   (`SHA 1`, `3 D`, `X. 509`, `Đ.SỐ 1`, `Kiểu= 1`, `ISO-8859 -1`), option values (`--context
- *   [ =SỐ ]`, `--arg-file = FILE`), key combinations (`Shift + Enter`, `Ctrl +8`, `C + +`),
+ *   [ =SỐ ]`, `--arg-file = FILE`), key combinations (`Shift + Enter`, `Ctrl +8`, `C + +`;
+ *   after a modifier key whatever is pressed or done: `Shift + kéo`), a menu's accelerator
+ *   mark (`t ~ rang` gives `t~rang`, `Sửa_đổi ~ mẫu` gives `Sửa đổi ~mẫu`), a lower-case
+ *   letter and its number (`x 2`, `r 3`, `i 386`; not `5 g 30` after a number, `3 m x 4 m`,
+ *   `Quân y 103`),
  *   `R & D`, `# REF !`, `$ ( ARG1 )`, `\ n`, `== >`, `< >`, `< =`, `! =`, `X : : y`,
  *   `[ : upper : ]`, `x [ 1 ]`, `10 | 30`, `@ nn`, `^ I`, `0 x1F`, placeholders in capitals
  *   (`CÁC ; CÂU ; LỆNH`).
