@@ -1,4 +1,4 @@
-/* Segmentation: raw text to tokens, a join decision for every gap (greedy over the averaged
+/* Segmentation: raw text to tokens, a join decision for every gap (Viterbi over the averaged
  * perceptron, or longest match for lexicon-only models), the segmented text and its document. */
 #include <string.h>
 

@@ -31,6 +31,9 @@ enum {
     T_LEX_PAIR,
     T_LEX_PAIR_B01,
     T_LEX_SPANF,
+    T_PREV_LEX,
+    T_PREV_K0,
+    T_PREV_K1,
 };
 
 #define EDGE_KEY 0x45444745EDCBA987ull
@@ -119,6 +122,10 @@ static inline size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int 
     out[0] = vn_seg_feature_prev_const(prev);
     out[1] = fk(T_PREV_B01, in->bi[i], p);
     out[2] = fv(T_PREV_SH, p * 256 + s0 * 16 + s1);
+    out[3] = fv(T_PREV_LEX, ((p * 16 + in->lex_span[i]) * 16 + in->lex_end[i]) * 16 +
+                                in->lex_start[i + 1]);
+    out[4] = fk(T_PREV_K0, in->key[i], p);
+    out[5] = fk(T_PREV_K1, in->key[i + 1], p);
     return VN_PREV_FEATURES;
 }
 

@@ -11,7 +11,7 @@
 #define VN_MODEL_MAGIC "VNSEGMDL"
 #define VN_MODEL_HEADER_SIZE 128
 /* Version of the syllable keys and feature templates; a model made with others is refused. */
-#define VN_FEATURE_SET 3
+#define VN_FEATURE_SET 4
 /* Longest lexicon word, in syllables. */
 #define VN_MAX_WORD 8
 
@@ -208,7 +208,7 @@ static inline size_t vn_seg_slot(uint64_t f, unsigned bits)
 /* The score of a gap: joining gap i adds `join` plus `prev[p]`, p the label of gap i-1 (0 when
  * gap i-1 may not join or i is the first gap). */
 #define VN_MAX_FEATURES 32
-#define VN_PREV_FEATURES 3
+#define VN_PREV_FEATURES 6
 
 /* The features of a gap are in seg_features.h (inline). */
 

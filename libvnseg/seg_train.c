@@ -70,7 +70,7 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_new(const vnseg_train_options *options, 
     if (!out)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "vnseg_trainer_new: NULL out");
     *out = NULL;
-    vnseg_train_options o = {sizeof o, 10, 20, 0, 1};
+    vnseg_train_options o = {sizeof o, 10, 18, 0, 1};
     if (options) {
         if (options->size != sizeof(vnseg_train_options))
             return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,

@@ -8,10 +8,12 @@ the dictionary when the dictionary has been fetched (scripts/fetch_dictionary.sh
 cleanly (exit 0) when ../shared is not there. Standard library only.
 
     python3 scripts/eval_segmenter.py [--vnseg build/examples/vnseg] [--shared DIR]
-                                      [--dict Viet74K.txt] [--tune] [--keep DIR]
+                                      [--dict Viet74K.txt] [--tune | --cv] [--keep DIR]
+                                      [--hash-bits N] [--epochs N] [--no-news]
 
---tune evaluates on a held-out fifth of the train split instead of dev (for development, so
-that dev is looked at only once the design is settled).
+--tune evaluates on a held-out fifth of the train split instead of dev, --cv on each fifth in
+turn (5-fold cross-validation, the counts summed), each trained on the other four fifths (for
+development, so that dev is looked at only once the design is settled).
 """
 import argparse
 import os
@@ -125,7 +127,8 @@ def segment(vnseg, model, raw_path):
 
 def train(vnseg, out, args, log):
     cmd = [vnseg, "train", "-q", "-o", out] + args
-    log.append(" ".join(os.path.relpath(a, ROOT) if os.path.isabs(a) else a for a in cmd))
+    log.append(" ".join(os.path.relpath(a, ROOT) if os.path.isabs(a) and a.startswith(ROOT + os.sep)
+                        else a for a in cmd))
     t0 = time.time()
     subprocess.run(cmd, check=True)
     return time.time() - t0
@@ -137,9 +140,11 @@ def main():
     ap.add_argument("--shared")
     ap.add_argument("--dict", default=default_dict())
     ap.add_argument("--tune", action="store_true", help="evaluate on a held-out part of train")
+    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation on train")
     ap.add_argument("--no-news", action="store_true", help="train on UD-VTB train only")
     ap.add_argument("--keep", help="keep the models and outputs in this directory")
     ap.add_argument("--epochs")
+    ap.add_argument("--hash-bits", default="18", help="weight table of 2^N (default 18)")
     args = ap.parse_args()
     shared = find_shared(args.shared)
     if not shared:
@@ -151,42 +156,52 @@ def main():
     os.makedirs(work, exist_ok=True)
     try:
         train_path = os.path.join(ud, "vi_vtb-ud-train.conllu")
-        if args.tune:
+        splits = []  # (train file, test sentences)
+        if args.tune or args.cv:
             sents = read_conllu(train_path)
-            test = [s for i, s in enumerate(sents) if i % 5 == 4]
-            train_path = os.path.join(work, "tune-train.conllu")
-            write_conllu(train_path, [s for i, s in enumerate(sents) if i % 5 != 4])
-            split = "held-out fifth of ud-vtb train"
+            for k in ([4] if args.tune else range(5)):
+                path = os.path.join(work, "fold%d-train.conllu" % k)
+                write_conllu(path, [s for i, s in enumerate(sents) if i % 5 != k])
+                splits.append((path, [s for i, s in enumerate(sents) if i % 5 == k]))
+            split = ("held-out fifth of ud-vtb train" if args.tune else
+                     "ud-vtb train, 5-fold cross-validation")
         else:
-            test = read_conllu(os.path.join(ud, "vi_vtb-ud-dev.conllu"))
+            splits.append((train_path, read_conllu(os.path.join(ud, "vi_vtb-ud-dev.conllu"))))
             split = "ud-vtb dev"
-        raw_path = os.path.join(work, "test.raw.txt")
-        raws = [" ".join(s) for s in test]
-        with open(raw_path, "w", encoding="utf-8") as f:
-            f.write("".join(r + "\n" for r in raws))
-        gold = [gold_spans(s) for s in test]
-
-        corpora = [train_path] + ([] if args.no_news or not os.path.exists(news) else [news])
-        extra = ["--epochs", args.epochs] if args.epochs else []
+        extra = ["--hash-bits", args.hash_bits] + (["--epochs", args.epochs] if args.epochs
+                                                   else [])
+        use_news = not args.no_news and os.path.exists(news)
         have_dict = os.path.exists(args.dict)
         log, rows = [], []
+        test = [s for _, t in splits for s in t]
+        raws = [" ".join(s) for s in test]
+        gold = [gold_spans(s) for s in test]
         one = [set((i, i + len(y)) for i, y in _syl_offsets(s)) for s in test]
         rows.append(("one word per syllable", score(gold, one), None))
-        models = [("trained (ud-vtb train%s)" % ("" if len(corpora) == 1 else " + news-seg"),
-                   "trained.model", extra + corpora)]
+        models = [("trained (ud-vtb train%s)" % (" + news-seg" if use_news else ""),
+                   "trained.model", extra, False)]
         if have_dict:
             models.insert(0, ("default: lexicon-only, Viet74K", "lexicon.model",
-                              ["--lexicon", args.dict]))
+                              ["--lexicon", args.dict], None))
             models.append(("trained + Viet74K lexicon", "trained-dict.model",
-                           extra + corpora + ["--lexicon", args.dict]))
-        for name, file, targs in models:
-            path = os.path.join(work, file)
-            train(args.vnseg, path, targs, log)
-            out, secs = segment(args.vnseg, path, raw_path)
-            if len(out) != len(raws):
-                raise SystemExit("vnseg segment wrote %d lines for %d" % (len(out), len(raws)))
-            pred = [pred_spans(r, o) for r, o in zip(raws, out)]
-            rows.append((name, score(gold, pred), os.path.getsize(path)))
+                           extra + ["--lexicon", args.dict], True))
+        for name, file, targs, corpus in models:
+            pred, size = [], 0
+            for k, (tpath, tsents) in enumerate(splits):
+                raw_path = os.path.join(work, "test%d.raw.txt" % k)
+                traws = [" ".join(s) for s in tsents]
+                with open(raw_path, "w", encoding="utf-8") as f:
+                    f.write("".join(r + "\n" for r in traws))
+                path = os.path.join(work, "%d-%s" % (k, file))
+                corpora = [] if corpus is None else [tpath] + ([news] if use_news else [])
+                train(args.vnseg, path, targs + corpora, log if k == 0 else [])
+                out, secs = segment(args.vnseg, path, raw_path)
+                if len(out) != len(traws):
+                    raise SystemExit("vnseg segment wrote %d lines for %d" % (len(out),
+                                                                              len(traws)))
+                pred += [pred_spans(r, o) for r, o in zip(traws, out)]
+                size = os.path.getsize(path)
+            rows.append((name, score(gold, pred), size))
         print("Word segmentation on %s (%d sentences, %d words), syllables in" %
               (split, len(test), sum(len(g) for g in gold)))
         print("| %-36s | %9s | %6s | %6s | %8s |" % ("model", "precision", "recall", "F1",

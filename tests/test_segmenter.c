@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "seg_model.h"
 #include "testutil.h"
 
 /* A small segmented corpus written for these tests (new-style tone marks). */
@@ -532,6 +533,16 @@ static void test_model_files(void **state)
     assert_int_equal(vnseg_model_load(bad, na, &x), VNSEG_E_VERSION);
     write_file(tmp_path, bad, na);
     assert_int_equal(vnseg_model_open(tmp_path, &x), VNSEG_E_VERSION);
+    /* A model of the previous feature set (3: before the previous-label features on the
+     * lexicon and the two syllables) is refused, checksum or not. */
+    memcpy(bad, da, na);
+    for (unsigned fs = 0; fs < VN_FEATURE_SET; fs++) {
+        vn_put32(bad + VN_H_FEATURE_SET, fs);
+        vn_put64(bad + VN_H_CHECKSUM, 0);
+        vn_put64(bad + VN_H_CHECKSUM, vn_checksum(bad, na));
+        assert_int_equal(vnseg_model_load(bad, na, &x), VNSEG_E_VERSION);
+        assert_null(x);
+    }
     memcpy(bad, "NOTAMODEL", 9);
     assert_int_equal(vnseg_model_load(bad, na, &x), VNSEG_E_FORMAT);
     free(bad);

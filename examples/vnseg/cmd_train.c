@@ -27,7 +27,7 @@ static const char help[] =
     "                       source 0; other sources (other conventions, another tool's\n"
     "                       output) help through shared and per-source feature copies\n"
     "      --epochs N       passes over the corpus (default 10)\n"
-    "      --hash-bits N    weight table of 2^N entries, 16..26 (default 20, 2 MiB)\n"
+    "      --hash-bits N    weight table of 2^N entries, 16..26 (default 18, 512 KiB)\n"
     "      --seed N         shuffling seed (default 1); training is deterministic\n"
     "  -q, --quiet          no progress on stderr\n"
     "  -h, --help           show this help\n";

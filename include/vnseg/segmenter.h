@@ -236,7 +236,7 @@ typedef enum vnseg_corpus_format {
 typedef struct vnseg_train_options {
     uint32_t size;      /**< sizeof(vnseg_train_options), checked by the library */
     uint32_t epochs;    /**< passes over the corpus (default 10) */
-    uint32_t hash_bits; /**< weight table of 2^hash_bits entries, 16..26 (default 20: 2 MiB) */
+    uint32_t hash_bits; /**< weight table of 2^hash_bits entries, 16..26 (default 18: 512 KiB) */
     uint32_t reserved;  /**< zero */
     uint64_t seed;      /**< shuffling seed (default 1); the same input gives the same model */
 } vnseg_train_options;
