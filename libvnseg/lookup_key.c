@@ -346,6 +346,7 @@ uint64_t vn_hash_bytes(const void *data, size_t n, uint64_t seed)
 VNSEG_EXPORT vnseg_status vnseg_lookup_key(const char *text, size_t len, uint32_t flags, char *out,
                                            size_t cap, size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_lookup_key", text, len);
     if (!out_len || (!text && len) || (!out && cap) || (flags & ~(uint32_t)VNSEG_KEY_FOLD_CASE))
         return vn_fail_simple(VNSEG_E_INVALID_ARG);
     vn_key_scratch sc = {{0}, {0}};
