@@ -112,7 +112,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(dl == size && memcmp(dt, copy, size) == 0);
     vnseg_detok_free(d);
 
-    /* The one-shot buffer call agrees. */
+    /* The one-shot buffer call agrees (on a quarter of the inputs: it makes a segmenter each
+     * time, which dominates the run time). */
+    if (size % 4 != 0) {
+        free(copy);
+        return 0;
+    }
     size_t need = 0;
     st = vnseg_segment_to_buffer(model, text, size, VNSEG_OPT_LENIENT, NULL, 0, &need);
     FUZZ_CHECK(st == VNSEG_OK || st == VNSEG_E_BUFFER);

@@ -394,6 +394,7 @@ VNSEG_EXPORT void vnseg_detok_free(vnseg_detok *d)
 VNSEG_EXPORT vnseg_status vnseg_detokenize_text(const char *seg, size_t len, uint32_t options,
                                                 char *buf, size_t cap, size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_detokenize_text", seg, len);
     if ((!seg && len) || (!buf && cap) || !out_len)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_detokenize_text: NULL text, buffer or length pointer");

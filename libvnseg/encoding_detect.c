@@ -93,6 +93,7 @@ static vnseg_status score_all(const unsigned char *s, size_t len, double *score,
 VNSEG_EXPORT vnseg_status vnseg_detect_scores(const char *bytes, size_t len, double *scores,
                                               size_t count)
 {
+    VN_CHECK_LEN("vnseg_detect_scores", bytes, len);
     if ((!bytes && len > 0) || (!scores && count > 0))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "NULL argument");
     double s[VNSEG_ENC_COUNT], ev[VNSEG_ENC_COUNT];
@@ -127,6 +128,7 @@ static double confidence_of(const double *s, const double *ev, int best)
 VNSEG_EXPORT vnseg_status vnseg_detect_encoding(const char *bytes, size_t len, int *encoding,
                                                 double *confidence)
 {
+    VN_CHECK_LEN("vnseg_detect_encoding", bytes, len);
     if ((!bytes && len > 0) || !encoding)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "NULL argument");
     double s[VNSEG_ENC_COUNT], ev[VNSEG_ENC_COUNT];

@@ -106,6 +106,7 @@ vnseg_status vn_builder_type(vnseg_gazetteer_builder *b, const char *name, size_
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_builder_type(vnseg_gazetteer_builder *b, const char *name,
                                                        size_t len, uint32_t *type)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_builder_type", name, len);
     if (!b || !type) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     const char *why = "";
     vnseg_status st = vn_builder_type(b, name, len, type, &why);
@@ -221,6 +222,11 @@ static vnseg_status report(vnseg_status st, const char *why)
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_builder_add(vnseg_gazetteer_builder *b,
                                                       const vnseg_gaz_entry *e)
 {
+    if (e) {
+        VN_CHECK_LEN("vnseg_gazetteer_builder_add", e->name, e->name_len);
+        VN_CHECK_LEN("vnseg_gazetteer_builder_add", e->id, e->id ? e->id_len : 0);
+        VN_CHECK_LEN("vnseg_gazetteer_builder_add", e->canonical, e->canonical ? e->canonical_len : 0);
+    }
     if (!b || !e) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     const char *why = "";
     return report(vn_builder_add(b, e, &why), why);
@@ -229,6 +235,7 @@ VNSEG_EXPORT vnseg_status vnseg_gazetteer_builder_add(vnseg_gazetteer_builder *b
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_builder_remove(vnseg_gazetteer_builder *b,
                                                          const char *name, size_t len)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_builder_remove", name, len);
     if (!b) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     const char *why = "";
     return report(vn_builder_remove(b, name, len, &why), why);

@@ -98,6 +98,7 @@ static vnseg_status finish_open(vnseg_gazetteer *g, uint32_t flags)
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_open_memory(const void *data, size_t len, uint32_t flags,
                                                       vnseg_gazetteer **out)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_open_memory", data, len);
     if (!out || (!data && len) || (flags & ~(uint32_t)VNSEG_GAZ_OPEN_VERIFY) ||
         ((uintptr_t)data & 7))
         return vn_fail_simple(VNSEG_E_INVALID_ARG);
@@ -295,6 +296,7 @@ VNSEG_EXPORT vnseg_status vnseg_gazetteer_entry(const vnseg_gazetteer *g, size_t
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_lookup(const vnseg_gazetteer *g, const char *name,
                                                  size_t len, size_t *first, size_t *count)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_lookup", name, len);
     if (!g || (!name && len) || !first || !count) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     *first = *count = 0;
     vn_key_scratch sc = {{0}, {0}};
@@ -339,6 +341,7 @@ VNSEG_EXPORT const char *vnseg_gazetteer_type_name(const vnseg_gazetteer *g, uin
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_type_id(const vnseg_gazetteer *g, const char *name,
                                                   size_t len, uint32_t *type)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_type_id", name, len);
     if (!name || !type) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     size_t n = vnseg_gazetteer_type_count(g);
     for (uint32_t t = 0; t < n; t++) {

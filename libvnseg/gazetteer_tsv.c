@@ -107,6 +107,7 @@ static vnseg_status add_tsv(vnseg_gazetteer_builder *b, const char *text, size_t
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_builder_add_tsv(vnseg_gazetteer_builder *b,
                                                           const char *text, size_t len)
 {
+    VN_CHECK_LEN("vnseg_gazetteer_builder_add_tsv", text, len);
     if (!b || (!text && len)) return vn_fail_simple(VNSEG_E_INVALID_ARG);
     return add_tsv(b, text ? text : "", len, "");
 }

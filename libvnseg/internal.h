@@ -32,4 +32,20 @@ vnseg_status vn_fail(vnseg_status status, uint64_t offset, uint64_t line, const 
 /* Shorthand for the common case with no position. */
 vnseg_status vn_fail_simple(vnseg_status status);
 
+/* Whether no buffer can hold `len` bytes at `p`: a length beyond PTRDIFF_MAX, or one that wraps
+ * past the end of the address space. Every public call taking pointer + length refuses these
+ * before reading (VN_CHECK_LEN), so a corrupted length in a caller is an error, not an
+ * unbounded read (tests/test_hostile.c, test_impossible_lengths). */
+static inline bool vn_len_impossible(const void *p, size_t len)
+{
+    return len > (size_t)PTRDIFF_MAX || (uintptr_t)p + len < (uintptr_t)p;
+}
+
+#define VN_CHECK_LEN(fn, p, len)                                                                \
+    do {                                                                                        \
+        if (VN_UNLIKELY(vn_len_impossible((p), (len))))                                        \
+            return vn_fail(VNSEG_E_TOO_LARGE, VNSEG_NO_OFFSET, 0,                               \
+                           "%s: length %zu cannot be a buffer's size", fn, (size_t)(len));      \
+    } while (0)
+
 #endif

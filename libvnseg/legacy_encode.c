@@ -236,6 +236,7 @@ VNSEG_EXPORT vnseg_status vnseg_encode_legacy(const char *text, size_t len, int 
                                               uint32_t options, char *out, size_t cap,
                                               size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_encode_legacy", text, len);
     if (!out_len || (!text && len > 0) || (!out && cap > 0) ||
         (options & ~(uint32_t)VNSEG_ENCODE_SUBSTITUTE) || encoding < 0 ||
         encoding >= VNSEG_ENC_COUNT)

@@ -101,8 +101,9 @@ vnseg_status vn_key_append(vn_buf *out, vn_key_scratch *sc, const unsigned char 
     size_t need = 0;
     vnseg_tone_style((const char *)sc->b.data, sc->b.len, VNSEG_TONE_STYLE_NEW, NULL, 0, &need);
     if (!vn_buf_reserve(out, need)) return VNSEG_E_NOMEM;
+    /* An empty key leaves out->data NULL: no pointer arithmetic on it (UBSan). */
     vnseg_tone_style((const char *)sc->b.data, sc->b.len, VNSEG_TONE_STYLE_NEW,
-                     (char *)out->data + out->len, need, &need);
+                     need ? (char *)out->data + out->len : NULL, need, &need);
     out->len += need;
     return VNSEG_OK;
 }
@@ -346,6 +347,7 @@ uint64_t vn_hash_bytes(const void *data, size_t n, uint64_t seed)
 VNSEG_EXPORT vnseg_status vnseg_lookup_key(const char *text, size_t len, uint32_t flags, char *out,
                                            size_t cap, size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_lookup_key", text, len);
     if (!out_len || (!text && len) || (!out && cap) || (flags & ~(uint32_t)VNSEG_KEY_FOLD_CASE))
         return vn_fail_simple(VNSEG_E_INVALID_ARG);
     vn_key_scratch sc = {{0}, {0}};
@@ -358,7 +360,7 @@ VNSEG_EXPORT vnseg_status vnseg_lookup_key(const char *text, size_t len, uint32_
         return vn_fail_simple(st);
     }
     *out_len = key.len;
-    if (out) memcpy(out, key.data, key.len < cap ? key.len : cap);
+    if (out && key.len) memcpy(out, key.data, key.len < cap ? key.len : cap);
     vn_buf_free(&key);
     if (out && cap < *out_len)
         return vn_fail(VNSEG_E_BUFFER, VNSEG_NO_OFFSET, 0, "the key needs %zu bytes", *out_len);

@@ -212,12 +212,14 @@ static vnseg_status run(const char *text, size_t len, uint32_t steps, int encodi
 VNSEG_EXPORT vnseg_status vnseg_normalize(const char *text, size_t len, uint32_t steps,
                                           vnseg_norm **out)
 {
+    VN_CHECK_LEN("vnseg_normalize", text, len);
     return run(text, len, steps, VNSEG_ENC_UTF8, out);
 }
 
 VNSEG_EXPORT vnseg_status vnseg_decode_legacy(const char *bytes, size_t len, int encoding,
                                               uint32_t steps, vnseg_norm **out)
 {
+    VN_CHECK_LEN("vnseg_decode_legacy", bytes, len);
     return run(bytes, len, steps, encoding, out);
 }
 

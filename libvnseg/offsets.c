@@ -55,6 +55,7 @@ static bool seek(walker *w, int from, uint64_t target)
 VNSEG_EXPORT vnseg_status vnseg_offsets_convert(const char *text, size_t len, int from, int to,
                                                 uint64_t *offsets, size_t count)
 {
+    VN_CHECK_LEN("vnseg_offsets_convert", text, len);
     if ((!text && len > 0) || (!offsets && count > 0) || !unit_ok(from) || !unit_ok(to))
         return vn_fail_simple(VNSEG_E_INVALID_ARG);
     walker w = {(const unsigned char *)text, len, {0, 0, 0}};

@@ -62,6 +62,7 @@ VNSEG_EXPORT vnseg_status vnseg_reader_new_file(FILE *fp, size_t max_line, vnseg
 VNSEG_EXPORT vnseg_status vnseg_reader_new_memory(const char *data, size_t len, size_t max_line,
                                                   vnseg_reader **out)
 {
+    VN_CHECK_LEN("vnseg_reader_new_memory", data, len);
     if (!data && len)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL buffer");
     vnseg_status st = make(SRC_MEMORY, max_line, out);

@@ -138,6 +138,7 @@ static void fail_reset(vnseg_segmenter *s)
 VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, size_t len,
                                         uint32_t options)
 {
+    VN_CHECK_LEN("vnseg_segment", text, len);
     if (!s)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "vnseg_segment: NULL segmenter");
     fail_reset(s);
@@ -250,6 +251,7 @@ VNSEG_EXPORT vnseg_status vnseg_segment_to_buffer(const vnseg_model *model, cons
                                                   size_t len, uint32_t options, char *buf,
                                                   size_t cap, size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_segment_to_buffer", text, len);
     if (!model || (!buf && cap) || !out_len)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_segment_to_buffer: NULL argument");

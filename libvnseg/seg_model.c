@@ -146,6 +146,7 @@ vnseg_status vn_model_adopt(unsigned char *image, size_t size, vnseg_model **out
 
 VNSEG_EXPORT vnseg_status vnseg_model_load(const void *data, size_t len, vnseg_model **out)
 {
+    VN_CHECK_LEN("vnseg_model_load", data, len);
     if (!out || (!data && len))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "vnseg_model_load: NULL argument");
     *out = NULL;

@@ -292,6 +292,7 @@ vnseg_status vn_train_close_conllu(vnseg_trainer *t)
 VNSEG_EXPORT vnseg_status vnseg_trainer_add(vnseg_trainer *t, vnseg_corpus_format format,
                                             const char *text, size_t len)
 {
+    VN_CHECK_LEN("vnseg_trainer_add", text, len);
     if (!t || (!text && len) || (unsigned)format > VNSEG_CORPUS_WORDLIST)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_trainer_add: bad trainer, text or format");

@@ -89,6 +89,7 @@ static enum verdict judge(const char *s, size_t len, vn_syl_text *t, vn_syl *syl
 
 VNSEG_EXPORT int vnseg_syllable_check(const char *s, size_t len)
 {
+    if (vn_len_impossible(s, len)) return 0;
     vn_syl_text t;
     vn_syl syl;
     enum vn_place place;
@@ -146,6 +147,7 @@ static vnseg_status not_a_syllable(enum verdict v, const vn_syl_text *t)
 
 VNSEG_EXPORT vnseg_status vnseg_syllable_parse(const char *s, size_t len, vnseg_syllable *out)
 {
+    VN_CHECK_LEN("vnseg_syllable_parse", s, len);
     if (!out || (!s && len > 0))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "NULL argument");
     if (out->size < SYLLABLE_V1_SIZE)

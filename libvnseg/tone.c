@@ -141,6 +141,7 @@ static vnseg_status convert(const char *text, size_t len, unsigned style, bool r
 VNSEG_EXPORT vnseg_status vnseg_tone_style(const char *text, size_t len, int style, char *out,
                                            size_t cap, size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_tone_style", text, len);
     unsigned base = (unsigned)style & ~(unsigned)VNSEG_TONE_REPAIR;
     if (style < 0 || (base != VNSEG_TONE_STYLE_NEW && base != VNSEG_TONE_STYLE_OLD))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "unknown tone style %d", style);
@@ -150,5 +151,6 @@ VNSEG_EXPORT vnseg_status vnseg_tone_style(const char *text, size_t len, int sty
 VNSEG_EXPORT vnseg_status vnseg_tone_repair(const char *text, size_t len, char *out, size_t cap,
                                             size_t *out_len)
 {
+    VN_CHECK_LEN("vnseg_tone_repair", text, len);
     return convert(text, len, KEEP_STYLE, true, out, cap, out_len);
 }
