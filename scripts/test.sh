@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every test, as CI runs it: install what is missing; build with gcc and -Werror and run the
 # suite; run the C tests but the slowest under valgrind memcheck (no error, no leak); build with
-# clang, AddressSanitizer + UBSan and -Werror and run the suite again; build the threads test
+# clang, AddressSanitizer + UBSan and -Werror and run the suite again (but the scale-out test,
+# which runs the same program under GNU parallel and takes minutes under ASan); build the threads test
 # with ThreadSanitizer and run it; stream 50 MB through the vnseg program under a 64 MB peak
 # RSS bound (scripts/check_memory.py); run each libFuzzer target for a short time
 # (FUZZ_SECONDS, default 10). RELIABILITY.md says what each step checks.
@@ -41,7 +42,7 @@ CC=clang setup build-asan -Dwerror=true --buildtype=debug \
 meson compile -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    meson test -C build-asan --print-errorlogs --timeout-multiplier 4
+    meson test -C build-asan --print-errorlogs --timeout-multiplier 4 --no-suite scale-out
 
 echo "== clang, ThreadSanitizer: threads sharing a gazetteer and a model"
 CC=clang setup build-tsan -Dwerror=true --buildtype=debugoptimized -Db_sanitize=thread \

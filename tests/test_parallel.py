@@ -28,7 +28,7 @@ LINE_ORIENTED = {
 }
 
 
-def corpus(lines=4000, seed=11):
+def corpus(lines=2000, seed=11):
     """Thousands of lines: the example article cut into sentences and shuffled, plus lines
     that stress the contract: empty, CRLF, a leading BOM, quotes left open, NFD, long."""
     with open(os.path.join(EXAMPLES, "data", "bao-da-nang.seg.txt"), "rb") as f:
