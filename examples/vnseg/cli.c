@@ -186,6 +186,38 @@ void cli_input_close(cli_input *in)
     in->fd = -1;
 }
 
+int cli_for_each_line(cli_input *in, cli_line_fn each, void *ctx)
+{
+    vnseg_line line;
+    int r;
+    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
+        int status = each(in, &line, ctx);
+        if (status != 0)
+            return status;
+        progress_update(vnseg_reader_bytes(in->reader));
+    }
+    if (r < 0) {
+        cli_lib_error(in->name, 0);
+        return 1;
+    }
+    return 0;
+}
+
+int cli_for_each_input(char **files, int nfiles, bool progress, cli_input_fn each, void *ctx)
+{
+    int status = 0;
+    cli_input in;
+    for (int f = 0; f < (nfiles ? nfiles : 1) && status == 0; f++) {
+        if (!cli_input_open(&in, nfiles ? files[f] : "-"))
+            return 1;
+        progress_start(progress, in.size);
+        status = each(&in, ctx);
+        progress_end();
+        cli_input_close(&in);
+    }
+    return status;
+}
+
 /* ---- progress ---- */
 
 static bool prog_on;

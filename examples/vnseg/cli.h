@@ -36,6 +36,18 @@ typedef struct cli_input {
 bool cli_input_open(cli_input *in, const char *path);
 void cli_input_close(cli_input *in);
 
+/* Call `each` on every line of `in` in turn, updating the progress after each line. Stops at
+ * the first nonzero return of `each` and gives it back; a read error is reported (naming the
+ * file) and gives 1; 0 when every line went through. */
+typedef int (*cli_line_fn)(const cli_input *in, const vnseg_line *line, void *ctx);
+int cli_for_each_line(cli_input *in, cli_line_fn each, void *ctx);
+
+/* Run `each` on the inputs `files` (stdin when nfiles is 0) in turn: open one (one that cannot
+ * be opened is reported and gives 1), start the progress (`progress` forces it), call `each`,
+ * end the progress and close. Stops at the first nonzero status and returns it, else 0. */
+typedef int (*cli_input_fn)(cli_input *in, void *ctx);
+int cli_for_each_input(char **files, int nfiles, bool progress, cli_input_fn each, void *ctx);
+
 /* ---- progress on stderr: when it is a terminal, or forced ---- */
 void progress_start(bool forced, uint64_t total_bytes);
 void progress_update(uint64_t done_bytes);

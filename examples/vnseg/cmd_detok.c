@@ -95,42 +95,49 @@ static void write_jsonl(const vnseg_doc *doc, const vnseg_detok *d, const vnseg_
     out_str("]}\n");
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, vnseg_detok *d, const detok_opts *o)
+/* What the line callback works with; out_pos counts the bytes of this file's output so far. */
+typedef struct detok_run {
+    vnseg_doc *doc;
+    vnseg_detok *d;
+    const detok_opts *o;
+    uint64_t out_pos;
+} detok_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    uint64_t out_pos = 0; /* bytes of this file's output so far */
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_tokenize(doc, line.data, line.length, o->tok_options) != VNSEG_OK ||
-            vnseg_detokenize_into(d, doc, o->detok_options) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        size_t len;
-        const char *text = vnseg_detok_text(d, &len);
-        if (o->align == ALIGN_TSV)
-            write_tsv(doc, d, line.offset, out_pos);
-        else if (o->align == ALIGN_JSONL)
-            write_jsonl(doc, d, &line, out_pos);
-        else
-            out_bytes(text, len);
-        out_pos += len;
-        /* The end of the line as the input had it; pieces of a long line are joined again
-         * (in rule mode by one space, for the separator the piece ended with). */
-        const char *eol = "";
-        if (line.flags & VNSEG_LINE_CONTINUED)
-            eol = (o->detok_options & VNSEG_DETOK_LOSSLESS) || len == 0 ? "" : " ";
-        else if (!(line.flags & VNSEG_LINE_NO_EOL))
-            eol = line.flags & VNSEG_LINE_CRLF ? "\r\n" : "\n";
-        if (o->align == ALIGN_NONE) out_str(eol);
-        out_pos += strlen(eol);
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    detok_run *run = ctx;
+    const detok_opts *o = run->o;
+    if (vnseg_tokenize(run->doc, line->data, line->length, o->tok_options) != VNSEG_OK ||
+        vnseg_detokenize_into(run->d, run->doc, o->detok_options) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    size_t len;
+    const char *text = vnseg_detok_text(run->d, &len);
+    if (o->align == ALIGN_TSV)
+        write_tsv(run->doc, run->d, line->offset, run->out_pos);
+    else if (o->align == ALIGN_JSONL)
+        write_jsonl(run->doc, run->d, line, run->out_pos);
+    else
+        out_bytes(text, len);
+    run->out_pos += len;
+    /* The end of the line as the input had it; pieces of a long line are joined again
+     * (in rule mode by one space, for the separator the piece ended with). */
+    const char *eol = "";
+    if (line->flags & VNSEG_LINE_CONTINUED)
+        eol = (o->detok_options & VNSEG_DETOK_LOSSLESS) || len == 0 ? "" : " ";
+    else if (!(line->flags & VNSEG_LINE_NO_EOL))
+        eol = line->flags & VNSEG_LINE_CRLF ? "\r\n" : "\n";
+    if (o->align == ALIGN_NONE) out_str(eol);
+    run->out_pos += strlen(eol);
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    detok_run *run = ctx;
+    run->out_pos = 0;
+    return cli_for_each_line(in, do_line, run);
 }
 
 int cmd_detok(int argc, char **argv)
@@ -174,7 +181,6 @@ int cmd_detok(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
 
     vnseg_doc *doc = vnseg_doc_new();
     vnseg_detok *d = vnseg_detok_new();
@@ -185,18 +191,8 @@ int cmd_detok(int argc, char **argv)
         free(files);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, doc, d, &o);
-        progress_end();
-        cli_input_close(&in);
-    }
+    detok_run run = {doc, d, &o, 0};
+    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_doc_free(doc);
     vnseg_detok_free(d);

@@ -53,29 +53,31 @@ static const char *find_model(const char *given, char *buf, size_t cap)
     return NULL;
 }
 
-static int run_input(cli_input *in, vnseg_segmenter *seg, uint32_t opts)
+typedef struct seg_run {
+    vnseg_segmenter *seg;
+    uint32_t opts;
+} seg_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_segment(seg, line.data, line.length, opts) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        size_t n;
-        const char *text = vnseg_segmenter_text(seg, &n);
-        out_bytes(text, n);
-        if (line.flags & VNSEG_LINE_CRLF)
-            out_str("\r\n");
-        else if (!(line.flags & (VNSEG_LINE_NO_EOL | VNSEG_LINE_CONTINUED)))
-            out_char('\n');
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    const seg_run *run = ctx;
+    if (vnseg_segment(run->seg, line->data, line->length, run->opts) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    size_t n;
+    const char *text = vnseg_segmenter_text(run->seg, &n);
+    out_bytes(text, n);
+    if (line->flags & VNSEG_LINE_CRLF)
+        out_str("\r\n");
+    else if (!(line->flags & (VNSEG_LINE_NO_EOL | VNSEG_LINE_CONTINUED)))
+        out_char('\n');
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    return cli_for_each_line(in, do_line, ctx);
 }
 
 int cmd_segment(int argc, char **argv)
@@ -109,7 +111,6 @@ int cmd_segment(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     char buf[4096];
     const char *path = find_model(model_path, buf, sizeof buf);
     if (!path) {
@@ -131,18 +132,8 @@ int cmd_segment(int argc, char **argv)
         free(files);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, seg, opts);
-        progress_end();
-        cli_input_close(&in);
-    }
+    seg_run run = {seg, opts};
+    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_segmenter_free(seg);
     vnseg_model_free(model);

@@ -258,30 +258,34 @@ static void write_conllu(const vnseg_doc *doc, uint64_t base, uint64_t line_no)
     }
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, const tok_opts *o)
+typedef struct tok_run {
+    vnseg_doc *doc;
+    const tok_opts *o;
+} tok_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_tokenize(doc, line.data, line.length, o->lib_options) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        uint64_t base = o->line_offsets ? 0 : line.offset;
-        uint64_t line_no = o->line_offsets ? 0 : line.number;
-        switch (o->format) {
-        case FMT_TSV: write_tsv(doc, base, o); break;
-        case FMT_JSONL:
-        case FMT_LINES: write_jsonl(doc, base, line_no, o); break;
-        case FMT_CONLLU: write_conllu(doc, base, line_no); break;
-        }
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    const tok_run *run = ctx;
+    const tok_opts *o = run->o;
+    vnseg_doc *doc = run->doc;
+    if (vnseg_tokenize(doc, line->data, line->length, o->lib_options) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    uint64_t base = o->line_offsets ? 0 : line->offset;
+    uint64_t line_no = o->line_offsets ? 0 : line->number;
+    switch (o->format) {
+    case FMT_TSV: write_tsv(doc, base, o); break;
+    case FMT_JSONL:
+    case FMT_LINES: write_jsonl(doc, base, line_no, o); break;
+    case FMT_CONLLU: write_conllu(doc, base, line_no); break;
+    }
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    return cli_for_each_line(in, do_line, ctx);
 }
 
 int cmd_tokenize(int argc, char **argv)
@@ -335,8 +339,6 @@ int cmd_tokenize(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0)
-        files[nfiles++] = "-";
 
     vnseg_doc *doc = vnseg_doc_new();
     if (!doc) {
@@ -344,18 +346,8 @@ int cmd_tokenize(int argc, char **argv)
         free(files);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, doc, &o);
-        progress_end();
-        cli_input_close(&in);
-    }
+    tok_run run = {doc, &o};
+    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
     if (!out_flush())
         status = 1;
     vnseg_doc_free(doc);
