@@ -143,24 +143,18 @@ static int run_input(cli_input *in, void *ctx)
 int cmd_detok(int argc, char **argv)
 {
     detok_opts o = {ALIGN_NONE, 0, 0};
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--align", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--align", &v)) {
             if (strcmp(v, "tsv") == 0)
                 o.align = ALIGN_TSV;
             else if (strcmp(v, "jsonl") == 0)
                 o.align = ALIGN_JSONL;
             else {
                 cli_error("unknown alignment format '%s' (tsv or jsonl)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--lossless") == 0) {
@@ -171,14 +165,12 @@ int cmd_detok(int argc, char **argv)
             o.tok_options |= VNSEG_OPT_LENIENT;
         } else if (strcmp(a, "--escapes") == 0) {
             o.tok_options |= VNSEG_OPT_ESCAPES;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("detok: unknown option '%s' (try vnseg detok --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "detok", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
 
@@ -188,14 +180,14 @@ int cmd_detok(int argc, char **argv)
         cli_error("out of memory");
         vnseg_doc_free(doc);
         vnseg_detok_free(d);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
     detok_run run = {doc, d, &o, 0};
-    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_doc_free(doc);
     vnseg_detok_free(d);
-    free(files);
+    cli_args_free(&args);
     return status;
 }

@@ -381,26 +381,22 @@ static int run_input(cli_input *in, void *ctx)
 int cmd_entities(int argc, char **argv)
 {
     ent_opts o = {FMT_TSV, 0, 0, false, false};
-    bool progress = false, with_default = true;
+    bool with_default = true;
     uint32_t gaz_flags = 0;
-    int nfiles = 0, ngaz = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int ngaz = 0;
+    cli_args args;
+    bool args_ok = cli_args_init(&args, argc);
     char **gaz = calloc((size_t)argc + 1, sizeof *gaz);
-    if (!files || !gaz) {
-        free(files);
+    if (!args_ok || !gaz) {
+        cli_args_free(&args);
         free(gaz);
         return 1;
     }
     int status = 0;
     for (int i = 1; i < argc && status == 0; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            free(gaz);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--format", &v) ||
-                   cli_opt_value(argc, argv, &i, "-f", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--format", &v) ||
+            cli_opt_value(argc, argv, &i, "-f", &v)) {
             if (strcmp(v, "tsv") == 0) {
                 o.format = FMT_TSV;
             } else if (strcmp(v, "jsonl") == 0) {
@@ -430,24 +426,24 @@ int cmd_entities(int argc, char **argv)
             o.tok_options |= VNSEG_OPT_ESCAPES;
         } else if (strcmp(a, "--natural") == 0) {
             o.natural = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("entities: unknown option '%s' (try vnseg entities --help)", a);
-            status = 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "entities", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                free(gaz);
+                return st;
+            }
         }
     }
     if (status) {
-        free(files);
+        cli_args_free(&args);
         free(gaz);
         return status;
     }
     vnseg_gazetteer *g = NULL;
     if ((with_default || ngaz > 0) &&
         !(g = cli_gazetteer_load(gaz, ngaz, with_default, gaz_flags))) {
-        free(files);
+        cli_args_free(&args);
         free(gaz);
         return 1;
     }
@@ -463,7 +459,7 @@ int cmd_entities(int argc, char **argv)
     bool want_natural = !o.summary && (o.format == FMT_JSONL || o.natural);
     ent_run run = {doc, m, g, &o, &sum, d, want_natural, {doc, d, 0}};
     if (status == 0)
-        status = cli_for_each_input(files, nfiles, progress, run_input, &run);
+        status = cli_for_each_input(&args, run_input, &run);
     if (status == 0 && o.summary) summary_print(&sum, o.format);
     if (!out_flush()) status = 1;
     summary_free(&sum);
@@ -471,7 +467,7 @@ int cmd_entities(int argc, char **argv)
     vnseg_mentions_free(m);
     vnseg_doc_free(doc);
     vnseg_gazetteer_free(g);
-    free(files);
+    cli_args_free(&args);
     free(gaz);
     return status;
 }

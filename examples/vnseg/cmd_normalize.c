@@ -351,20 +351,15 @@ static int run_input(cli_input *in, void *ctx)
 int cmd_normalize(int argc, char **argv)
 {
     norm_opts o = {VNSEG_NORM_DEFAULT, VNSEG_ENC_UTF8, FMT_TEXT, false};
-    bool progress = false, lenient = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    bool lenient = false;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--steps", &v) ||
-                   cli_opt_value(argc, argv, &i, "-s", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--steps", &v) ||
+            cli_opt_value(argc, argv, &i, "-s", &v)) {
             if (!parse_steps(v, &o.steps)) {
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (cli_opt_value(argc, argv, &i, "--from", &v) ||
@@ -374,7 +369,7 @@ int cmd_normalize(int argc, char **argv)
                 cli_error("normalize: unknown encoding '%s' (utf8, tcvn3, vni, viqr, viscii, "
                           "cp1258, mojibake or auto)",
                           v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (cli_opt_value(argc, argv, &i, "--map", &v)) {
@@ -384,29 +379,27 @@ int cmd_normalize(int argc, char **argv)
                 o.format = FMT_JSONL;
             else {
                 cli_error("normalize: unknown map format '%s' (tsv or jsonl)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--lenient") == 0) {
             lenient = true;
         } else if (strcmp(a, "--strict") == 0) {
             o.strict = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("normalize: unknown option '%s' (try vnseg normalize --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "normalize", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
     if (lenient) o.steps |= VNSEG_NORM_LENIENT;
 
     norm_all all = {&o, 0};
-    int status = cli_for_each_input(files, nfiles, progress, run_input, &all);
+    int status = cli_for_each_input(&args, run_input, &all);
     if (!out_flush()) status = 1;
     if (status == 0 && o.strict && all.unmapped > 0) status = 1;
-    free(files);
+    cli_args_free(&args);
     return status;
 }

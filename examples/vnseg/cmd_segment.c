@@ -84,31 +84,23 @@ int cmd_segment(int argc, char **argv)
 {
     const char *model_path = NULL;
     uint32_t opts = 0;
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--model", &v) ||
-                   cli_opt_value(argc, argv, &i, "-m", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--model", &v) ||
+            cli_opt_value(argc, argv, &i, "-m", &v)) {
             model_path = v;
         } else if (strcmp(a, "--strict") == 0) {
             opts &= ~(uint32_t)VNSEG_OPT_LENIENT;
         } else if (strcmp(a, "--lenient") == 0) {
             opts |= VNSEG_OPT_LENIENT;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("segment: unknown option '%s' (try vnseg segment --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "segment", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
     char buf[4096];
@@ -116,27 +108,27 @@ int cmd_segment(int argc, char **argv)
     if (!path) {
         cli_error("segment: no model: give --model FILE or set VNSEG_MODEL (see vnseg segment "
                   "--help)");
-        free(files);
+        cli_args_free(&args);
         return 2;
     }
     vnseg_model *model = NULL;
     vnseg_segmenter *seg = NULL;
     if (vnseg_model_open(path, &model) != VNSEG_OK) {
         cli_error("%s", vnseg_error_last()->message);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
     if (vnseg_segmenter_new(model, &seg) != VNSEG_OK) {
         cli_error("out of memory");
         vnseg_model_free(model);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
     seg_run run = {seg, opts};
-    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_segmenter_free(seg);
     vnseg_model_free(model);
-    free(files);
+    cli_args_free(&args);
     return status;
 }

@@ -291,19 +291,13 @@ static int run_input(cli_input *in, void *ctx)
 int cmd_tokenize(int argc, char **argv)
 {
     tok_opts o = {FMT_TSV, 0, false, false};
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
+    cli_args args;
+    if (!cli_args_init(&args, argc))
         return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--format", &v) ||
-                   cli_opt_value(argc, argv, &i, "-f", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--format", &v) ||
+            cli_opt_value(argc, argv, &i, "-f", &v)) {
             if (strcmp(v, "tsv") == 0)
                 o.format = FMT_TSV;
             else if (strcmp(v, "jsonl") == 0)
@@ -314,7 +308,7 @@ int cmd_tokenize(int argc, char **argv)
                 o.format = FMT_LINES;
             else {
                 cli_error("unknown format '%s' (tsv, jsonl, conllu or lines)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--strict") == 0) {
@@ -329,29 +323,27 @@ int cmd_tokenize(int argc, char **argv)
             o.nfc = true;
         } else if (strcmp(a, "--line-offsets") == 0) {
             o.line_offsets = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("tokenize: unknown option '%s' (try vnseg tokenize --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "tokenize", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
 
     vnseg_doc *doc = vnseg_doc_new();
     if (!doc) {
         cli_error("out of memory");
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
     tok_run run = {doc, &o};
-    int status = cli_for_each_input(files, nfiles, progress, run_input, &run);
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush())
         status = 1;
     vnseg_doc_free(doc);
     free(form_buf);
-    free(files);
+    cli_args_free(&args);
     return status;
 }
