@@ -5,35 +5,6 @@
  * gives in a fresh process. */
 #include "testutil.h"
 
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at)
-        return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at)
-        return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static const char seg_text[] =
     "Tổng_thống Nga Vladimir_Putin ( phải ) và lãnh_đạo Triều_Tiên Kim_Jong-un tại Vladivostok "
     "hồi tháng 4/2019 . Ảnh : KCNA\n\" Tại_sao lại không nhỉ ? \" , ông nói . Vie\xCC\xA3\xCC\x82t\n"
@@ -76,24 +47,24 @@ static uint64_t mix(uint64_t h, const void *p, size_t n)
 static long run_op(const op *o)
 {
     uint64_t want = 0, got = 0;
-    fail_at = -1;
-    long base = live;
+    tu_fail_at = -1;
+    long base = tu_live;
     void *ctx = o->make ? o->make() : NULL;
-    calls = 0;
+    tu_calls = 0;
     assert_int_equal(o->op(ctx, &want), VNSEG_OK);
-    long needed = calls;
+    long needed = tu_calls;
     if (o->clean)
         o->clean(ctx);
-    assert_int_equal(live, base);
+    assert_int_equal(tu_live, base);
     long n;
     for (n = 0; n <= needed + 1; n++) {
-        fail_at = -1;
+        tu_fail_at = -1;
         ctx = o->make ? o->make() : NULL;
-        calls = 0;
-        fail_at = n;
+        tu_calls = 0;
+        tu_fail_at = n;
         got = 0;
         vnseg_status st = o->op(ctx, &got);
-        fail_at = -1;
+        tu_fail_at = -1;
         if (st == VNSEG_OK) {
             /* The failure hit nothing that mattered (or past the last allocation). */
             if (got != want)
@@ -112,8 +83,9 @@ static long run_op(const op *o)
         }
         if (o->clean)
             o->clean(ctx);
-        if (live != base)
-            fail_msg("%s: %ld blocks leaked when allocation %ld failed", o->name, live - base, n);
+        if (tu_live != base)
+            fail_msg("%s: %ld blocks leaked when allocation %ld failed", o->name, tu_live - base,
+                     n);
     }
     return needed;
 }
@@ -518,7 +490,7 @@ static int setup(void **state)
         return -1;
     vnseg_gazetteer_free(g);
     vnseg_gazetteer_builder_free(b);
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     return 0;
 }

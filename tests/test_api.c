@@ -46,36 +46,6 @@ static void test_last_error_is_per_thread(void **state)
     vnseg_doc_free(doc);
 }
 
-/* An allocator that counts live blocks and fails the n-th allocation. */
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at)
-        return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at)
-        return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static const char sample[] = "Tổng_thống Nga Vladimir_Putin ( phải ) và lãnh_đạo Triều_Tiên "
                              "Kim_Jong-un tại Vladivostok hồi tháng 4/2019 . Ảnh : KCNA\n"
                              "\" Tại_sao lại không nhỉ ? \" , ông nói . Vie\xCC\xA3\xCC\x82t";
@@ -83,20 +53,20 @@ static const char sample[] = "Tổng_thống Nga Vladimir_Putin ( phải ) và l
 static void test_allocator_counts_and_frees(void **state)
 {
     (void)state;
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
-    live = calls = 0;
-    fail_at = -1;
+    tu_live = tu_calls = 0;
+    tu_fail_at = -1;
     vnseg_doc *doc = vnseg_doc_new();
     assert_int_equal(vnseg_tokenize(doc, sample, sizeof sample - 1, 0), VNSEG_OK);
-    assert_true(live > 0);
+    assert_true(tu_live > 0);
     char buf[64];
     size_t n;
     assert_int_equal(vnseg_doc_token_form(doc, vnseg_doc_token_count(doc) - 1, VNSEG_FORM_NFC,
                                           buf, sizeof buf, &n),
                      VNSEG_OK);
     vnseg_doc_free(doc);
-    assert_int_equal(live, 0);
+    assert_int_equal(tu_live, 0);
     vnseg_set_allocator(NULL);
 }
 
@@ -105,13 +75,13 @@ static void test_allocator_counts_and_frees(void **state)
 static void test_allocation_failures(void **state)
 {
     (void)state;
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
-    for (fail_at = 0; fail_at < 200; fail_at++) {
-        live = calls = 0;
+    for (tu_fail_at = 0; tu_fail_at < 200; tu_fail_at++) {
+        tu_live = tu_calls = 0;
         vnseg_doc *doc = vnseg_doc_new();
         if (!doc) {
-            assert_int_equal(live, 0);
+            assert_int_equal(tu_live, 0);
             continue;
         }
         vnseg_status st = vnseg_tokenize(doc, sample, sizeof sample - 1, 0);
@@ -128,12 +98,12 @@ static void test_allocation_failures(void **state)
             assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
         }
         vnseg_doc_free(doc);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
         vnseg_reader *r = NULL;
         st = vnseg_reader_new_memory(sample, sizeof sample - 1, 0, &r);
         assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
         vnseg_reader_free(r);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
     }
     vnseg_set_allocator(NULL);
 }

@@ -635,44 +635,16 @@ static void test_threads(void **state)
     }
 }
 
-/* An allocator that counts live blocks and fails the n-th allocation. */
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
     static const char sample[] = "Tổng_thống Nga ( phải ) nói : \" Tại_sao ? \" ngày 1 / 8 .\n"
                                  "- - help và « A 1 : B 1 » .";
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     bool saw_ok = false;
-    for (fail_at = 0; fail_at < 100; fail_at++) {
-        live = calls = 0;
+    for (tu_fail_at = 0; tu_fail_at < 100; tu_fail_at++) {
+        tu_live = tu_calls = 0;
         vnseg_doc *doc = vnseg_doc_new();
         if (doc && vnseg_tokenize(doc, sample, sizeof sample - 1, 0) == VNSEG_OK) {
             vnseg_detok *d = (vnseg_detok *)1;
@@ -696,16 +668,16 @@ static void test_allocation_failures(void **state)
             }
         }
         vnseg_doc_free(doc);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
 
-        calls = 0;
+        tu_calls = 0;
         char buf[256];
         size_t need;
         vnseg_status st =
             vnseg_detokenize_text(sample, sizeof sample - 1, 0, buf, sizeof buf, &need);
         assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
         saw_ok |= st == VNSEG_OK;
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
     }
     assert_true(saw_ok);
     vnseg_set_allocator(NULL);

@@ -405,45 +405,18 @@ static void test_threads_share_a_gazetteer(void **state)
 
 /* ---- allocation failures ---- */
 
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
     static const char text[] = "Ông Putin , bà Lê_Thị_Hoa và Sở Giao_thông vận_tải ở tỉnh "
                                "Quảng_Nam ; Hòa_Bình ; Mỹ_cáo_buộc ; AFP_Mỹ ; Ông Putin .";
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     bool completed = false;
-    for (fail_at = 0; fail_at < 500 && !completed; fail_at++) {
+    for (tu_fail_at = 0; tu_fail_at < 500 && !completed; tu_fail_at++) {
         vnseg_doc *doc = vnseg_doc_new();
         assert_int_equal(vnseg_tokenize(doc, text, sizeof text - 1, 0), VNSEG_OK);
         vnseg_set_allocator(&a);
-        live = calls = 0;
+        tu_live = tu_calls = 0;
         vnseg_mentions *m = vnseg_mentions_new();
         vnseg_status st = m ? vnseg_scan_entities(m, doc, deflt, 0) : VNSEG_E_NOMEM;
         assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
@@ -453,7 +426,7 @@ static void test_allocation_failures(void **state)
         }
         completed = st == VNSEG_OK && vnseg_mentions_count(m) >= 6;
         vnseg_mentions_free(m);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
         vnseg_set_allocator(NULL);
         vnseg_doc_free(doc);
     }

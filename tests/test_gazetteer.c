@@ -510,41 +510,14 @@ static void test_header_checks(void **state)
 
 /* ---- allocation failures ---- */
 
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     bool completed = false;
-    for (fail_at = 0; fail_at < 2000 && !completed; fail_at++) {
-        live = calls = 0;
+    for (tu_fail_at = 0; tu_fail_at < 2000 && !completed; tu_fail_at++) {
+        tu_live = tu_calls = 0;
         vnseg_gazetteer_builder *b = NULL;
         vnseg_gazetteer *g = NULL, *f = NULL;
         vnseg_status st = vnseg_gazetteer_builder_new(0, &b);
@@ -572,7 +545,7 @@ static void test_allocation_failures(void **state)
         vnseg_gazetteer_free(f);
         vnseg_gazetteer_free(g);
         vnseg_gazetteer_builder_free(b);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
     }
     assert_true(completed);
     vnseg_set_allocator(NULL);

@@ -2,6 +2,7 @@
  * decoder, known byte sequences from the charts, unmapped bytes, mojibake, detection. */
 #include "legacy.h"
 #include "normtest.h"
+#include "testutil.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -470,33 +471,6 @@ static void test_generated_round_trips(void **state)
 
 /* ---- allocation failures ---- */
 
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -505,25 +479,25 @@ static void test_allocation_failures(void **state)
     for (size_t e = 0; e < COUNT(legacy); e++)
         bytes[e] = encode(paragraph(), legacy[e], 0, &len[e]);
     bytes[0][3] = (char)0x80; /* an unmapped TCVN3 byte */
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     for (size_t e = 0; e < COUNT(legacy); e++) {
         bool succeeded = false;
-        for (fail_at = 0; fail_at < 300 && !succeeded; fail_at++) {
-            live = calls = 0;
+        for (tu_fail_at = 0; tu_fail_at < 300 && !succeeded; tu_fail_at++) {
+            tu_live = tu_calls = 0;
             vnseg_norm *n = NULL;
             vnseg_status st =
                 vnseg_decode_legacy(bytes[e], len[e], legacy[e], VNSEG_NORM_SEARCH, &n);
             assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
             succeeded = st == VNSEG_OK;
             vnseg_norm_free(n);
-            assert_int_equal(live, 0);
+            assert_int_equal(tu_live, 0);
             int enc;
             double conf;
-            live = calls = 0;
+            tu_live = tu_calls = 0;
             st = vnseg_detect_encoding(bytes[e], len[e], &enc, &conf);
             assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
-            assert_int_equal(live, 0);
+            assert_int_equal(tu_live, 0);
         }
         assert_true(succeeded);
     }

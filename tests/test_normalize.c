@@ -4,6 +4,7 @@
 
 #include "norm_passes.h"
 #include "normtest.h"
+#include "testutil.h"
 
 /* Combining marks, for NFD strings written by hand. */
 #define GRAVE "\xCC\x80"     /* U+0300 huyền */
@@ -721,33 +722,6 @@ static void test_scan_matches_reference(void **state)
 
 /* ---- allocation failures ---- */
 
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 /* ---- the map in bulk ---- */
 
 /* vnseg_norm_pieces() gives what vnseg_norm_piece() gives, piece by piece. */
@@ -816,11 +790,11 @@ static void test_allocation_failures(void **state)
         len += strlen(piece);
     }
     const uint32_t steps = VNSEG_NORM_SEARCH | VNSEG_NORM_REPAIR | VNSEG_NORM_LENIENT;
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     long needed = -1;
-    for (fail_at = 0; fail_at < 400; fail_at++) {
-        live = calls = 0;
+    for (tu_fail_at = 0; tu_fail_at < 400; tu_fail_at++) {
+        tu_live = tu_calls = 0;
         vnseg_norm *n = NULL;
         vnseg_status st = vnseg_normalize(text, len, steps, &n);
         assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
@@ -828,10 +802,10 @@ static void test_allocation_failures(void **state)
             assert_null(n);
             assert_int_equal(vnseg_error_last()->status, VNSEG_E_NOMEM);
         } else if (needed < 0) {
-            needed = fail_at;
+            needed = tu_fail_at;
         }
         vnseg_norm_free(n);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
     }
     assert_true(needed > 5); /* the loop did reach every allocation */
     vnseg_set_allocator(NULL);

@@ -552,46 +552,18 @@ static void test_model_files(void **state)
     vnseg_model_free(m);
 }
 
-/* An allocator that counts live blocks and fails the n-th allocation. */
-static long live, calls, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ctx)
-{
-    (void)ctx;
-    if (calls++ == fail_at) return NULL;
-    void *q = realloc(p, n);
-    live += (q != NULL && p == NULL);
-    return q;
-}
-
-static void t_free(void *p, void *ctx)
-{
-    (void)ctx;
-    live -= p != NULL;
-    free(p);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
     vnseg_model *ref = tiny_model();
     size_t msize;
     const void *mdata = vnseg_model_data(ref, &msize);
-    vnseg_allocator a = {t_malloc, t_realloc, t_free, NULL};
+    vnseg_allocator a = tu_failing_allocator();
     vnseg_set_allocator(&a);
     /* Training, loading and segmenting, failing each allocation in turn. */
     bool finished = false;
-    for (fail_at = 0; !finished && fail_at < 5000; fail_at++) {
-        live = calls = 0;
+    for (tu_fail_at = 0; !finished && tu_fail_at < 5000; tu_fail_at++) {
+        tu_live = tu_calls = 0;
         vnseg_trainer *t = NULL;
         vnseg_model *m = NULL, *l = NULL;
         vnseg_segmenter *s = NULL;
@@ -608,12 +580,12 @@ static void test_allocation_failures(void **state)
             if (st == VNSEG_OK) st = vnseg_segmenter_doc(s, &doc);
         }
         assert_true(st == VNSEG_OK || st == VNSEG_E_NOMEM);
-        if (st == VNSEG_OK && calls <= fail_at) finished = true;
+        if (st == VNSEG_OK && tu_calls <= tu_fail_at) finished = true;
         vnseg_segmenter_free(s);
         vnseg_model_free(l);
         vnseg_model_free(m);
         vnseg_trainer_free(t);
-        assert_int_equal(live, 0);
+        assert_int_equal(tu_live, 0);
     }
     assert_true(finished);
     vnseg_set_allocator(NULL);

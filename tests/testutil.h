@@ -1,4 +1,5 @@
-/* Helpers shared by the cmocka tests: tokenize a string and look at tokens by index. */
+/* Helpers shared by the cmocka tests: tokenize a string and look at tokens by index, and an
+ * allocator hook that counts blocks and fails a chosen allocation. */
 #ifndef VNSEG_TESTUTIL_H
 #define VNSEG_TESTUTIL_H
 
@@ -126,6 +127,43 @@ static inline int tu_teardown_doc(void **state)
     free(tu_copy);
     tu_copy = NULL;
     return 0;
+}
+
+/* An allocator for vnseg_set_allocator() that counts its calls (tu_calls) and the blocks live
+ * (tu_live), and fails the call numbered tu_fail_at (counting from 0; -1: none fails). */
+static long tu_live, tu_calls, tu_fail_at = -1;
+
+static inline void *tu_fail_malloc(size_t n, void *ctx)
+{
+    (void)ctx;
+    if (tu_calls++ == tu_fail_at)
+        return NULL;
+    void *p = malloc(n);
+    tu_live += p != NULL;
+    return p;
+}
+
+static inline void *tu_fail_realloc(void *p, size_t n, void *ctx)
+{
+    (void)ctx;
+    if (tu_calls++ == tu_fail_at)
+        return NULL;
+    void *q = realloc(p, n);
+    tu_live += (q != NULL && p == NULL);
+    return q;
+}
+
+static inline void tu_fail_free(void *p, void *ctx)
+{
+    (void)ctx;
+    tu_live -= p != NULL;
+    free(p);
+}
+
+static inline vnseg_allocator tu_failing_allocator(void)
+{
+    vnseg_allocator a = {tu_fail_malloc, tu_fail_realloc, tu_fail_free, NULL};
+    return a;
 }
 
 #define TU_TEST(f) cmocka_unit_test_setup_teardown(f, tu_setup_doc, tu_teardown_doc)

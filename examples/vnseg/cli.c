@@ -1,4 +1,5 @@
-/* Shared plumbing of the vnseg program: buffered output, input files, progress, errors. */
+/* Shared plumbing of the vnseg program: buffered output, input files and the loop over them
+ * and their lines, the arguments all reading commands share, progress, errors. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -186,6 +187,38 @@ void cli_input_close(cli_input *in)
     in->fd = -1;
 }
 
+int cli_for_each_line(cli_input *in, cli_line_fn each, void *ctx)
+{
+    vnseg_line line;
+    int r;
+    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
+        int status = each(in, &line, ctx);
+        if (status != 0)
+            return status;
+        progress_update(vnseg_reader_bytes(in->reader));
+    }
+    if (r < 0) {
+        cli_lib_error(in->name, 0);
+        return 1;
+    }
+    return 0;
+}
+
+int cli_for_each_input(const cli_args *args, cli_input_fn each, void *ctx)
+{
+    int status = 0;
+    cli_input in;
+    for (int f = 0; f < (args->nfiles ? args->nfiles : 1) && status == 0; f++) {
+        if (!cli_input_open(&in, args->nfiles ? args->files[f] : "-"))
+            return 1;
+        progress_start(args->progress, in.size);
+        status = each(&in, ctx);
+        progress_end();
+        cli_input_close(&in);
+    }
+    return status;
+}
+
 /* ---- progress ---- */
 
 static bool prog_on;
@@ -235,6 +268,36 @@ void progress_end(void)
 }
 
 /* ---- options ---- */
+
+bool cli_args_init(cli_args *args, int argc)
+{
+    args->files = calloc((size_t)argc + 1, sizeof *args->files);
+    args->nfiles = 0;
+    args->progress = false;
+    return args->files != NULL;
+}
+
+void cli_args_free(cli_args *args)
+{
+    free(args->files);
+    args->files = NULL;
+}
+
+int cli_args_other(cli_args *args, const char *arg, const char *cmd, const char *help)
+{
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+        fputs(help, stdout);
+        return 0;
+    } else if (strcmp(arg, "--progress") == 0) {
+        args->progress = true;
+    } else if (arg[0] == '-' && arg[1] != 0) {
+        cli_error("%s: unknown option '%s' (try vnseg %s --help)", cmd, arg, cmd);
+        return 2;
+    } else {
+        args->files[args->nfiles++] = arg;
+    }
+    return -1;
+}
 
 bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value)
 {

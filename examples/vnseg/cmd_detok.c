@@ -95,65 +95,66 @@ static void write_jsonl(const vnseg_doc *doc, const vnseg_detok *d, const vnseg_
     out_str("]}\n");
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, vnseg_detok *d, const detok_opts *o)
+/* What the line callback works with; out_pos counts the bytes of this file's output so far. */
+typedef struct detok_run {
+    vnseg_doc *doc;
+    vnseg_detok *d;
+    const detok_opts *o;
+    uint64_t out_pos;
+} detok_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    uint64_t out_pos = 0; /* bytes of this file's output so far */
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_tokenize(doc, line.data, line.length, o->tok_options) != VNSEG_OK ||
-            vnseg_detokenize_into(d, doc, o->detok_options) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        size_t len;
-        const char *text = vnseg_detok_text(d, &len);
-        if (o->align == ALIGN_TSV)
-            write_tsv(doc, d, line.offset, out_pos);
-        else if (o->align == ALIGN_JSONL)
-            write_jsonl(doc, d, &line, out_pos);
-        else
-            out_bytes(text, len);
-        out_pos += len;
-        /* The end of the line as the input had it; pieces of a long line are joined again
-         * (in rule mode by one space, for the separator the piece ended with). */
-        const char *eol = "";
-        if (line.flags & VNSEG_LINE_CONTINUED)
-            eol = (o->detok_options & VNSEG_DETOK_LOSSLESS) || len == 0 ? "" : " ";
-        else if (!(line.flags & VNSEG_LINE_NO_EOL))
-            eol = line.flags & VNSEG_LINE_CRLF ? "\r\n" : "\n";
-        if (o->align == ALIGN_NONE) out_str(eol);
-        out_pos += strlen(eol);
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    detok_run *run = ctx;
+    const detok_opts *o = run->o;
+    if (vnseg_tokenize(run->doc, line->data, line->length, o->tok_options) != VNSEG_OK ||
+        vnseg_detokenize_into(run->d, run->doc, o->detok_options) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    size_t len;
+    const char *text = vnseg_detok_text(run->d, &len);
+    if (o->align == ALIGN_TSV)
+        write_tsv(run->doc, run->d, line->offset, run->out_pos);
+    else if (o->align == ALIGN_JSONL)
+        write_jsonl(run->doc, run->d, line, run->out_pos);
+    else
+        out_bytes(text, len);
+    run->out_pos += len;
+    /* The end of the line as the input had it; pieces of a long line are joined again
+     * (in rule mode by one space, for the separator the piece ended with). */
+    const char *eol = "";
+    if (line->flags & VNSEG_LINE_CONTINUED)
+        eol = (o->detok_options & VNSEG_DETOK_LOSSLESS) || len == 0 ? "" : " ";
+    else if (!(line->flags & VNSEG_LINE_NO_EOL))
+        eol = line->flags & VNSEG_LINE_CRLF ? "\r\n" : "\n";
+    if (o->align == ALIGN_NONE) out_str(eol);
+    run->out_pos += strlen(eol);
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    detok_run *run = ctx;
+    run->out_pos = 0;
+    return cli_for_each_line(in, do_line, run);
 }
 
 int cmd_detok(int argc, char **argv)
 {
     detok_opts o = {ALIGN_NONE, 0, 0};
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--align", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--align", &v)) {
             if (strcmp(v, "tsv") == 0)
                 o.align = ALIGN_TSV;
             else if (strcmp(v, "jsonl") == 0)
                 o.align = ALIGN_JSONL;
             else {
                 cli_error("unknown alignment format '%s' (tsv or jsonl)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--lossless") == 0) {
@@ -164,17 +165,14 @@ int cmd_detok(int argc, char **argv)
             o.tok_options |= VNSEG_OPT_LENIENT;
         } else if (strcmp(a, "--escapes") == 0) {
             o.tok_options |= VNSEG_OPT_ESCAPES;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("detok: unknown option '%s' (try vnseg detok --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "detok", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
 
     vnseg_doc *doc = vnseg_doc_new();
     vnseg_detok *d = vnseg_detok_new();
@@ -182,24 +180,14 @@ int cmd_detok(int argc, char **argv)
         cli_error("out of memory");
         vnseg_doc_free(doc);
         vnseg_detok_free(d);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, doc, d, &o);
-        progress_end();
-        cli_input_close(&in);
-    }
+    detok_run run = {doc, d, &o, 0};
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_doc_free(doc);
     vnseg_detok_free(d);
-    free(files);
+    cli_args_free(&args);
     return status;
 }

@@ -320,77 +320,83 @@ static void write_mention(const vnseg_gazetteer *g, const vnseg_mentions *m, siz
     out_str("}\n");
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, vnseg_mentions *m, const vnseg_gazetteer *g,
-                     const ent_opts *o, summary *sum, vnseg_detok *d)
+/* What the line callback works with; nat.base restarts at 0 with each file. */
+typedef struct ent_run {
+    vnseg_doc *doc;
+    vnseg_mentions *m;
+    const vnseg_gazetteer *g;
+    const ent_opts *o;
+    summary *sum;
+    vnseg_detok *d;
+    bool want_natural;
+    natural nat;
+} ent_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    int r;
-    /* Natural text as `vnseg detok` writes it (default rules), for the natural offsets. */
-    bool want_natural = !o->summary && (o->format == FMT_JSONL || o->natural);
-    natural nat = {doc, d, 0};
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_tokenize(doc, line.data, line.length, o->tok_options) != VNSEG_OK ||
-            vnseg_scan_entities(m, doc, g, o->scan_options) != VNSEG_OK ||
-            (want_natural && vnseg_detokenize_into(d, doc, 0) != VNSEG_OK)) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        for (size_t i = 0, n = vnseg_mentions_count(m); i < n; i++) {
-            if (o->summary) {
-                const vnseg_mention *x = &vnseg_mentions_get(m)[i];
-                const char *canon, *id, *type = vnseg_gazetteer_type_name(g, x->type);
-                size_t cl, il;
-                vnseg_mention_canonical(m, i, &canon, &cl);
-                vnseg_mention_id(m, i, &id, &il);
-                summary_add(sum, type ? type : "?", canon, cl, id, il, line.data + x->offset,
-                            (size_t)x->length);
-            } else {
-                write_mention(g, m, i, line.data, line.offset, line.number, o,
-                              want_natural ? &nat : NULL);
-            }
-        }
-        if (want_natural) {
-            /* What `vnseg detok` writes for this line and the end of line after it. */
-            size_t len;
-            vnseg_detok_text(d, &len);
-            nat.base += len;
-            if (line.flags & VNSEG_LINE_CONTINUED)
-                nat.base += len > 0;
-            else if (!(line.flags & VNSEG_LINE_NO_EOL))
-                nat.base += line.flags & VNSEG_LINE_CRLF ? 2 : 1;
-        }
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    ent_run *run = ctx;
+    const ent_opts *o = run->o;
+    vnseg_mentions *m = run->m;
+    const vnseg_gazetteer *g = run->g;
+    if (vnseg_tokenize(run->doc, line->data, line->length, o->tok_options) != VNSEG_OK ||
+        vnseg_scan_entities(m, run->doc, g, o->scan_options) != VNSEG_OK ||
+        (run->want_natural && vnseg_detokenize_into(run->d, run->doc, 0) != VNSEG_OK)) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    for (size_t i = 0, n = vnseg_mentions_count(m); i < n; i++) {
+        if (o->summary) {
+            const vnseg_mention *x = &vnseg_mentions_get(m)[i];
+            const char *canon, *id, *type = vnseg_gazetteer_type_name(g, x->type);
+            size_t cl, il;
+            vnseg_mention_canonical(m, i, &canon, &cl);
+            vnseg_mention_id(m, i, &id, &il);
+            summary_add(run->sum, type ? type : "?", canon, cl, id, il, line->data + x->offset,
+                        (size_t)x->length);
+        } else {
+            write_mention(g, m, i, line->data, line->offset, line->number, o,
+                          run->want_natural ? &run->nat : NULL);
+        }
+    }
+    if (run->want_natural) {
+        /* What `vnseg detok` writes for this line and the end of line after it. */
+        size_t len;
+        vnseg_detok_text(run->d, &len);
+        run->nat.base += len;
+        if (line->flags & VNSEG_LINE_CONTINUED)
+            run->nat.base += len > 0;
+        else if (!(line->flags & VNSEG_LINE_NO_EOL))
+            run->nat.base += line->flags & VNSEG_LINE_CRLF ? 2 : 1;
+    }
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    ent_run *run = ctx;
+    run->nat.base = 0;
+    return cli_for_each_line(in, do_line, run);
 }
 
 int cmd_entities(int argc, char **argv)
 {
     ent_opts o = {FMT_TSV, 0, 0, false, false};
-    bool progress = false, with_default = true;
+    bool with_default = true;
     uint32_t gaz_flags = 0;
-    int nfiles = 0, ngaz = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int ngaz = 0;
+    cli_args args;
+    bool args_ok = cli_args_init(&args, argc);
     char **gaz = calloc((size_t)argc + 1, sizeof *gaz);
-    if (!files || !gaz) {
-        free(files);
+    if (!args_ok || !gaz) {
+        cli_args_free(&args);
         free(gaz);
         return 1;
     }
     int status = 0;
     for (int i = 1; i < argc && status == 0; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            free(gaz);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--format", &v) ||
-                   cli_opt_value(argc, argv, &i, "-f", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--format", &v) ||
+            cli_opt_value(argc, argv, &i, "-f", &v)) {
             if (strcmp(v, "tsv") == 0) {
                 o.format = FMT_TSV;
             } else if (strcmp(v, "jsonl") == 0) {
@@ -420,25 +426,24 @@ int cmd_entities(int argc, char **argv)
             o.tok_options |= VNSEG_OPT_ESCAPES;
         } else if (strcmp(a, "--natural") == 0) {
             o.natural = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("entities: unknown option '%s' (try vnseg entities --help)", a);
-            status = 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "entities", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                free(gaz);
+                return st;
+            }
         }
     }
     if (status) {
-        free(files);
+        cli_args_free(&args);
         free(gaz);
         return status;
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     vnseg_gazetteer *g = NULL;
     if ((with_default || ngaz > 0) &&
         !(g = cli_gazetteer_load(gaz, ngaz, with_default, gaz_flags))) {
-        free(files);
+        cli_args_free(&args);
         free(gaz);
         return 1;
     }
@@ -450,17 +455,11 @@ int cmd_entities(int argc, char **argv)
         cli_error("out of memory");
         status = 1;
     }
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, doc, m, g, &o, &sum, d);
-        progress_end();
-        cli_input_close(&in);
-    }
+    /* Natural text as `vnseg detok` writes it (default rules), for the natural offsets. */
+    bool want_natural = !o.summary && (o.format == FMT_JSONL || o.natural);
+    ent_run run = {doc, m, g, &o, &sum, d, want_natural, {doc, d, 0}};
+    if (status == 0)
+        status = cli_for_each_input(&args, run_input, &run);
     if (status == 0 && o.summary) summary_print(&sum, o.format);
     if (!out_flush()) status = 1;
     summary_free(&sum);
@@ -468,7 +467,7 @@ int cmd_entities(int argc, char **argv)
     vnseg_mentions_free(m);
     vnseg_doc_free(doc);
     vnseg_gazetteer_free(g);
-    free(files);
+    cli_args_free(&args);
     free(gaz);
     return status;
 }

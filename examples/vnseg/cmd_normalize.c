@@ -298,8 +298,29 @@ static int detect_and_hold(cli_input *in, run_state *rs, held_line **held, size_
     return 0;
 }
 
-static int run_input(cli_input *in, const norm_opts *o, uint64_t *unmapped)
+/* The line callback of cli_for_each_line(). */
+typedef struct norm_run {
+    run_state *rs;
+    const norm_opts *o;
+} norm_run;
+
+static int next_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
+    (void)in;
+    const norm_run *run = ctx;
+    return do_line(run->rs, line, run->o);
+}
+
+/* What all inputs share: the options, and the characters left unmapped in all files so far. */
+typedef struct norm_all {
+    const norm_opts *o;
+    uint64_t unmapped;
+} norm_all;
+
+static int run_input(cli_input *in, void *ctx)
+{
+    norm_all *all = ctx;
+    const norm_opts *o = all->o;
     run_state rs = {in->name, o->encoding, 0, 0};
     held_line *held = NULL;
     size_t nheld = 0;
@@ -313,39 +334,32 @@ static int run_input(cli_input *in, const norm_opts *o, uint64_t *unmapped)
         free(held[i].data);
     }
     free(held);
-    vnseg_line line;
-    while (status == 0 && r > 0 && (r = vnseg_reader_next(in->reader, &line)) > 0) {
-        status = do_line(&rs, &line, o);
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (status == 0 && r < 0) {
+    norm_run run = {&rs, o};
+    if (status == 0 && r > 0) {
+        status = cli_for_each_line(in, next_line, &run);
+    } else if (status == 0 && r < 0) {
         cli_lib_error(in->name, 0);
         status = 1;
     }
     if (rs.unmapped > MAX_REPORTS)
         cli_error("%s: %llu characters could not be mapped in all", in->name,
                   (unsigned long long)rs.unmapped);
-    *unmapped += rs.unmapped;
+    all->unmapped += rs.unmapped;
     return status;
 }
 
 int cmd_normalize(int argc, char **argv)
 {
     norm_opts o = {VNSEG_NORM_DEFAULT, VNSEG_ENC_UTF8, FMT_TEXT, false};
-    bool progress = false, lenient = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    bool lenient = false;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--steps", &v) ||
-                   cli_opt_value(argc, argv, &i, "-s", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--steps", &v) ||
+            cli_opt_value(argc, argv, &i, "-s", &v)) {
             if (!parse_steps(v, &o.steps)) {
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (cli_opt_value(argc, argv, &i, "--from", &v) ||
@@ -355,7 +369,7 @@ int cmd_normalize(int argc, char **argv)
                 cli_error("normalize: unknown encoding '%s' (utf8, tcvn3, vni, viqr, viscii, "
                           "cp1258, mojibake or auto)",
                           v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (cli_opt_value(argc, argv, &i, "--map", &v)) {
@@ -365,41 +379,27 @@ int cmd_normalize(int argc, char **argv)
                 o.format = FMT_JSONL;
             else {
                 cli_error("normalize: unknown map format '%s' (tsv or jsonl)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--lenient") == 0) {
             lenient = true;
         } else if (strcmp(a, "--strict") == 0) {
             o.strict = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("normalize: unknown option '%s' (try vnseg normalize --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "normalize", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
     if (lenient) o.steps |= VNSEG_NORM_LENIENT;
-    if (nfiles == 0) files[nfiles++] = "-";
 
-    int status = 0;
-    uint64_t unmapped = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, &o, &unmapped);
-        progress_end();
-        cli_input_close(&in);
-    }
+    norm_all all = {&o, 0};
+    int status = cli_for_each_input(&args, run_input, &all);
     if (!out_flush()) status = 1;
-    if (status == 0 && o.strict && unmapped > 0) status = 1;
-    free(files);
+    if (status == 0 && o.strict && all.unmapped > 0) status = 1;
+    cli_args_free(&args);
     return status;
 }

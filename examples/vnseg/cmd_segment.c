@@ -53,99 +53,82 @@ static const char *find_model(const char *given, char *buf, size_t cap)
     return NULL;
 }
 
-static int run_input(cli_input *in, vnseg_segmenter *seg, uint32_t opts)
+typedef struct seg_run {
+    vnseg_segmenter *seg;
+    uint32_t opts;
+} seg_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_segment(seg, line.data, line.length, opts) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        size_t n;
-        const char *text = vnseg_segmenter_text(seg, &n);
-        out_bytes(text, n);
-        if (line.flags & VNSEG_LINE_CRLF)
-            out_str("\r\n");
-        else if (!(line.flags & (VNSEG_LINE_NO_EOL | VNSEG_LINE_CONTINUED)))
-            out_char('\n');
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    const seg_run *run = ctx;
+    if (vnseg_segment(run->seg, line->data, line->length, run->opts) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    size_t n;
+    const char *text = vnseg_segmenter_text(run->seg, &n);
+    out_bytes(text, n);
+    if (line->flags & VNSEG_LINE_CRLF)
+        out_str("\r\n");
+    else if (!(line->flags & (VNSEG_LINE_NO_EOL | VNSEG_LINE_CONTINUED)))
+        out_char('\n');
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    return cli_for_each_line(in, do_line, ctx);
 }
 
 int cmd_segment(int argc, char **argv)
 {
     const char *model_path = NULL;
     uint32_t opts = 0;
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return 1;
+    cli_args args;
+    if (!cli_args_init(&args, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--model", &v) ||
-                   cli_opt_value(argc, argv, &i, "-m", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--model", &v) ||
+            cli_opt_value(argc, argv, &i, "-m", &v)) {
             model_path = v;
         } else if (strcmp(a, "--strict") == 0) {
             opts &= ~(uint32_t)VNSEG_OPT_LENIENT;
         } else if (strcmp(a, "--lenient") == 0) {
             opts |= VNSEG_OPT_LENIENT;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("segment: unknown option '%s' (try vnseg segment --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "segment", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     char buf[4096];
     const char *path = find_model(model_path, buf, sizeof buf);
     if (!path) {
         cli_error("segment: no model: give --model FILE or set VNSEG_MODEL (see vnseg segment "
                   "--help)");
-        free(files);
+        cli_args_free(&args);
         return 2;
     }
     vnseg_model *model = NULL;
     vnseg_segmenter *seg = NULL;
     if (vnseg_model_open(path, &model) != VNSEG_OK) {
         cli_error("%s", vnseg_error_last()->message);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
     if (vnseg_segmenter_new(model, &seg) != VNSEG_OK) {
         cli_error("out of memory");
         vnseg_model_free(model);
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, seg, opts);
-        progress_end();
-        cli_input_close(&in);
-    }
+    seg_run run = {seg, opts};
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush()) status = 1;
     vnseg_segmenter_free(seg);
     vnseg_model_free(model);
-    free(files);
+    cli_args_free(&args);
     return status;
 }

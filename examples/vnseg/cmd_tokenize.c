@@ -258,48 +258,46 @@ static void write_conllu(const vnseg_doc *doc, uint64_t base, uint64_t line_no)
     }
 }
 
-static int run_input(cli_input *in, vnseg_doc *doc, const tok_opts *o)
+typedef struct tok_run {
+    vnseg_doc *doc;
+    const tok_opts *o;
+} tok_run;
+
+static int do_line(const cli_input *in, const vnseg_line *line, void *ctx)
 {
-    vnseg_line line;
-    int r;
-    while ((r = vnseg_reader_next(in->reader, &line)) > 0) {
-        if (vnseg_tokenize(doc, line.data, line.length, o->lib_options) != VNSEG_OK) {
-            cli_lib_error(in->name, line.offset);
-            return 1;
-        }
-        uint64_t base = o->line_offsets ? 0 : line.offset;
-        uint64_t line_no = o->line_offsets ? 0 : line.number;
-        switch (o->format) {
-        case FMT_TSV: write_tsv(doc, base, o); break;
-        case FMT_JSONL:
-        case FMT_LINES: write_jsonl(doc, base, line_no, o); break;
-        case FMT_CONLLU: write_conllu(doc, base, line_no); break;
-        }
-        progress_update(vnseg_reader_bytes(in->reader));
-    }
-    if (r < 0) {
-        cli_lib_error(in->name, 0);
+    const tok_run *run = ctx;
+    const tok_opts *o = run->o;
+    vnseg_doc *doc = run->doc;
+    if (vnseg_tokenize(doc, line->data, line->length, o->lib_options) != VNSEG_OK) {
+        cli_lib_error(in->name, line->offset);
         return 1;
     }
+    uint64_t base = o->line_offsets ? 0 : line->offset;
+    uint64_t line_no = o->line_offsets ? 0 : line->number;
+    switch (o->format) {
+    case FMT_TSV: write_tsv(doc, base, o); break;
+    case FMT_JSONL:
+    case FMT_LINES: write_jsonl(doc, base, line_no, o); break;
+    case FMT_CONLLU: write_conllu(doc, base, line_no); break;
+    }
     return 0;
+}
+
+static int run_input(cli_input *in, void *ctx)
+{
+    return cli_for_each_line(in, do_line, ctx);
 }
 
 int cmd_tokenize(int argc, char **argv)
 {
     tok_opts o = {FMT_TSV, 0, false, false};
-    bool progress = false;
-    int nfiles = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
+    cli_args args;
+    if (!cli_args_init(&args, argc))
         return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            free(files);
-            return 0;
-        } else if (cli_opt_value(argc, argv, &i, "--format", &v) ||
-                   cli_opt_value(argc, argv, &i, "-f", &v)) {
+        if (cli_opt_value(argc, argv, &i, "--format", &v) ||
+            cli_opt_value(argc, argv, &i, "-f", &v)) {
             if (strcmp(v, "tsv") == 0)
                 o.format = FMT_TSV;
             else if (strcmp(v, "jsonl") == 0)
@@ -310,7 +308,7 @@ int cmd_tokenize(int argc, char **argv)
                 o.format = FMT_LINES;
             else {
                 cli_error("unknown format '%s' (tsv, jsonl, conllu or lines)", v);
-                free(files);
+                cli_args_free(&args);
                 return 2;
             }
         } else if (strcmp(a, "--strict") == 0) {
@@ -325,41 +323,27 @@ int cmd_tokenize(int argc, char **argv)
             o.nfc = true;
         } else if (strcmp(a, "--line-offsets") == 0) {
             o.line_offsets = true;
-        } else if (strcmp(a, "--progress") == 0) {
-            progress = true;
-        } else if (a[0] == '-' && a[1] != 0) {
-            cli_error("tokenize: unknown option '%s' (try vnseg tokenize --help)", a);
-            free(files);
-            return 2;
         } else {
-            files[nfiles++] = argv[i];
+            int st = cli_args_other(&args, a, "tokenize", help);
+            if (st >= 0) {
+                cli_args_free(&args);
+                return st;
+            }
         }
     }
-    if (nfiles == 0)
-        files[nfiles++] = "-";
 
     vnseg_doc *doc = vnseg_doc_new();
     if (!doc) {
         cli_error("out of memory");
-        free(files);
+        cli_args_free(&args);
         return 1;
     }
-    int status = 0;
-    cli_input in;
-    for (int f = 0; f < nfiles && status == 0; f++) {
-        if (!cli_input_open(&in, files[f])) {
-            status = 1;
-            break;
-        }
-        progress_start(progress, in.size);
-        status = run_input(&in, doc, &o);
-        progress_end();
-        cli_input_close(&in);
-    }
+    tok_run run = {doc, &o};
+    int status = cli_for_each_input(&args, run_input, &run);
     if (!out_flush())
         status = 1;
     vnseg_doc_free(doc);
     free(form_buf);
-    free(files);
+    cli_args_free(&args);
     return status;
 }
