@@ -31,7 +31,9 @@ class Coverage(unittest.TestCase):
         code = read(os.path.join(PACKAGE, "*.py")).replace(table, "")
         code += read(os.path.join(HERE, "test_*.py"))
         declared = list(vnseg._lib.PROTOTYPES) + list(vnseg._lib.OPTIONAL)
-        uncalled = [n for n in declared if not re.search(r"lib\.%s\b" % n, code)]
+        # Called as lib.NAME(...), or named as the function that frees a Handle (_handle.py).
+        uncalled = [n for n in declared
+                    if not re.search(r"lib\.%s\b|_free = \"%s\"" % (n, n), code)]
         self.assertEqual(uncalled, [])
 
     def test_every_token_flag_has_a_short_name(self):

@@ -6,6 +6,7 @@ import threading
 from collections import namedtuple
 
 from ._lib import GazEntry, MentionStruct, has, lib
+from ._handle import Handle
 from ._text import call_into_buffer, convert_offsets, to_bytes
 from .errors import check
 from .tokenizer import Document
@@ -75,7 +76,7 @@ def lookup_key(name, *, fold_case=False):
     return out.decode("utf-8", "replace") if s is not None else out
 
 
-class GazetteerBuilder:
+class GazetteerBuilder(Handle):
     """Collects entries (from code, TSV text or files, the default lists) and builds a
     Gazetteer. Owns a C builder: close it, or use it as a context manager. One thread at a
     time.
@@ -85,6 +86,8 @@ class GazetteerBuilder:
             b.add_tsv("Liên_Hợp_Quốc\\tORG\\tun\\tLiên Hợp Quốc\\n")
             gaz = b.build()
     """
+    _free = "vnseg_gazetteer_builder_free"
+    _name = "GazetteerBuilder"
 
     def __init__(self, *, fold_case=False):
         _require()
@@ -94,25 +97,6 @@ class GazetteerBuilder:
                                               ctypes.byref(handle)))
         self._handle = handle.value
 
-    def close(self):
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_gazetteer_builder_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
-
-    def _h(self):
-        if not self._handle:
-            raise ValueError("the GazetteerBuilder is closed")
-        return self._handle
 
     def __len__(self):
         """Entries held now (removed ones and duplicates not counted)."""
@@ -185,7 +169,7 @@ class GazetteerBuilder:
                 else "<vnseg.GazetteerBuilder %d entries>" % len(self))
 
 
-class Gazetteer:
+class Gazetteer(Handle):
     """A built or opened gazetteer (immutable; any number of threads may use it at once).
     Owns its C object: close it, or use it as a context manager.
 
@@ -193,6 +177,8 @@ class Gazetteer:
     (a compiled file), Gazetteer.from_bytes(data), Gazetteer.default(), or a
     GazetteerBuilder. `save(path)` compiles it to a file; `lookup(name)` gives its entries.
     """
+    _free = "vnseg_gazetteer_free"
+    _name = "Gazetteer"
 
     def __init__(self, *a, **k):
         raise TypeError("use Gazetteer.from_tsv, load, open, from_bytes, default or "
@@ -253,25 +239,8 @@ class Gazetteer:
         return cls._wrap(out.value)
 
     def close(self):
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_gazetteer_free(handle)
+        Handle.close(self)
         self._keep = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
-
-    def _h(self):
-        if not self._handle:
-            raise ValueError("the Gazetteer is closed")
-        return self._handle
 
     # -- contents --
     def save(self, path):

@@ -8,6 +8,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 
 from ._lib import LineStruct, lib
+from ._handle import Handle
 from ._text import decode
 from .errors import InvalidUTF8Error, check, last_error
 from .tokenizer import Document, Sentence, _gc_paused, _sentence_flags
@@ -44,7 +45,7 @@ def _file_descriptor(f):
     return fd
 
 
-class Reader:
+class Reader(Handle):
     """The lines of a file through libvnseg's streaming reader, in memory bounded by the
     longest line (lines over `max_line` bytes, 16 MiB by default, come in pieces flagged
     LINE_CONTINUED). Lines end at LF; a CR before it is removed (flag LINE_CRLF).
@@ -54,6 +55,8 @@ class Reader:
     or a binary file object without a descriptor such as io.BytesIO (read whole first).
     Iterate it for RawLine objects; close it or use `with`.
     """
+    _free = "vnseg_reader_free"
+    _name = "Reader"
 
     def __init__(self, source, max_line=0):
         self._handle = None
@@ -120,21 +123,12 @@ class Reader:
         self._owned_fd = False
 
     def close(self):
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_reader_free(handle)
+        Handle.close(self)
         self._close_fd()
         self._keep = None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None) or getattr(self, "_owned_fd", False):
-            self.close()
+    def _needs_close(self):
+        return bool(getattr(self, "_handle", None) or getattr(self, "_owned_fd", False))
 
 
 def read_lines(source, max_line=0):

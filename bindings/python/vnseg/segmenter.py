@@ -6,6 +6,7 @@ import weakref
 from collections import namedtuple
 
 from ._lib import PROGRESS, ModelInfoStruct, TrainOptions, has, lib
+from ._handle import Handle
 from ._text import call_into_buffer, to_bytes
 from .errors import check
 from .tokenizer import OPT_LENIENT, Document, _release, _scratch
@@ -25,7 +26,7 @@ def _require():
         raise NotImplementedError("the loaded libvnseg has no segmenter (vnseg_segment)")
 
 
-class Model:
+class Model(Handle):
     """A segmentation model (immutable; any number of threads may segment with it). Owns the
     C model: close it, or use it as a context manager; closing it also closes the segmenters
     and segmented documents made with it.
@@ -33,6 +34,8 @@ class Model:
         with vnseg.Model("vi.model") as m:
             print(vnseg.segment("Hà Nội mùa thu", m))
     """
+    _free = "vnseg_model_free"
+    _name = "Model"
 
     def __init__(self, path):
         """Open (map and validate) a model file. FormatError, VersionError, VnsegIOError."""
@@ -62,24 +65,7 @@ class Model:
     def close(self):
         for user in list(self._users):
             user.close()
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_model_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
-
-    def _h(self):
-        if not self._handle:
-            raise ValueError("the Model is closed")
-        return self._handle
+        Handle.close(self)
 
     def save(self, path):
         """Write the model file (through a temporary name and a rename)."""
@@ -160,9 +146,11 @@ class SegmentedDocument(Document):
     tokenize_raw = tokenize
 
 
-class Segmenter:
+class Segmenter(Handle):
     """Segments many texts with one model, reusing its C memory (vnseg_segmenter). One
     thread at a time; the model must stay open."""
+    _free = "vnseg_segmenter_free"
+    _name = "Segmenter"
 
     def __init__(self, model):
         _require()
@@ -171,20 +159,6 @@ class Segmenter:
         self._handle = _new_segmenter(model)
         model._users.add(self)
 
-    def close(self):
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_segmenter_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
 
     def segment(self, raw, *, lenient=False):
         """The segmented text of `raw` (syllables of a word joined by `_`): str in, str out;
@@ -269,7 +243,7 @@ def tokenize_raw(text, *, lenient=False):
         _release(doc)
 
 
-class Trainer:
+class Trainer(Handle):
     """Learns a segmentation model from segmented text, CoNLL-U and word lists
     (vnseg_trainer). Deterministic: the same input and options give the same model.
 
@@ -277,6 +251,8 @@ class Trainer:
             t.add("Hà_Nội là thủ_đô .\\n")
             model = t.train()
     """
+    _free = "vnseg_trainer_free"
+    _name = "Trainer"
 
     def __init__(self, *, epochs=0, hash_bits=0, seed=0):
         """0 takes the library's default (10 epochs, 2^20 weights, seed 1)."""
@@ -287,25 +263,6 @@ class Trainer:
         check(lib.vnseg_trainer_new(ctypes.byref(opts), ctypes.byref(out)))
         self._handle = out.value
 
-    def close(self):
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_trainer_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
-
-    def _h(self):
-        if not self._handle:
-            raise ValueError("the Trainer is closed")
-        return self._handle
 
     def add(self, text, format="segmented"):
         """Add whole lines of training input: "segmented" (words joined by `_`), "conllu" or

@@ -14,6 +14,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter, sub
 
 from ._lib import UNIT_BYTE, UNIT_CODEPOINT, Span, lib
+from ._handle import Handle
 from ._lib import has as lib_has
 from ._text import call_into_buffer, decode, to_bytes
 from .errors import check
@@ -239,7 +240,7 @@ def _offsets(handle, n, units):
     return [view[2 * n * k:2 * n * (k + 1)] for k in range(len(units))]
 
 
-class Document:
+class Document(Handle):
     """A tokenized text, owning a vnseg_doc. Reuse one for many texts (it keeps its memory);
     close it, or use it as a context manager, to free the C memory at once.
 
@@ -250,6 +251,8 @@ class Document:
             for t in doc.tokens: ...
             for s in doc.sentences: ...
     """
+    _free = "vnseg_doc_free"
+    _name = "Document"
     __slots__ = ("_handle", "_data", "_text", "_lenient", "_escapes", "_tokens", "_sentences",
                  "_raw", "__weakref__")
 
@@ -270,25 +273,8 @@ class Document:
     def close(self):
         """Free the C document now (also done by `with` and, as a last resort, by the
         garbage collector). The tokens and sentences already returned stay usable."""
-        handle, self._handle = self._handle, None
-        if handle:
-            lib.vnseg_doc_free(handle)
+        Handle.close(self)
         self._data = b""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            self.close()
-
-    def _h(self):
-        if not self._handle:
-            raise ValueError("the Document is closed")
-        return self._handle
 
     # -- tokenizing --
     def tokenize(self, text, *, lenient=False, escapes=False, runon=True):
