@@ -166,6 +166,19 @@ VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
 {
     if (!r || !line)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL argument");
+    /* The common case first: the next LF is in the window, within max_line (no fill, no cut). */
+    size_t window = r->tail - r->head;
+    if (VN_LIKELY(window > 0)) {
+        const unsigned char *start = r->buf + r->head;
+        const unsigned char *lf =
+            memchr(start, '\n', window < r->max_line + 1 ? window : r->max_line + 1);
+        if (VN_LIKELY(lf != NULL)) {
+            size_t len = (size_t)(lf - start);
+            size_t cr = len > 0 && start[len - 1] == '\r';
+            emit(r, line, len - cr, 1 + cr, cr ? VNSEG_LINE_CRLF : 0);
+            return 1;
+        }
+    }
     size_t scanned = 0; /* bytes after head already known to hold no LF */
     for (;;) {
         size_t avail = r->tail - r->head;

@@ -617,6 +617,30 @@ nomem:
     return 0;
 }
 
+/* Copy the last n bytes of the text (0 < n < 80) to the start of pad, in fixed-size pieces
+ * that overlap rather than through a call to memcpy of n bytes (one a line for callers that go
+ * line by line). Reads and writes only [0, n). */
+static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
+                                                            const unsigned char *src, size_t n)
+{
+    if (n >= 16) {
+        size_t i = 0;
+        for (; i + 16 <= n; i += 16)
+            memcpy(pad + i, src + i, 16);
+        if (i < n) memcpy(pad + n - 16, src + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(pad, src, 8);
+        memcpy(pad + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(pad, src, 4);
+        memcpy(pad + n - 4, src + n - 4, 4);
+    } else {
+        pad[0] = src[0];
+        pad[n / 2] = src[n / 2];
+        pad[n - 1] = src[n - 1];
+    }
+}
+
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
 static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
@@ -638,7 +662,7 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
     while (pos < len) {
         unsigned char pad[64 + 32];
         memset(pad, 0, sizeof pad);
-        memcpy(pad, s + pos, len - pos);
+        copy_tail(pad, s + pos, len - pos);
         if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, memo_find, &status)))
             return status;
     }
