@@ -1,5 +1,7 @@
 /* Builds the tokenizer's character tables from ICU's Unicode data, once per process. */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -88,9 +90,15 @@ static void build(void)
     }
 }
 
+/* Set (release) once the tables are built: callers that tokenize line by line test it instead
+ * of calling pthread_once each time. */
+static _Atomic bool built;
+
 void vn_chars_init(void)
 {
+    if (atomic_load_explicit(&built, memory_order_acquire)) return;
     pthread_once(&once, build);
+    atomic_store_explicit(&built, true, memory_order_release);
 }
 
 uint32_t vn_char_lower(uint32_t cp)

@@ -162,11 +162,11 @@ static void emit(vnseg_reader *r, vnseg_line *line, size_t len, size_t skip, uin
     r->continuing = flags & VNSEG_LINE_CONTINUED;
 }
 
-VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
+/* The general case of vnseg_reader_next: reading more, long lines, the end of the stream.
+ * `scanned`: bytes after head already known to hold no LF. Out of line so that the common case
+ * saves few registers. */
+static VN_NOINLINE int next_general(vnseg_reader *r, vnseg_line *line, size_t scanned)
 {
-    if (!r || !line)
-        return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL argument");
-    size_t scanned = 0; /* bytes after head already known to hold no LF */
     for (;;) {
         size_t avail = r->tail - r->head;
         const unsigned char *start = avail ? r->buf + r->head : NULL;
@@ -203,4 +203,24 @@ VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
         if (got == -3)
             return vn_fail_simple(VNSEG_E_NOMEM);
     }
+}
+
+VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
+{
+    if (!r || !line)
+        return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL argument");
+    /* The common case first: the next LF is in the window, within max_line (no fill, no cut). */
+    size_t window = r->tail - r->head;
+    if (VN_LIKELY(window > 0)) {
+        const unsigned char *start = r->buf + r->head;
+        const unsigned char *lf =
+            memchr(start, '\n', window < r->max_line + 1 ? window : r->max_line + 1);
+        if (VN_LIKELY(lf != NULL)) {
+            size_t len = (size_t)(lf - start);
+            size_t cr = len > 0 && start[len - 1] == '\r';
+            emit(r, line, len - cr, 1 + cr, cr ? VNSEG_LINE_CRLF : 0);
+            return 1;
+        }
+    }
+    return next_general(r, line, window < r->max_line + 1 ? window : r->max_line + 1);
 }

@@ -617,6 +617,47 @@ nomem:
     return 0;
 }
 
+/* Zero the 96 bytes of a tail block's copy with six vector stores (a memset of that size
+ * compiles to `rep stos`, slow to start, paid once a line by callers that go line by line). */
+static inline __attribute__((always_inline)) void zero_pad(unsigned char *pad)
+{
+#ifdef __SSE2__
+    const __m128i z = _mm_setzero_si128();
+    _mm_store_si128((__m128i *)(void *)pad, z);
+    _mm_store_si128((__m128i *)(void *)(pad + 16), z);
+    _mm_store_si128((__m128i *)(void *)(pad + 32), z);
+    _mm_store_si128((__m128i *)(void *)(pad + 48), z);
+    _mm_store_si128((__m128i *)(void *)(pad + 64), z);
+    _mm_store_si128((__m128i *)(void *)(pad + 80), z);
+#else
+    memset(pad, 0, 96);
+#endif
+}
+
+/* Copy the last n bytes of the text (0 < n < 80) to the start of pad, in fixed-size pieces
+ * that overlap rather than through a call to memcpy of n bytes (one a line for callers that go
+ * line by line). Reads and writes only [0, n). */
+static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
+                                                            const unsigned char *src, size_t n)
+{
+    if (n >= 16) {
+        size_t i = 0;
+        for (; i + 16 <= n; i += 16)
+            memcpy(pad + i, src + i, 16);
+        if (i < n) memcpy(pad + n - 16, src + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(pad, src, 8);
+        memcpy(pad + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(pad, src, 4);
+        memcpy(pad + n - 4, src + n - 4, 4);
+    } else {
+        pad[0] = src[0];
+        pad[n / 2] = src[n / 2];
+        pad[n - 1] = src[n - 1];
+    }
+}
+
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
 static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
@@ -636,9 +677,9 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
         if (!pos) return status;
     }
     while (pos < len) {
-        unsigned char pad[64 + 32];
-        memset(pad, 0, sizeof pad);
-        memcpy(pad, s + pos, len - pos);
+        _Alignas(16) unsigned char pad[64 + 32];
+        zero_pad(pad);
+        copy_tail(pad, s + pos, len - pos);
         if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, memo_find, &status)))
             return status;
     }
