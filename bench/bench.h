@@ -1,4 +1,4 @@
-/* Shared helpers of the benchmarks: reading a corpus, a monotonic clock, best-of-N timing. */
+/* Shared helpers of the benchmarks: reading a corpus, a monotonic clock, the memchr baseline. */
 #ifndef VNSEG_BENCH_H
 #define VNSEG_BENCH_H
 
@@ -33,6 +33,21 @@ static inline char *bench_read_file(const char *path, size_t *len)
     fclose(f);
     *len = (size_t)n;
     return buf;
+}
+
+/* The baseline every benchmark is a ratio to: split at spaces with memchr and count the
+ * pieces. */
+static inline size_t bench_split_memchr(const char *s, size_t n)
+{
+    size_t count = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *q = memchr(p, ' ', (size_t)(end - p));
+        if (!q) q = end;
+        count += q > p;
+        p = q + 1;
+    }
+    return count;
 }
 
 /* Keep a value alive so the compiler cannot drop the work that made it. */

@@ -7,19 +7,6 @@
 
 #include "bench.h"
 
-static size_t split_memchr(const char *s, size_t n)
-{
-    size_t count = 0;
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        const char *q = memchr(p, ' ', (size_t)(end - p));
-        if (!q) q = end;
-        count += q > p;
-        p = q + 1;
-    }
-    return count;
-}
-
 /* Segment line by line, as `vnseg segment` does; returns the output bytes. */
 static size_t segment_lines(vnseg_segmenter *seg, const char *s, size_t n)
 {
@@ -109,7 +96,7 @@ int main(int argc, char **argv)
     size_t out = 0;
     for (int r = 0; r < rounds; r++) {
         double a = bench_now(), ca = cpu_now();
-        bench_sink = split_memchr(buf, n);
+        bench_sink = bench_split_memchr(buf, n);
         double b = bench_now(), cb = cpu_now();
         out = segment_lines(seg, buf, n);
         double c = bench_now(), cc = cpu_now();

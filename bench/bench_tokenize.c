@@ -4,21 +4,6 @@
 
 #include "bench.h"
 
-/* The baseline: split at spaces with memchr and count the pieces. */
-static size_t split_memchr(const char *s, size_t n)
-{
-    size_t count = 0;
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        const char *q = memchr(p, ' ', (size_t)(end - p));
-        if (!q)
-            q = end;
-        count += q > p;
-        p = q + 1;
-    }
-    return count;
-}
-
 static size_t tokenize_whole(vnseg_doc *doc, const char *s, size_t n, uint32_t opts)
 {
     if (vnseg_tokenize(doc, s, n, opts) != VNSEG_OK) {
@@ -57,7 +42,7 @@ int main(int argc, char **argv)
     double best_split = 1e9, best_whole = 1e9, best_lines = 1e9, best_lenient = 1e9;
     for (int r = 0; r < rounds; r++) {
         double t0 = bench_now();
-        bench_sink = split_memchr(buf, n);
+        bench_sink = bench_split_memchr(buf, n);
         double t1 = bench_now();
         bench_sink = tokenize_whole(doc, buf, n, 0);
         double t2 = bench_now();
@@ -73,7 +58,7 @@ int main(int argc, char **argv)
     tokenize_whole(doc, buf, n, 0);
     double mb = (double)n / 1e6;
     printf("corpus: %.1f MB, %zu tokens, %zu sentences, %zu pieces split at spaces\n", mb,
-           vnseg_doc_token_count(doc), vnseg_doc_sentence_count(doc), split_memchr(buf, n));
+           vnseg_doc_token_count(doc), vnseg_doc_sentence_count(doc), bench_split_memchr(buf, n));
     printf("%-34s %9s %8s\n", "", "MB/s", "ratio");
     printf("%-34s %9.0f %8.2f\n", "memchr(' ') split loop", mb / best_split, 1.0);
     printf("%-34s %9.0f %8.2f\n", "vnseg_tokenize, whole buffer", mb / best_whole,

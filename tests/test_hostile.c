@@ -15,15 +15,7 @@ static int setup(void **state)
     static const char train_text[] =
         "Chính_phủ vừa công_bố kế_hoạch phát_triển kinh_tế trong năm tới .\n"
         "Ông Nguyễn_Văn_An cho_biết thời_tiết hôm_nay ở sân_bay Tân_Sơn_Nhất đẹp .\n";
-    vnseg_train_options o = {sizeof o, 1, 16, 0, 1};
-    vnseg_trainer *t = NULL;
-    if (vnseg_trainer_new(&o, &t) != VNSEG_OK ||
-        vnseg_trainer_add(t, VNSEG_CORPUS_SEGMENTED, train_text, sizeof train_text - 1) !=
-            VNSEG_OK ||
-        vnseg_trainer_train(t, NULL, NULL, &model) != VNSEG_OK)
-        return -1;
-    vnseg_trainer_free(t);
-    return 0;
+    return tu_train_model(train_text, sizeof train_text - 1, 1, &model) == VNSEG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)

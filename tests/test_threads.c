@@ -138,15 +138,7 @@ static int setup(void **state)
     const void *img = vnseg_gazetteer_data(gaz, &len);
     if (vnseg_gazetteer_open_memory(img, len, VNSEG_GAZ_OPEN_VERIFY, &gaz2) != VNSEG_OK)
         return -1;
-    vnseg_train_options o = {sizeof o, 2, 16, 0, 1};
-    vnseg_trainer *t = NULL;
-    if (vnseg_trainer_new(&o, &t) != VNSEG_OK ||
-        vnseg_trainer_add(t, VNSEG_CORPUS_SEGMENTED, train_text, sizeof train_text - 1) !=
-            VNSEG_OK ||
-        vnseg_trainer_train(t, NULL, NULL, &model) != VNSEG_OK)
-        return -1;
-    vnseg_trainer_free(t);
-    return 0;
+    return tu_train_model(train_text, sizeof train_text - 1, 2, &model) == VNSEG_OK ? 0 : -1;
 }
 
 static int teardown(void **state)

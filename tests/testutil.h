@@ -1,5 +1,6 @@
-/* Helpers shared by the cmocka tests: tokenize a string and look at tokens by index, and an
- * allocator hook that counts blocks and fails a chosen allocation. */
+/* Helpers shared by the cmocka tests: tokenize a string and look at tokens by index, train a
+ * small segmentation model, and an allocator hook that counts blocks and fails a chosen
+ * allocation. */
 #ifndef VNSEG_TESTUTIL_H
 #define VNSEG_TESTUTIL_H
 
@@ -164,6 +165,20 @@ static inline vnseg_allocator tu_failing_allocator(void)
 {
     vnseg_allocator a = {tu_fail_malloc, tu_fail_realloc, tu_fail_free, NULL};
     return a;
+}
+
+/* A segmentation model trained on `text` (segmented format) for `epochs` epochs with 2^16
+ * weights and seed 1; VNSEG_OK or the failing call's status. */
+static inline vnseg_status tu_train_model(const char *text, size_t len, uint32_t epochs,
+                                          vnseg_model **out)
+{
+    vnseg_train_options o = {sizeof o, epochs, 16, 0, 1};
+    vnseg_trainer *t = NULL;
+    vnseg_status st = vnseg_trainer_new(&o, &t);
+    if (st == VNSEG_OK) st = vnseg_trainer_add(t, VNSEG_CORPUS_SEGMENTED, text, len);
+    if (st == VNSEG_OK) st = vnseg_trainer_train(t, NULL, NULL, out);
+    vnseg_trainer_free(t);
+    return st;
 }
 
 #define TU_TEST(f) cmocka_unit_test_setup_teardown(f, tu_setup_doc, tu_teardown_doc)
