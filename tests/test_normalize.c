@@ -4,17 +4,10 @@
 
 #include "norm_passes.h"
 #include "normtest.h"
+#include "marks.h"
 #include "testutil.h"
 
-/* Combining marks, for NFD strings written by hand. */
-#define GRAVE "\xCC\x80"     /* U+0300 huyền */
-#define ACUTE "\xCC\x81"     /* U+0301 sắc */
-#define TILDE "\xCC\x83"     /* U+0303 ngã */
-#define HOOK "\xCC\x89"      /* U+0309 hỏi */
-#define DOT "\xCC\xA3"       /* U+0323 nặng */
-#define CIRC "\xCC\x82"      /* U+0302 circumflex */
-#define BREVE "\xCC\x86"     /* U+0306 breve */
-#define HORN "\xCC\x9B"      /* U+031B horn */
+/* Deprecated combining marks and invisibles, beside the marks of marks.h. */
 #define OLD_GRAVE "\xCD\x80" /* U+0340 */
 #define OLD_ACUTE "\xCD\x81" /* U+0341 */
 #define ZWSP "\xE2\x80\x8B"
