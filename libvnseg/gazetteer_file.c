@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_io.h"
 #include "gazetteer_internal.h"
 #include "lookup_key.h"
 
@@ -124,42 +125,30 @@ VNSEG_EXPORT vnseg_status vnseg_gazetteer_open(const char *path, uint32_t flags,
     if (!out || !path || (flags & ~(uint32_t)VNSEG_GAZ_OPEN_VERIFY))
         return vn_fail_simple(VNSEG_E_INVALID_ARG);
     *out = NULL;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        int e = errno;
-        close(fd);
-        return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path,
-                       e ? strerror(e) : "not a regular file");
-    }
-    size_t size = (size_t)st.st_size;
+    int fd;
+    size_t size;
+    vnseg_status s = vn_file_open(path, VNSEG_E_IO, &fd, &size);
+    if (s != VNSEG_OK) return s;
     if (size < VN_GAZ_HEADER_SIZE) {
         close(fd);
-        vn_fail(VNSEG_E_FORMAT, VNSEG_NO_OFFSET, 0, "%s: not a valid gazetteer: %s", path,
-                size < 8 ? "too short" : "truncated header");
-        return VNSEG_E_FORMAT;
+        return vn_fail(VNSEG_E_FORMAT, VNSEG_NO_OFFSET, 0, "%s: not a valid gazetteer: %s", path,
+                       size < 8 ? "too short" : "truncated header");
     }
-    void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    int e = errno;
-    close(fd);
-    if (map == MAP_FAILED)
-        return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path, strerror(e));
+    void *map;
+    s = vn_file_map(path, fd, size, &map);
+    if (s != VNSEG_OK) return s;
     vnseg_gazetteer *g = vn_malloc(sizeof *g);
     if (!g) {
         munmap(map, size);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }
-    vnseg_status s = vn_gaz_attach(g, map, size);
+    s = vn_gaz_attach(g, map, size);
     if (s == VNSEG_OK) {
         g->own = VN_GAZ_OWN_MMAP;
         s = finish_open(g, flags);
     }
     if (s != VNSEG_OK) {
-        /* Name the file in the message. */
-        char msg[480];
-        snprintf(msg, sizeof msg, "%s", vnseg_error_last()->message);
-        vn_fail(s, VNSEG_NO_OFFSET, 0, "%s: %s", path, msg);
+        vn_fail_in_file(path); /* name the file in the message */
         munmap(map, size);
         vn_free(g);
         return s;
@@ -232,39 +221,7 @@ VNSEG_EXPORT const void *vnseg_gazetteer_data(const vnseg_gazetteer *g, size_t *
 VNSEG_EXPORT vnseg_status vnseg_gazetteer_save(const vnseg_gazetteer *g, const char *path)
 {
     if (!g || !path) return vn_fail_simple(VNSEG_E_INVALID_ARG);
-    /* Write a temporary file beside it and rename, so that readers that have the old file
-     * mapped keep a whole file. */
-    size_t plen = strlen(path);
-    char *tmp = vn_malloc(plen + 16);
-    if (!tmp) return vn_fail_simple(VNSEG_E_NOMEM);
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        vnseg_status st = vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path, strerror(errno));
-        vn_free(tmp);
-        return st;
-    }
-    const unsigned char *p = g->base;
-    size_t left = g->size;
-    int err = 0;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0) {
-            err = errno;
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (!err && fchmod(fd, 0644) != 0) err = errno;
-    if (close(fd) != 0 && !err) err = errno;
-    if (!err && rename(tmp, path) != 0) err = errno;
-    if (err) unlink(tmp);
-    vn_free(tmp);
-    if (err) return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path, strerror(err));
-    return VNSEG_OK;
+    return vn_file_write_atomic(path, g->base, g->size);
 }
 
 VNSEG_EXPORT uint32_t vnseg_gazetteer_flags(const vnseg_gazetteer *g)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_io.h"
 #include "seg_model.h"
 
 uint64_t vn_checksum(const unsigned char *p, size_t n)
@@ -161,18 +162,10 @@ VNSEG_EXPORT vnseg_status vnseg_model_open(const char *path, vnseg_model **out)
     if (!path || !out)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "vnseg_model_open: NULL argument");
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return vn_fail(errno == ENOENT ? VNSEG_E_NOT_FOUND : VNSEG_E_IO, VNSEG_NO_OFFSET, 0,
-                       "%s: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        int e = errno;
-        close(fd);
-        return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path,
-                       S_ISREG(sb.st_mode) ? strerror(e) : "not a regular file");
-    }
-    size_t size = (size_t)sb.st_size;
+    int fd;
+    size_t size;
+    vnseg_status st = vn_file_open(path, VNSEG_E_NOT_FOUND, &fd, &size);
+    if (st != VNSEG_OK) return st;
     if (size < VN_MODEL_HEADER_SIZE) {
         close(fd);
         return vn_fail(VNSEG_E_FORMAT, VNSEG_NO_OFFSET, 0,
@@ -190,24 +183,19 @@ VNSEG_EXPORT vnseg_status vnseg_model_open(const char *path, vnseg_model **out)
         }
         return vn_model_adopt(copy, size, out);
     }
-    void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    int e = errno;
-    close(fd);
-    if (map == MAP_FAILED)
-        return vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: mmap: %s", path, strerror(e));
+    void *map;
+    st = vn_file_map(path, fd, size, &map);
+    if (st != VNSEG_OK) return st;
     vnseg_model *m = vn_calloc(1, sizeof *m);
     if (!m) {
         munmap(map, size);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }
-    vnseg_status st = validate(map, size, m);
+    st = validate(map, size, m);
     if (st != VNSEG_OK) {
         munmap(map, size);
         vn_free(m);
-        const vnseg_error *err = vnseg_error_last();
-        char msg[400];
-        snprintf(msg, sizeof msg, "%s", err->message);
-        return vn_fail(st, err->offset, 0, "%s: %s", path, msg);
+        return vn_fail_in_file(path);
     }
     m->mapping = map;
     *out = m;
@@ -235,36 +223,7 @@ VNSEG_EXPORT vnseg_status vnseg_model_save(const vnseg_model *model, const char 
     if (!little_endian_host())
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_model_save: not supported on big-endian hosts");
-    size_t plen = strlen(path);
-    char *tmp = vn_malloc(plen + 32);
-    if (!tmp) return vn_fail_simple(VNSEG_E_NOMEM);
-    snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
-    vnseg_status st = VNSEG_OK;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        st = vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", tmp, strerror(errno));
-        vn_free(tmp);
-        return st;
-    }
-    const unsigned char *p = model->image;
-    size_t left = model->size;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-            st = vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", tmp, strerror(errno));
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (close(fd) != 0 && st == VNSEG_OK)
-        st = vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", tmp, strerror(errno));
-    if (st == VNSEG_OK && rename(tmp, path) != 0)
-        st = vn_fail(VNSEG_E_IO, VNSEG_NO_OFFSET, 0, "%s: %s", path, strerror(errno));
-    if (st != VNSEG_OK) unlink(tmp);
-    vn_free(tmp);
-    return st;
+    return vn_file_write_atomic(path, model->image, model->size);
 }
 
 VNSEG_EXPORT vnseg_status vnseg_model_get_info(const vnseg_model *model, vnseg_model_info *info)
