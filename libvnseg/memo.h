@@ -87,11 +87,6 @@ static inline uint16_t vn_memo_kind(uint32_t info)
     return (uint16_t)((info >> VN_MEMO_TAIL_SHIFT) & 0xF);
 }
 
-static inline uint32_t vn_memo_syllables(uint32_t info)
-{
-    return (info >> (VN_MEMO_TAIL_SHIFT + 4)) & 0xF;
-}
-
 /* Is the token listed for the sentence pass (0 or 1)? Is it a bracket or quote? */
 static inline uint32_t vn_memo_listed(uint32_t info)
 {

@@ -143,9 +143,6 @@ VNSEG_EXPORT vnseg_status vnseg_doc_token_offsets(const vnseg_doc *doc, int unit
     const vnseg_token *t = vnseg_doc_tokens(doc);
     size_t len;
     const unsigned char *s = (const unsigned char *)vnseg_doc_text(doc, &len);
-    bool well_formed = true; /* ill-formed bytes only occur inside tokens flagged repaired */
-    for (size_t i = 0; i < n && well_formed; i++)
-        well_formed = !(t[i].flags & VNSEG_TF_REPAIRED);
     if (unit == VNSEG_UNIT_BYTE) {
         for (size_t i = 0; i < n; i++) {
             out[2 * i] = t[i].offset;
@@ -153,6 +150,9 @@ VNSEG_EXPORT vnseg_status vnseg_doc_token_offsets(const vnseg_doc *doc, int unit
         }
         return VNSEG_OK;
     }
+    bool well_formed = true; /* ill-formed bytes only occur inside tokens flagged repaired */
+    for (size_t i = 0; i < n && well_formed; i++)
+        well_formed = !(t[i].flags & VNSEG_TF_REPAIRED);
     if (well_formed) {
         if (unit == VNSEG_UNIT_UTF16)
             well_formed_offsets(s, len, t, n, true, out);

@@ -427,9 +427,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
     if (options & ~(uint32_t)VNSEG_OPT_LENIENT)
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_tokenize_raw: unknown option bits 0x%x", (unsigned)options);
-    if (len > (size_t)PTRDIFF_MAX || (uintptr_t)text + len < (uintptr_t)text)
-        return vn_fail(VNSEG_E_TOO_LARGE, VNSEG_NO_OFFSET, 0,
-                       "vnseg_tokenize_raw: length %zu cannot be a buffer's size", len);
+    VN_CHECK_LEN("vnseg_tokenize_raw", text, len);
     vn_chars_init();
     if (!text) text = "";
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;

@@ -719,9 +719,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES | VNSEG_OPT_NO_RUNON))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
                        "vnseg_tokenize: unknown option bits 0x%x", (unsigned)options);
-    if (len > (size_t)PTRDIFF_MAX || (uintptr_t)text + len < (uintptr_t)text)
-        return vn_fail(VNSEG_E_TOO_LARGE, VNSEG_NO_OFFSET, 0,
-                       "vnseg_tokenize: length %zu cannot be a buffer's size", len);
+    VN_CHECK_LEN("vnseg_tokenize", text, len);
     vn_chars_init();
     reset(doc);
     if (!text) text = "";
