@@ -224,11 +224,16 @@ def _map(norm, to_original, a, b):
     return (ta, tb)
 
 
+def _norm_text(handle):
+    """The normalized UTF-8 bytes of a vnseg_norm result."""
+    n = ctypes.c_size_t()
+    ptr = lib.vnseg_norm_text(handle, ctypes.byref(n))
+    return ctypes.string_at(ptr, n.value) if n.value else b""
+
+
 def _result(handle, data, original, legacy):
     try:
-        n = ctypes.c_size_t()
-        ptr = lib.vnseg_norm_text(handle, ctypes.byref(n))
-        out = ctypes.string_at(ptr, n.value) if n.value else b""
+        out = _norm_text(handle)
         changed = bool(lib.vnseg_norm_changed(handle))
         count = lib.vnseg_norm_piece_count(handle)
         if has("vnseg_norm_pieces"):  # the whole map in one call, kept as an array
@@ -264,19 +269,29 @@ def normalize(text, steps="default", *, lenient=False):
     "search", "nfc", "tone_new", "fold", or a list of names) and return a Normalized: the text
     and the offset map back to the input. Strict UTF-8 raises InvalidUTF8Error with the byte
     offset; `lenient` turns each ill-formed sequence into U+FFFD (listed in .unmapped)."""
+    data, s, handle = _normalize(text, steps, lenient)
+    return _result(handle, data, text if s is not None else data, False)
+
+
+def normalize_text(text, steps="default", *, lenient=False):
+    """Only the text of normalize(): str in, str out; bytes in, bytes out. Copies no map."""
+    data, s, handle = _normalize(text, steps, lenient)
+    try:
+        out = _norm_text(handle)
+    finally:
+        lib.vnseg_norm_free(handle)
+    return out.decode("utf-8", "replace") if isinstance(text, str) else out
+
+
+def _normalize(text, steps, lenient):
+    """Run vnseg_normalize: the input's bytes, its str (or None) and the result's handle."""
     _require()
     data, s = to_bytes(text)
     handle = ctypes.c_void_p()
     check(lib.vnseg_normalize(data, len(data), steps_code(steps) | (NORM_LENIENT if lenient
                                                                      else 0),
                               ctypes.byref(handle)))
-    return _result(handle.value, data, text if s is not None else data, False)
-
-
-def normalize_text(text, steps="default", *, lenient=False):
-    """Only the text of normalize(): str in, str out; bytes in, bytes out."""
-    r = normalize(text, steps, lenient=lenient)
-    return r.text if isinstance(text, str) else r.data
+    return data, s, handle.value
 
 
 def decode(data, encoding, steps=0, *, lenient=False):

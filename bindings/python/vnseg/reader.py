@@ -9,7 +9,6 @@ from operator import itemgetter
 
 from ._lib import LineStruct, lib
 from ._handle import Handle
-from ._text import decode
 from .errors import InvalidUTF8Error, check, last_error
 from .tokenizer import Document, Sentence, _gc_paused, _sentence_flags
 
@@ -208,7 +207,7 @@ def _tokenize_batch(doc, batch, lenient, escapes, runon):
         e.message = "invalid UTF-8 at byte %d (line %d)" % (e.offset, e.line)
         e.args = (e.message,)
         raise e
-    texts = decode(data, lenient).split("\n")
+    texts = doc.text.split("\n")  # decoded once, kept by the document for its tokens
     c = doc.columns()
     n = len(batch)
     # The first token and sentence of each line (both sorted), where each line starts.
