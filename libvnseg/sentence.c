@@ -259,18 +259,28 @@ static int cmp_bytes(const unsigned char *a, size_t an, const lit *b)
     return c ? c : (an < bn ? -1 : an > bn ? 1 : 0);
 }
 
+/* The n bytes at s in lower case into low (64 bytes), their length in *m; false when they are
+ * not well-formed UTF-8 or do not fit (then no listed word can match). */
+static bool lower_copy(const unsigned char *s, size_t n, unsigned char low[64], size_t *m)
+{
+    size_t k = 0;
+    const unsigned char *p = s, *end = s + n;
+    while (p < end) {
+        uint32_t cp;
+        int len = vn_utf8_decode(p, end, &cp);
+        if (len < 0 || k + 4 > 64) return false;
+        k += (size_t)vn_utf8_encode(vn_char_lower(cp), low + k);
+        p += len;
+    }
+    *m = k;
+    return true;
+}
+
 static bool is_title_head(const unsigned char *syl, size_t n)
 {
     unsigned char low[64];
-    size_t m = 0;
-    const unsigned char *p = syl, *end = syl + n;
-    while (p < end) {
-        uint32_t cp;
-        int k = vn_utf8_decode(p, end, &cp);
-        if (k < 0 || m + 4 > sizeof low) return false;
-        m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
-        p += k;
-    }
+    size_t m;
+    if (!lower_copy(syl, n, low, &m)) return false;
     size_t lo = 0, hi = sizeof title_heads / sizeof *title_heads;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -299,15 +309,8 @@ static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
         LIT("và"),   LIT("vì"),        LIT("về"),    LIT("vị"),    LIT("vụ"),     LIT("với"),
         LIT("xã"),   LIT("đoàn"),      LIT("đến"),   LIT("để"),    LIT("ở")};
     unsigned char low[64];
-    size_t m = 0;
-    const unsigned char *p = tok_bytes(doc, t), *end = p + t->length;
-    while (p < end) {
-        uint32_t cp;
-        int k = vn_utf8_decode(p, end, &cp);
-        if (k < 0 || m + 4 > sizeof low) return false;
-        m += (size_t)vn_utf8_encode(vn_char_lower(cp), low + m);
-        p += k;
-    }
+    size_t m;
+    if (!lower_copy(tok_bytes(doc, t), t->length, low, &m)) return false;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (bytes_are(low, m, &words[k])) return true;
     return false;
