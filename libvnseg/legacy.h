@@ -63,8 +63,7 @@ void vn_spans_add(vn_spans *s, size_t offset, size_t len);
 /* Decode; *need receives the VN_NEED_* flags of the decoded text (a superset). */
 vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad, unsigned *need);
 
-/* One level of mojibake repair (see vnseg_decode_legacy()); *repaired counts the characters
- * put back. */
-vnseg_status vn_mojibake_pass(vn_emit *e, size_t *repaired);
+/* One level of mojibake repair (see vnseg_decode_legacy()); the emitter records what changed. */
+vnseg_status vn_mojibake_pass(vn_emit *e);
 
 #endif

@@ -15,7 +15,7 @@ static int byte_at(const unsigned char *s, size_t len, size_t i, size_t *k)
     return vn_cp1252_byte(cp, true);
 }
 
-vnseg_status vn_mojibake_pass(vn_emit *e, size_t *repaired)
+vnseg_status vn_mojibake_pass(vn_emit *e)
 {
     const unsigned char *s = e->in;
     size_t len = e->in_len;
@@ -42,7 +42,6 @@ vnseg_status vn_mojibake_pass(vn_emit *e, size_t *repaired)
         uint32_t cp;
         if (got == need && vn_utf8_decode(bytes, bytes + need, &cp) == (int)need) {
             vn_emit_unit(e, i, j, bytes, need);
-            ++*repaired;
             i = j;
         } else {
             i += k;

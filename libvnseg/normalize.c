@@ -76,7 +76,6 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
     vn_emit e;
     vn_emit_init(&e, n->text, n->len);
     vnseg_status st = VNSEG_OK;
-    size_t repaired = 0;
     switch (kind) {
     case P_DECODE:
         st = vn_decode_legacy_pass(&e, encoding, &n->unmapped, need);
@@ -85,7 +84,7 @@ static vnseg_status run_pass(vnseg_norm *n, pass_kind kind, uint32_t steps, int 
         st = vn_pass_clean(&e, steps & VNSEG_NORM_LENIENT, &n->unmapped);
         break;
     case P_MOJIBAKE:
-        st = vn_mojibake_pass(&e, &repaired);
+        st = vn_mojibake_pass(&e);
         break;
     case P_CLEAN:
         st = vn_pass_clean(&e, steps, &n->unmapped);
