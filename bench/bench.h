@@ -14,6 +14,14 @@ static inline double bench_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* CPU time of the calling thread: what other processes on a shared machine do not skew. */
+static inline double bench_cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Read a whole file into an exact-size heap buffer; exits on failure. */
 static inline char *bench_read_file(const char *path, size_t *len)
 {

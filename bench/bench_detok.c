@@ -5,13 +5,6 @@
 
 #include "bench.h"
 
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void fail(const char *what)
 {
     fprintf(stderr, "%s failed: %s\n", what, vnseg_error_last()->message);
@@ -111,21 +104,21 @@ int main(int argc, char **argv)
         best[k] = 1e9;
     for (int r = 0; r < rounds; r++) {
         double t[RUNS + 1];
-        t[0] = cpu_now();
+        t[0] = bench_cpu_now();
         bench_sink = bench_split_memchr(buf, n);
-        t[1] = cpu_now();
+        t[1] = bench_cpu_now();
         bench_sink = detok_doc(d, doc, 0);
-        t[2] = cpu_now();
+        t[2] = bench_cpu_now();
         bench_sink = detok_fresh(doc);
-        t[3] = cpu_now();
+        t[3] = bench_cpu_now();
         bench_sink = detok_doc(d, doc, VNSEG_DETOK_LOSSLESS);
-        t[4] = cpu_now();
+        t[4] = bench_cpu_now();
         bench_sink = tokenize_detok(line_doc, line_d, buf, n);
-        t[5] = cpu_now();
+        t[5] = bench_cpu_now();
         bench_sink = detok_lines(line_doc, line_d, buf, n);
-        t[6] = cpu_now();
+        t[6] = bench_cpu_now();
         bench_sink = detok_text(buf, n, out);
-        t[7] = cpu_now();
+        t[7] = bench_cpu_now();
         for (int k = 0; k < RUNS; k++)
             if (t[k + 1] - t[k] < best[k]) best[k] = t[k + 1] - t[k];
     }

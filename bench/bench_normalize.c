@@ -12,13 +12,6 @@
 #include <malloc.h>
 #endif
 
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static size_t run(const char *s, size_t n, int encoding, uint32_t steps, int *changed);
 
 /* The same, one line at a time. */
@@ -131,17 +124,17 @@ int main(int argc, char **argv)
         run(jobs[j].buf, jobs[j].len, jobs[j].encoding, jobs[j].steps, NULL);
     double best_split = 1e9, best_split_cpu = 1e9;
     for (int r = 0; r < rounds; r++) {
-        double c0 = cpu_now(), t0 = bench_now();
+        double c0 = bench_cpu_now(), t0 = bench_now();
         bench_sink = bench_split_memchr(clean_text, clean_len);
-        double t1 = bench_now(), c1 = cpu_now();
+        double t1 = bench_now(), c1 = bench_cpu_now();
         if (t1 - t0 < best_split) best_split = t1 - t0;
         if (c1 - c0 < best_split_cpu) best_split_cpu = c1 - c0;
         for (size_t j = 0; j < njobs; j++) {
-            double ca = cpu_now(), a = bench_now();
+            double ca = bench_cpu_now(), a = bench_now();
             bench_sink = jobs[j].lines
                              ? run_lines(jobs[j].buf, jobs[j].len, jobs[j].encoding, jobs[j].steps)
                              : run(jobs[j].buf, jobs[j].len, jobs[j].encoding, jobs[j].steps, NULL);
-            double b = bench_now(), cb = cpu_now();
+            double b = bench_now(), cb = bench_cpu_now();
             if (b - a < jobs[j].best) jobs[j].best = b - a;
             if (cb - ca < jobs[j].best_cpu) jobs[j].best_cpu = cb - ca;
         }

@@ -47,15 +47,6 @@ static size_t segment_lines_doc(vnseg_segmenter *seg, const char *s, size_t n)
     return tokens;
 }
 
-/* CPU time of this thread: on a machine shared with other jobs it counts only our own work
- * (the wall-clock figures are the ones to quote on a quiet machine). */
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static double peak_mb(void)
 {
     struct rusage ru;
@@ -95,13 +86,13 @@ int main(int argc, char **argv)
     double cpu_split = 1e9, cpu_seg = 1e9, cpu_doc = 1e9;
     size_t out = 0;
     for (int r = 0; r < rounds; r++) {
-        double a = bench_now(), ca = cpu_now();
+        double a = bench_now(), ca = bench_cpu_now();
         bench_sink = bench_split_memchr(buf, n);
-        double b = bench_now(), cb = cpu_now();
+        double b = bench_now(), cb = bench_cpu_now();
         out = segment_lines(seg, buf, n);
-        double c = bench_now(), cc = cpu_now();
+        double c = bench_now(), cc = bench_cpu_now();
         bench_sink = segment_lines_doc(seg, buf, n);
-        double d = bench_now(), cd = cpu_now();
+        double d = bench_now(), cd = bench_cpu_now();
         if (b - a < best_split) best_split = b - a;
         if (c - b < best_seg) best_seg = c - b;
         if (d - c < best_doc) best_doc = d - c;
