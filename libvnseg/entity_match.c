@@ -29,7 +29,7 @@ static bool upper_at(const unsigned char *p, size_t n)
 {
     if (p[0] < 0x80) return (unsigned)p[0] - 'A' < 26u;
     uint32_t cp;
-    return vn_utf8_decode(p, n, &cp) && (vn_char_class(cp) & VC_UPPER);
+    return vn_utf8_decode_len(p, n, &cp) && (vn_char_class(cp) & VC_UPPER);
 }
 
 size_t vn_scan_syllables(const vn_scan *s, size_t t, vn_syls *out)

@@ -15,7 +15,7 @@ bool vn_utf8_valid(const unsigned char *s, size_t n, size_t *bad_offset)
             continue;
         }
         uint32_t cp;
-        size_t w = vn_utf8_decode(s + i, n - i, &cp);
+        size_t w = vn_utf8_decode_len(s + i, n - i, &cp);
         if (!w) {
             if (bad_offset) *bad_offset = i;
             return false;

@@ -65,7 +65,7 @@ static bool shape(vn_buf *out, const unsigned char *in, size_t n, bool fold)
     bool last_punct = false;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t w = vn_utf8_decode(in + i, n - i, &cp);
+        size_t w = vn_utf8_decode_len(in + i, n - i, &cp);
         if (w == 0) { /* cannot happen after normalization; be safe */
             cp = 0xFFFD;
             w = 1;
@@ -211,7 +211,7 @@ size_t vn_key_fast(const unsigned char *s, size_t n, bool fold, unsigned char *o
             continue;
         }
         uint32_t cp;
-        size_t w = vn_utf8_decode(s + i, n - i, &cp);
+        size_t w = vn_utf8_decode_len(s + i, n - i, &cp);
         const fast_char *e = w ? fast_lookup(cp) : NULL;
         if (!e || !e->keep) return SIZE_MAX;
         if (((prev & FK_TONED_O) && (e->flags & FK_BASE_AE)) ||
@@ -236,7 +236,7 @@ bool vn_key_token_first(const unsigned char *s, size_t n, bool fold, uint32_t *c
         return true;
     }
     uint32_t u;
-    if (!vn_utf8_decode(s, n, &u)) return false;
+    if (!vn_utf8_decode_len(s, n, &u)) return false;
     const fast_char *e = fast_lookup(u);
     if (e && e->keep) {
         if (e->flags & (FK_TONED_O | FK_TONED_U)) return false; /* the tone may move on */
@@ -254,7 +254,7 @@ bool vn_key_token_first(const unsigned char *s, size_t n, bool fold, uint32_t *c
 
 bool vn_key_first_cp(const unsigned char *key, size_t n, uint32_t *cp)
 {
-    return n > 0 && vn_utf8_decode(key, n, cp) > 0;
+    return n > 0 && vn_utf8_decode_len(key, n, cp) > 0;
 }
 
 /* ---- joining and boundaries ---- */
@@ -265,14 +265,14 @@ static uint32_t last_char(const unsigned char *s, size_t n)
     while (i > 0 && (s[i] & 0xC0) == 0x80 && n - i < 4)
         i--;
     uint32_t cp = 0xFFFD;
-    if (!vn_utf8_decode(s + i, n - i, &cp)) cp = 0xFFFD;
+    if (!vn_utf8_decode_len(s + i, n - i, &cp)) cp = 0xFFFD;
     return cp;
 }
 
 static uint32_t first_char(const unsigned char *s, size_t n)
 {
     uint32_t cp = 0xFFFD;
-    if (!vn_utf8_decode(s, n, &cp)) cp = 0xFFFD;
+    if (!vn_utf8_decode_len(s, n, &cp)) cp = 0xFFFD;
     return cp;
 }
 
@@ -290,7 +290,7 @@ void vn_key_boundaries(const unsigned char *k, size_t n, void (*fn)(size_t pos, 
     size_t last = 0; /* the last position reported, to report each once */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t w = vn_utf8_decode(k + i, n - i, &cp);
+        size_t w = vn_utf8_decode_len(k + i, n - i, &cp);
         if (!w) {
             cp = 0xFFFD;
             w = 1;

@@ -44,7 +44,7 @@ bool vn_syl_read(const unsigned char *s, size_t len, vn_syl_text *t)
     if (len > VN_SYL_MAX_BYTES) return fail_read(t, VN_READ_LONG, 0);
     for (size_t i = 0; i < len;) {
         uint32_t cp = 0;
-        size_t k = vn_utf8_decode(s + i, len - i, &cp);
+        size_t k = vn_utf8_decode_len(s + i, len - i, &cp);
         if (k == 0) return fail_read(t, VN_READ_UTF8, i);
         vn_letter l = vn_letter_of(cp);
         unsigned mod, tone;

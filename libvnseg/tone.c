@@ -30,7 +30,7 @@ static size_t run_char(const unsigned char *s, size_t len)
 {
     if (s[0] < 0x80) return ((s[0] | 0x20u) - 'a' <= 'z' - 'a') ? 1 : 0;
     uint32_t cp = 0;
-    size_t k = vn_utf8_decode(s, len, &cp);
+    size_t k = vn_utf8_decode_len(s, len, &cp);
     if (k == 0) return 0;
     if (vn_letter_of(cp)) return k;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
@@ -121,7 +121,7 @@ static vnseg_status convert(const char *text, size_t len, unsigned style, bool r
         if (c == 0) {
             /* A separator, or a byte of invalid UTF-8: copied as it is. */
             uint32_t cp = 0;
-            size_t n = vn_utf8_decode(s + i, len - i, &cp);
+            size_t n = vn_utf8_decode_len(s + i, len - i, &cp);
             put(&k, s + i, n ? n : 1);
             i += n ? n : 1;
             continue;
