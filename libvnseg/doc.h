@@ -77,6 +77,10 @@ static inline bool vn_pair_kind(unsigned kind)
  * tests only. */
 extern bool vn_tokenize_reference;
 
+/* Internal switch for tests: when true, the fast path runs its SSE2 scan even where the
+ * processor has AVX2, so that a machine with AVX2 tests both. Not thread-safe; tests only. */
+extern bool vn_scan_sse2_only;
+
 /* Set kind, flags and syllables of a token from its bytes; `feat` is the or of the
  * features of its characters (chars.h). Returns VNSEG_OK or VNSEG_E_NOMEM. */
 vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);

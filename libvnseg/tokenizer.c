@@ -8,6 +8,7 @@
 #include "utf8.h"
 
 bool vn_tokenize_reference = false;
+bool vn_scan_sse2_only = false;
 
 VNSEG_EXPORT vnseg_doc *vnseg_doc_new(void)
 {
@@ -705,7 +706,7 @@ scan_blocks_avx2(scan_state *st, const unsigned char *p)
 static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
 {
 #ifdef VN_SCAN_AVX2
-    if (vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
+    if (!vn_scan_sse2_only && vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
 #endif
     return scan_blocks_sse2(st, p);
 }
