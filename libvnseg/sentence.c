@@ -68,52 +68,57 @@ static bool word_like(const vnseg_token *t)
     return t->kind < 16 && ((kinds >> t->kind) & 1);
 }
 
-/* Resolve straight quotes of one kind of character on tokens [a, b) of a line. A quote opens
- * unless its neighbours say it closes; with one open, it closes unless they say it opens.
- * Straight quotes are classified as open: only the line's listed pair tokens are looked at.
- * Returns whether the list holds straight quotes of the other kind. */
-static bool resolve_straight(vnseg_doc *doc, size_t a, size_t b, const size_t *list, size_t n,
-                             unsigned char which)
+/* A straight quote at tk[i] (a line's tokens [a, b)) of the kind being resolved: it opens
+ * unless its neighbours say it closes; with one open (*pending), it closes unless they say it
+ * opens. Straight quotes are classified as open. */
+static void straight_quote(vnseg_doc *doc, size_t a, size_t b, size_t i, size_t *pending)
 {
     vnseg_token *tk = doc->tokens;
+    const vnseg_token *prev = i > a ? &tk[i - 1] : NULL;
+    const vnseg_token *next = i + 1 < b ? &tk[i + 1] : NULL;
+    bool open_ctx = (!prev || prev->kind == VNSEG_KIND_PUNCT_OPEN ||
+                     prev->kind == VNSEG_KIND_PUNCT || prev->kind == VNSEG_KIND_PUNCT_DASH) &&
+                    next && (word_like(next) || next->kind == VNSEG_KIND_PUNCT_OPEN);
+    bool close_ctx =
+        (!next || next->kind == VNSEG_KIND_PUNCT || next->kind == VNSEG_KIND_PUNCT_FINAL ||
+         next->kind == VNSEG_KIND_PUNCT_CLOSE) &&
+        prev &&
+        (word_like(prev) || prev->kind == VNSEG_KIND_PUNCT_FINAL ||
+         prev->kind == VNSEG_KIND_PUNCT_CLOSE);
+    if (*pending == SIZE_MAX) {
+        if (close_ctx && !open_ctx) {
+            tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
+            tk[i].flags |= VNSEG_TF_UNPAIRED;
+        } else {
+            *pending = i;
+        }
+    } else if (open_ctx && !close_ctx) {
+        tk[*pending].flags |= VNSEG_TF_UNPAIRED;
+        *pending = i;
+    } else {
+        tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
+        *pending = SIZE_MAX;
+    }
+}
+
+/* Is the straight quote t a double one (`"`, fullwidth `＂`)? */
+static bool double_quote(const vnseg_doc *doc, const vnseg_token *t)
+{
+    unsigned char c = tok_bytes(doc, t)[t->length - 1];
+    return c == '"' || c == 0x82;
+}
+
+/* Resolve the single straight quotes (`'`, `` ` ``, fullwidth `＇`) among a line's listed
+ * tokens list[0..n), after the double ones. */
+static void resolve_single(vnseg_doc *doc, size_t a, size_t b, const size_t *list, size_t n)
+{
     size_t pending = SIZE_MAX;
-    bool other = false;
     for (size_t k = 0; k < n; k++) {
         size_t i = list[k];
-        if (!is_straight_quote(doc, &tk[i])) continue;
-        unsigned char c = tok_bytes(doc, &tk[i])[tk[i].length - 1];
-        if ((which == '"') != (c == '"' || c == 0x82)) {
-            other = true;
-            continue;
-        }
-        const vnseg_token *prev = i > a ? &tk[i - 1] : NULL;
-        const vnseg_token *next = i + 1 < b ? &tk[i + 1] : NULL;
-        bool open_ctx = (!prev || prev->kind == VNSEG_KIND_PUNCT_OPEN ||
-                         prev->kind == VNSEG_KIND_PUNCT || prev->kind == VNSEG_KIND_PUNCT_DASH) &&
-                        next && (word_like(next) || next->kind == VNSEG_KIND_PUNCT_OPEN);
-        bool close_ctx =
-            (!next || next->kind == VNSEG_KIND_PUNCT || next->kind == VNSEG_KIND_PUNCT_FINAL ||
-             next->kind == VNSEG_KIND_PUNCT_CLOSE) &&
-            prev &&
-            (word_like(prev) || prev->kind == VNSEG_KIND_PUNCT_FINAL ||
-             prev->kind == VNSEG_KIND_PUNCT_CLOSE);
-        if (pending == SIZE_MAX) {
-            if (close_ctx && !open_ctx) {
-                tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
-                tk[i].flags |= VNSEG_TF_UNPAIRED;
-            } else {
-                pending = i;
-            }
-        } else if (open_ctx && !close_ctx) {
-            tk[pending].flags |= VNSEG_TF_UNPAIRED;
-            pending = i;
-        } else {
-            tk[i].kind = VNSEG_KIND_PUNCT_CLOSE;
-            pending = SIZE_MAX;
-        }
+        if (is_straight_quote(doc, &doc->tokens[i]) && !double_quote(doc, &doc->tokens[i]))
+            straight_quote(doc, a, b, i, &pending);
     }
-    if (pending != SIZE_MAX) tk[pending].flags |= VNSEG_TF_UNPAIRED;
-    return other;
+    if (pending != SIZE_MAX) doc->tokens[pending].flags |= VNSEG_TF_UNPAIRED;
 }
 
 /* The closing character that matches an opening one, or 0. */
@@ -162,35 +167,46 @@ static uint32_t first_cp(const vnseg_doc *doc, const vnseg_token *t)
     return cp;
 }
 
-/* Mark brackets and curly quotes of the line's listed tokens without a partner as unpaired. */
-static bool pair_brackets(vnseg_doc *doc, const size_t *list, size_t count)
+/* Pair the quotes and brackets among a line's listed tokens list[0..n) (tokens [a, b)), in one
+ * pass: double straight quotes take their direction from context, and brackets and curly
+ * quotes without a partner are marked unpaired; single straight quotes follow in a pass of
+ * their own when there are any (their context may hold double quotes, resolved first). The
+ * passes touch different tokens and read only kinds that the other passes leave alone. */
+static bool pair_line(vnseg_doc *doc, size_t a, size_t b, const size_t *list, size_t n)
 {
     vnseg_token *tk = doc->tokens;
-    size_t depth = 0;
-    for (size_t n = 0; n < count; n++) {
-        size_t i = list[n];
+    size_t depth = 0, pending = SIZE_MAX;
+    bool singles = false;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = list[k];
         vnseg_token *t = &tk[i];
-        if (t->kind == VNSEG_KIND_PUNCT_OPEN && !is_straight_quote(doc, t)) {
+        if (is_straight_quote(doc, t)) {
+            if (double_quote(doc, t))
+                straight_quote(doc, a, b, i, &pending);
+            else
+                singles = true;
+        } else if (t->kind == VNSEG_KIND_PUNCT_OPEN) {
             if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
                 return false;
             doc->stack[depth++] = i;
-        } else if (t->kind == VNSEG_KIND_PUNCT_CLOSE && !is_straight_quote(doc, t) &&
-                   !(t->flags & VNSEG_TF_UNPAIRED)) {
+        } else if (t->kind == VNSEG_KIND_PUNCT_CLOSE && !(t->flags & VNSEG_TF_UNPAIRED)) {
             uint32_t c = first_cp(doc, t);
-            size_t k = depth;
-            while (k > 0 && closer_of(first_cp(doc, &tk[doc->stack[k - 1]])) != c)
-                k--;
-            if (k == 0) {
+            size_t d = depth;
+            while (d > 0 && closer_of(first_cp(doc, &tk[doc->stack[d - 1]])) != c)
+                d--;
+            if (d == 0) {
                 t->flags |= VNSEG_TF_UNPAIRED;
                 continue;
             }
-            for (size_t j = k; j < depth; j++)
+            for (size_t j = d; j < depth; j++)
                 tk[doc->stack[j]].flags |= VNSEG_TF_UNPAIRED;
-            depth = k - 1;
+            depth = d - 1;
         }
     }
+    if (pending != SIZE_MAX) tk[pending].flags |= VNSEG_TF_UNPAIRED;
     for (size_t j = 0; j < depth; j++)
         tk[doc->stack[j]].flags |= VNSEG_TF_UNPAIRED;
+    if (singles) resolve_single(doc, a, b, list, n);
     return true;
 }
 
@@ -456,10 +472,7 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
 static vnseg_status line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line,
                                    const size_t *list, size_t n)
 {
-    if (n) {
-        if (resolve_straight(doc, a, b, list, n, '"')) resolve_straight(doc, a, b, list, n, '\'');
-        if (!pair_brackets(doc, list, n)) return VNSEG_E_NOMEM;
-    }
+    if (n && !pair_line(doc, a, b, list, n)) return VNSEG_E_NOMEM;
     return split_line(doc, a, b, line) ? VNSEG_OK : VNSEG_E_NOMEM;
 }
 
