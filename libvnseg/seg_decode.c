@@ -13,9 +13,7 @@ struct vnseg_segmenter {
     size_t cap_join;
     int64_t *score; /* per gap: static score, then the prev-dependent part for prev 0 and 1 */
     size_t cap_score;
-    int64_t *close; /* per token and word state: the score of a word ending there */
-    size_t cap_close;
-    uint8_t *back; /* per gap and word state: Viterbi back pointers */
+    uint8_t *back; /* per gap: Viterbi back pointers */
     size_t cap_back;
     vn_buf out;     /* the segmented text */
     vnseg_doc *doc; /* a document over `out`, built on demand */
@@ -53,7 +51,6 @@ VNSEG_EXPORT void vnseg_segmenter_free(vnseg_segmenter *s)
     vn_free(s->key_memo);
     vn_free(s->join);
     vn_free(s->score);
-    vn_free(s->close);
     vn_free(s->back);
     vn_buf_free(&s->out);
     vn_free(s);
@@ -91,26 +88,7 @@ static void decode_perceptron(vnseg_segmenter *s)
         sc[3 * i + 1] = d0;
         sc[3 * i + 2] = d1;
     }
-    /* the words that may end at each token, by word state */
-    int64_t *cl = s->close;
-    unsigned run = 0;
-    for (size_t i = 0; i < in->n; i++) {
-        run = i > 0 && in->joinable[i - 1] ? run + 1 : 0;
-        int64_t *c = cl + (size_t)VN_WSTATES * i;
-        for (unsigned st = 0; st < VN_WSTATES; st++)
-            c[st] = 0;
-        if (run == 0 && (i + 1 >= in->n || !in->joinable[i])) continue;
-        unsigned top = run < VN_WSTATES - 1 ? run : VN_WSTATES - 1;
-        for (unsigned st = 0; st <= top; st++) {
-            uint64_t f[VN_WORD_FEATURES];
-            size_t nf = vn_seg_features_word(in, i, st, f);
-            int32_t v = 0;
-            for (size_t k = 0; k < nf; k++)
-                v += w[vn_seg_slot(f[k], hb)];
-            c[st] = v;
-        }
-    }
-    if (gaps) vn_seg_viterbi(sc, cl, in->joinable, gaps, s->join, s->back);
+    vn_seg_viterbi(sc, in->joinable, gaps, s->join, s->back);
 }
 
 /* Is token i capitalized (a possible part of a name)? */
@@ -172,8 +150,7 @@ VNSEG_EXPORT vnseg_status vnseg_segment(vnseg_segmenter *s, const char *text, si
     if (!vn_seg_input_reserve(&s->in, n + 1) ||
         !vn_grow((void **)&s->join, &s->cap_join, n + 1, 1) ||
         !vn_grow((void **)&s->score, &s->cap_score, 3 * (n + 1), sizeof(int64_t)) ||
-        !vn_grow((void **)&s->close, &s->cap_close, VN_WSTATES * (n + 1), sizeof(int64_t)) ||
-        !vn_grow((void **)&s->back, &s->cap_back, VN_WSTATES * (n + 1), 1)) {
+        !vn_grow((void **)&s->back, &s->cap_back, n + 1, 1)) {
         fail_reset(s);
         return vn_fail_simple(VNSEG_E_NOMEM);
     }

@@ -14,8 +14,7 @@ bool vn_seg_input_reserve(vn_seg_input *in, size_t n)
     }
     /* One block: keys first (aligned), then the byte arrays. */
     uint8_t **arrays[] = {&in->shape,     &in->joinable, &in->brk,       &in->lex_span,
-                          &in->lex_spanf, &in->lex_end,  &in->lex_start, &in->lex_pair,
-                          &in->lex_w3,    &in->lex_w4};
+                          &in->lex_spanf, &in->lex_end,  &in->lex_start, &in->lex_pair};
     const size_t narrays = sizeof arrays / sizeof *arrays;
     unsigned char *block = vn_malloc(cap * (3 * sizeof(uint64_t) + narrays));
     if (!block) return false;
@@ -119,8 +118,6 @@ static inline __attribute__((always_inline)) void lexicon_scan(vn_seg_input *in,
             const uint8_t fw = (uint8_t)(f & VN_LEX_WORD);
             if (fw) {
                 if (len == 2) in->lex_pair[s] = fw;
-                if (len == 3) in->lex_w3[e] = fw;
-                if (len == 4) in->lex_w4[e] = fw;
                 if (in->lex_start[s] < len) in->lex_start[s] = (uint8_t)len;
                 if (in->lex_end[e] < len) in->lex_end[e] = (uint8_t)len;
                 for (size_t g = s; g < e; g++) {

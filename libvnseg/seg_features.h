@@ -34,11 +34,6 @@ enum {
     T_PREV_LEX,
     T_PREV_K0,
     T_PREV_K1,
-    T_W_KEY,
-    T_W_LEX,
-    T_W_SH,
-    T_W_R,
-    T_W_LONG,
 };
 
 #define EDGE_KEY 0x45444745EDCBA987ull
@@ -132,46 +127,6 @@ static inline size_t vn_seg_features_prev(const vn_seg_input *in, size_t i, int 
     out[4] = fk(T_PREV_K0, in->key[i], p);
     out[5] = fk(T_PREV_K1, in->key[i + 1], p);
     return VN_PREV_FEATURES;
-}
-
-/* The features of a word ending at token i in word state s (s joined gaps before token i;
- * VN_WSTATES - 1: that many or more), i.e. of tokens i-s..i as one word; returns how many
- * (at most VN_WORD_FEATURES). Only for states the joinable gaps allow. */
-static inline size_t vn_seg_features_word(const vn_seg_input *in, size_t i, unsigned s,
-                                          uint64_t *out)
-{
-    const uint64_t kr = i + 1 < in->n && !in->brk[i] ? in->key[i + 1] : EDGE_KEY;
-    const unsigned sl = in->shape[i];
-    if (s >= VN_WSTATES - 1) {
-        out[0] = fv(T_W_LONG, sl);
-        return 1;
-    }
-    uint64_t wk;
-    unsigned lex;
-    switch (s) {
-    case 0:
-        wk = in->key[i];
-        lex = 0;
-        break;
-    case 1:
-        wk = in->bi[i - 1];
-        lex = in->lex_pair[i - 1];
-        break;
-    case 2:
-        wk = in->tri[i - 2];
-        lex = in->lex_w3[i];
-        break;
-    default:
-        wk = vn_mix(in->tri[i - 3], in->key[i]);
-        lex = in->lex_w4[i];
-        break;
-    }
-    const unsigned len = s + 1;
-    out[0] = fk(T_W_KEY, wk, len);
-    out[1] = fv(T_W_LEX, len * 256 + lex);
-    out[2] = fv(T_W_SH, (len * 16 + in->shape[i - s]) * 16 + sl);
-    out[3] = fk(T_W_R, vn_mix(wk, kr), len);
-    return 4;
 }
 
 #endif

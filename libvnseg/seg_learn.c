@@ -182,27 +182,9 @@ static void update(weights *W, unsigned table, const uint32_t *slot, size_t n, i
     }
 }
 
-/* Features of the words that may end at one token, by word state, as weight slots. */
-typedef struct word_feats {
-    uint8_t nf[VN_WSTATES];
-    uint32_t slot[VN_WSTATES][VN_WORD_FEATURES];
-} word_feats;
-
-/* The word state before each gap of a label sequence (and before the end, at index n - 1). */
-static void word_states(const uint8_t *joined, size_t gaps, uint8_t *state)
-{
-    unsigned st = 0;
-    for (size_t i = 0; i < gaps; i++) {
-        state[i] = (uint8_t)st;
-        st = joined[i] ? (st + 1 < VN_WSTATES ? st + 1 : VN_WSTATES - 1) : 0;
-    }
-    state[gaps] = (uint8_t)st;
-}
-
 /* One sentence: decode with the current weights, and move them towards the gold labels. */
 static void learn_sentence(vnseg_trainer *t, weights *W, size_t s, gap_feats *gf, int64_t *sc,
-                           word_feats *wf, int64_t *cl, uint8_t *pred, uint8_t *back,
-                           uint8_t *gstate, unsigned table)
+                           uint8_t *pred, uint8_t *back, unsigned table)
 {
     const vn_seg_input *in = &t->in;
     const size_t gaps = in->n - 1;
@@ -224,43 +206,11 @@ static void learn_sentence(vnseg_trainer *t, weights *W, size_t s, gap_feats *gf
             sc[3 * i + 1 + p] = sum(W, table, ps, VN_PREV_FEATURES);
         }
     }
-    unsigned run = 0;
-    for (size_t i = 0; i < in->n; i++) {
-        run = i > 0 && in->joinable[i - 1] ? run + 1 : 0;
-        word_feats *w = &wf[i];
-        int64_t *c = cl + (size_t)VN_WSTATES * i;
-        for (unsigned st = 0; st < VN_WSTATES; st++) {
-            c[st] = 0;
-            w->nf[st] = 0;
-        }
-        if (run == 0 && (i + 1 >= in->n || !in->joinable[i])) continue;
-        unsigned top = run < VN_WSTATES - 1 ? run : VN_WSTATES - 1;
-        for (unsigned st = 0; st <= top; st++) {
-            size_t nf = vn_seg_features_word(in, i, st, feats);
-            for (size_t f = 0; f < nf; f++)
-                w->slot[st][f] = (uint32_t)vn_seg_slot(feats[f], W->bits);
-            w->nf[st] = (uint8_t)nf;
-            c[st] = sum(W, table, w->slot[st], nf);
-        }
-    }
-    vn_seg_viterbi(sc, cl, in->joinable, gaps, pred, back);
+    vn_seg_viterbi(sc, in->joinable, gaps, pred, back);
     const int32_t mag = (int32_t)t->weight[t->sent_src[s]];
-    /* the words that end at each token, gold and predicted: word states before each gap */
-    uint8_t *gj = gstate + in->n, *ps = gstate + 2 * in->n;
-    for (size_t i = 0; i < gaps; i++)
-        gj[i] = in->joinable[i] && (gold[i] & 3) == 3;
-    word_states(gj, gaps, gstate);
-    word_states(pred, gaps, ps);
-    for (size_t i = 0; i < in->n; i++) {
-        bool ge = i == gaps || !gj[i], pe = i == gaps || !pred[i];
-        if (ge == pe && (!ge || gstate[i] == ps[i])) continue;
-        const word_feats *w = &wf[i];
-        if (ge) update(W, table, w->slot[gstate[i]], w->nf[gstate[i]], mag);
-        if (pe) update(W, table, w->slot[ps[i]], w->nf[ps[i]], -mag);
-    }
     int gp = 0, pp = 0; /* previous gold and predicted labels */
     for (size_t i = 0; i < gaps; i++) {
-        int y = gj[i], yh = pred[i];
+        int y = (gold[i] & 3) == 3, yh = pred[i];
         if (in->joinable[i] && (y != yh || gp != pp)) {
             const gap_feats *g = &gf[i];
             if (y) {
@@ -321,11 +271,9 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_train(vnseg_trainer *t, vnseg_progress_f
     const size_t slots = (size_t)1 << W.bits;
     gap_feats *gf = vn_malloc(longest * sizeof *gf);
     int64_t *sc = vn_malloc(3 * longest * sizeof *sc);
-    word_feats *wf = vn_malloc(longest * sizeof *wf);
-    int64_t *cl = vn_malloc(VN_WSTATES * longest * sizeof *cl);
-    uint8_t *pred = vn_malloc((4 + VN_WSTATES) * longest);
+    uint8_t *pred = vn_malloc(2 * longest);
     size_t *order = vn_malloc(t->nsent * sizeof(size_t));
-    bool ok = gf && sc && wf && cl && pred && order;
+    bool ok = gf && sc && pred && order;
     for (unsigned k = 0; ok && k <= VN_SOURCES; k++) {
         if (k > 0 && (nsources < 2 || !used[k - 1])) continue;
         W.w[k] = vn_calloc(slots, sizeof(int32_t));
@@ -336,8 +284,6 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_train(vnseg_trainer *t, vnseg_progress_f
         free_weights(&W);
         vn_free(gf);
         vn_free(sc);
-        vn_free(wf);
-        vn_free(cl);
         vn_free(pred);
         vn_free(order);
         return nomem();
@@ -358,14 +304,11 @@ VNSEG_EXPORT vnseg_status vnseg_trainer_train(vnseg_trainer *t, vnseg_progress_f
             load_sentence(t, s);
             if (t->in.n < 2) continue;
             unsigned table = W.w[1 + t->sent_src[s]] ? 1 + t->sent_src[s] : 0;
-            learn_sentence(t, &W, s, gf, sc, wf, cl, pred, pred + longest,
-                           pred + (1 + VN_WSTATES) * longest, table);
+            learn_sentence(t, &W, s, gf, sc, pred, pred + longest, table);
         }
     }
     vn_free(gf);
     vn_free(sc);
-    vn_free(wf);
-    vn_free(cl);
     vn_free(pred);
     vn_free(order);
     /* Averaged weights of the shared table plus source 0's (the target), as floats. */

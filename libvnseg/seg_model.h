@@ -11,7 +11,7 @@
 #define VN_MODEL_MAGIC "VNSEGMDL"
 #define VN_MODEL_HEADER_SIZE 128
 /* Version of the syllable keys and feature templates; a model made with others is refused. */
-#define VN_FEATURE_SET 5
+#define VN_FEATURE_SET 4
 /* Longest lexicon word, in syllables. */
 #define VN_MAX_WORD 8
 
@@ -155,17 +155,15 @@ typedef struct vn_seg_input {
     uint8_t *lex_end;   /* n: longest lexicon word ending at token i */
     uint8_t *lex_start; /* n: longest lexicon word starting at token i */
     uint8_t *lex_pair;  /* n: VN_LEX_WORD flags of the two-syllable word at gap i */
-    uint8_t *lex_w3;    /* n: VN_LEX_WORD flags of the three-syllable word ending at token i */
-    uint8_t *lex_w4;    /* n: the same for the four-syllable word */
     size_t cap;
 } vn_seg_input;
 
 /* The lexicon arrays, in the order of vn_seg_input's fields from lex_span on. */
-#define VN_LEX_ARRAYS 7
+#define VN_LEX_ARRAYS 5
 static inline uint8_t *vn_seg_lex_array(vn_seg_input *in, unsigned k)
 {
-    uint8_t *a[VN_LEX_ARRAYS] = {in->lex_span,  in->lex_spanf, in->lex_end, in->lex_start,
-                                 in->lex_pair,  in->lex_w3,    in->lex_w4};
+    uint8_t *a[VN_LEX_ARRAYS] = {in->lex_span, in->lex_spanf, in->lex_end, in->lex_start,
+                                 in->lex_pair};
     return a[k];
 }
 
@@ -214,18 +212,10 @@ static inline size_t vn_seg_slot(uint64_t f, unsigned bits)
 
 /* The features of a gap are in seg_features.h (inline). */
 
-/* Word states: a word being built has 0..VN_WSTATES-2 joined gaps so far, or
- * VN_WSTATES-1 for that many or more. A word of at most VN_WSTATES-1 syllables is scored as
- * a whole when it ends (seg_features.h: VN_SEG_WORD_FEATURES). */
-#define VN_WSTATES 5
-#define VN_WORD_FEATURES 4
-
-/* Best labels (1: join) of gaps [0, n) of n + 1 tokens: joining gap i scores
- * sc[3i] + sc[3i + 1 + p], p the label of gap i-1; a word ending at token i (gap i not
- * joined, or i == n) whose state was s (its joined gaps, capped) scores
- * cl[VN_WSTATES * i + s]; gaps with joinable[i] == 0 are 0. Exact (Viterbi over the word
- * states). `back` is VN_WSTATES * n bytes of scratch. */
-void vn_seg_viterbi(const int64_t *sc, const int64_t *cl, const uint8_t *joinable, size_t n,
-                    uint8_t *labels, uint8_t *back);
+/* Best labels (1: join) of gaps [0, n) under first-order scores: joining gap i scores
+ * sc[3i] + sc[3i + 1 + p], p the label of gap i-1; not joining scores 0; gaps with
+ * joinable[i] == 0 are 0. Exact (Viterbi). `back` is n bytes of scratch. */
+void vn_seg_viterbi(const int64_t *sc, const uint8_t *joinable, size_t n, uint8_t *labels,
+                    uint8_t *back);
 
 #endif
