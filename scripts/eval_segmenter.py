@@ -8,12 +8,16 @@ the dictionary when the dictionary has been fetched (scripts/fetch_dictionary.sh
 cleanly (exit 0) when ../shared is not there. Standard library only.
 
     python3 scripts/eval_segmenter.py [--vnseg build/examples/vnseg] [--shared DIR]
-                                      [--dict Viet74K.txt] [--tune | --cv] [--keep DIR]
-                                      [--hash-bits N] [--epochs N] [--no-news]
+                                      [--dict Viet74K.txt] [--tune | --cv] [--blocks]
+                                      [--keep DIR] [--hash-bits N] [--epochs N] [--seed N]
+                                      [--no-news]
 
 --tune evaluates on a held-out fifth of the train split instead of dev, --cv on each fifth in
 turn (5-fold cross-validation, the counts summed), each trained on the other four fifths (for
-development, so that dev is looked at only once the design is settled).
+development, so that dev is looked at only once the design is settled). The fifths take every
+fifth sentence (sentences of one document fall in every fifth); with --blocks they are five
+contiguous blocks instead, so that the held-out sentences come mostly from documents the model
+has not seen, as dev's do (block CV scores close to dev; the interleaved CV about 0.6 higher).
 """
 import argparse
 import os
@@ -141,9 +145,12 @@ def main():
     ap.add_argument("--dict", default=default_dict())
     ap.add_argument("--tune", action="store_true", help="evaluate on a held-out part of train")
     ap.add_argument("--cv", action="store_true", help="5-fold cross-validation on train")
+    ap.add_argument("--blocks", action="store_true",
+                    help="with --tune/--cv: contiguous fifths instead of every fifth sentence")
     ap.add_argument("--no-news", action="store_true", help="train on UD-VTB train only")
     ap.add_argument("--keep", help="keep the models and outputs in this directory")
     ap.add_argument("--epochs")
+    ap.add_argument("--seed", help="training shuffle seed (vnseg train --seed)")
     ap.add_argument("--hash-bits", default="18", help="weight table of 2^N (default 18)")
     args = ap.parse_args()
     shared = find_shared(args.shared)
@@ -159,17 +166,26 @@ def main():
         splits = []  # (train file, test sentences)
         if args.tune or args.cv:
             sents = read_conllu(train_path)
+            n = len(sents)
+
+            def fold(i):
+                return i * 5 // n if args.blocks else i % 5
             for k in ([4] if args.tune else range(5)):
                 path = os.path.join(work, "fold%d-train.conllu" % k)
-                write_conllu(path, [s for i, s in enumerate(sents) if i % 5 != k])
-                splits.append((path, [s for i, s in enumerate(sents) if i % 5 == k]))
+                write_conllu(path, [s for i, s in enumerate(sents) if fold(i) != k])
+                splits.append((path, [s for i, s in enumerate(sents) if fold(i) == k]))
             split = ("held-out fifth of ud-vtb train" if args.tune else
                      "ud-vtb train, 5-fold cross-validation")
+            if args.blocks:
+                split += " (contiguous fifths)"
+        elif args.blocks:
+            raise SystemExit("--blocks goes with --tune or --cv")
         else:
             splits.append((train_path, read_conllu(os.path.join(ud, "vi_vtb-ud-dev.conllu"))))
             split = "ud-vtb dev"
         extra = ["--hash-bits", args.hash_bits] + (["--epochs", args.epochs] if args.epochs
                                                    else [])
+        extra += ["--seed", args.seed] if args.seed else []
         use_news = not args.no_news and os.path.exists(news)
         have_dict = os.path.exists(args.dict)
         log, rows = [], []
