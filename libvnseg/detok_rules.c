@@ -621,6 +621,52 @@ static bool variable_letter(const line_ctx *c, size_t i)
     return ch != 'x' || (len(c, i + 1) == 1 && !(i > c->a + 1 && cls(c, i - 2) == K_NUM));
 }
 
+/* A number written with a decimal or version dot or comma (`1.0/1.1`, `5.01`, `2,5`): not the
+ * row of a cell reference (`ODF 1.1`, `NT 5.01`; but `A 1`, `=B 6*0.15`). */
+static bool decimal_number(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i), k = 0;
+    while (k < n && ascii_digit(s[k]))
+        k++;
+    return k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ',') && ascii_digit(s[k + 1]);
+}
+
+/* Capitals and one lower-case letter (`IPv`, `SOCKSv`, `PRIu`): a name whose number follows. */
+static bool caps_then_lower(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (cls(c, i) != K_WORD || n < 3 || !ascii_lower(s[n - 1])) return false;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (!ascii_upper(s[k])) return false;
+    return true;
+}
+
+/* A word of code that cannot be Vietnamese, in capitals or mixed (`NOT`, `FACTDOUBLE`,
+ * `Bessel_In`, `CHIDIST`): an ASCII name of two letters or more. */
+static bool code_word(const line_ctx *c, size_t i)
+{
+    return cls(c, i) == K_WORD && len(c, i) >= 2 && ascii_name(c, i) &&
+           (c->tk[i].flags & (VNSEG_TF_ALL_CAPS | VNSEG_TF_NOT_VIETNAMESE));
+}
+
+/* Is word f a function and token x its one argument, a variable: `f(x)`, `G(x)` (a letter
+ * of a letter in lower case: not `B (A, ...)`), `NOT(A)`, `CHIDIST(x;` (a name of code of a
+ * letter), `sizeof(char)` (a lower-case name of code of another: not `Escape (esc)`)? */
+static bool function_of(const line_ctx *c, size_t f, size_t x)
+{
+    if (letter(c, x))
+        return letter(c, f) ? ascii_lower(txt(c, x)[0]) : code_name(c, f) || code_word(c, f);
+    return code_name(c, f) && code_name(c, x);
+}
+
+/* A manual's section number (`1` to `9`). */
+static bool man_section(const line_ctx *c, size_t i)
+{
+    return len(c, i) == 1 && txt(c, i)[0] >= '1' && txt(c, i)[0] <= '9';
+}
+
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
  * of dashes; `after_word` whether a word stands before them. */
 static bool option_after(const line_ctx *c, size_t i, size_t run)
@@ -837,6 +883,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         /* Names of firms and fields in capitals (`R&D`, `AT&T`, `M&A`). */
         if (capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) return R_ATTACH;
         break;
+    case K_PUNCT:
+        /* A Windows path (`C:\Inet\wwwroot`). */
+        if (is_ch(c, i, '\\') && has_next && ascii_name(c, i + 1) && p > c->a &&
+            ((cp == K_COLON && letter(c, p - 1)) || (is_ch(c, p - 1, '\\') && ascii_name(c, p))))
+            return R_ATTACH;
+        break;
     case K_PLUS:
         /* Key combinations (`Ctrl+C`, `NIS+`), runs of plus signs (`C++`). */
         if (key_like(c, p) || modifier_key(c, p)) return R_ATTACH;
@@ -856,6 +908,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
                 (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
                  (has_next && is_ch(c, i + 1, ')') && ends_in_name(c, p))))
                 return R_ATTACH;
+            if (cp == K_WORD && i + 2 < c->b && function_of(c, p, i + 1) &&
+                (is_ch(c, i + 2, ')') || cls(c, i + 2) == K_SEMI))
+                return R_ATTACH; /* f(x), NOT(A), CHIDIST(x;, sizeof(char) */
+            if (cp == K_WORD && i + 2 < c->b && man_section(c, i + 1) && is_ch(c, i + 2, ')') &&
+                ascii_lower(txt(c, p)[0]) && ascii_name(c, p) && memchr(txt(c, p), '-', len(c, p)))
+                return R_ATTACH; /* git-pull(1) */
             if (cp == K_WORD && has_next && code_argument(c, i + 1) &&
                 ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
                  code_name(c, p)))
@@ -877,10 +935,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
          * between numbers (`2 POW 8`). */
         if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
             if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
-            if (cell_letters(c, p) &&
+            if (cell_letters(c, p) && !decimal_number(c, i) &&
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
+        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`). */
+        if (cc == K_NUM && digits(c, i) && caps_then_lower(c, p)) return R_ATTACH;
         if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
@@ -920,6 +980,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_FINAL:
         if (cc == K_NUM && is_is(c, p, "..") && p > c->a && cls(c, p - 1) == K_NUM)
             return R_ATTACH; /* 0..1 */
+        /* An ellipsis that opens a line before a lower-case word stands for what was left
+         * out before it and touches what goes on (`...trước khi lưu`); before a capital it
+         * is a pause (`... Về phía`). */
+        if (p == c->a && cc == K_WORD && (is_is(c, p, "...") || is_is(c, p, "\xE2\x80\xA6")) &&
+            !(c->tk[i].flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_ALL_CAPS)))
+            return R_ATTACH;
         break;
     case K_COLON:
     case K_SEMI:
