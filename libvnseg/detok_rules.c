@@ -286,16 +286,25 @@ static unsigned char class_of_mark(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
+static bool letter_word(const line_ctx *c, size_t i);
+
 /* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
- * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
- * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
+ * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. Further on (up
+ * to 40 tokens), only when a word of two letters or more opens it and no `,` `.` `;` `:` or
+ * final mark stands inside: a tag with attributes (`<META NAME="..." CONTENT="...">`) or a
+ * placeholder in words (`<Phiên bản không được nhận ra>`), not a comparison (`x < y, y > z`).
+ * A lone `>` stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
 static void pair_angles(line_ctx *c)
 {
     for (size_t i = c->a; i < c->b; i++) {
         if ((CL(c, i) & K_MASK) != K_LT) continue;
-        for (size_t j = i + 1; j < c->b && j <= i + 6; j++) {
+        const bool words = i + 1 < c->b && letter_word(c, i + 1) && len(c, i + 1) >= 2;
+        for (size_t j = i + 1; j < c->b && j <= i + (words ? 40 : 6); j++) {
             unsigned k = CL(c, j) & K_MASK;
             if (k == K_LT) break;
+            if (j > i + 6 && (k == K_COMMA || k == K_DOT || k == K_SEMI || k == K_COLON ||
+                              (k == K_FINAL && !is_is(c, j, "..."))))
+                break;
             if (k == K_GT) {
                 if (j > i + 1) {
                     CL(c, i) |= F_TAG_OPEN;
