@@ -474,6 +474,13 @@ static unsigned quote_kind(const line_ctx *c, size_t i)
     return 0;
 }
 
+/* 1 for `“`, 2 for `”`, 0 for any other token. */
+static unsigned curly_double(const line_ctx *c, size_t i)
+{
+    if (!(c->tk[i].flags & VNSEG_TF_QUOTE)) return 0;
+    return is_is(c, i, "\xE2\x80\x9C") ? 1 : is_is(c, i, "\xE2\x80\x9D") ? 2 : 0;
+}
+
 /* Give the straight quotes of kind q among tokens [s, e) directions by position: the first
  * opens, the next closes, and so on. */
 static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
@@ -492,9 +499,22 @@ static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
  * tokenizer guessed from the neighbours. Apostrophes are left out. */
 static void pair_quotes(line_ctx *c)
 {
-    size_t count[4] = {0, 0, 0, 0};
-    for (size_t i = c->a; i < c->b; i++)
+    size_t count[4] = {0, 0, 0, 0}, curly[2] = {0, 0};
+    for (size_t i = c->a; i < c->b; i++) {
         count[quote_kind(c, i)]++;
+        unsigned d = curly_double(c, i);
+        if (d) curly[d - 1]++;
+    }
+    /* Curly double quotes all turned one way (`“git rm“`, `”-e”`): written with a key that
+     * gives one mark for both; an even count of them opens and closes by position. */
+    if ((curly[0] == 0) != (curly[1] == 0) && (curly[0] + curly[1]) % 2 == 0) {
+        bool open = true;
+        for (size_t i = c->a; i < c->b; i++) {
+            if (!curly_double(c, i)) continue;
+            CL(c, i) = (uint16_t)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
+            open = !open;
+        }
+    }
     for (unsigned q = 1; q < 4; q++) {
         if (count[q] == 0) continue;
         if (count[q] % 2 == 0) {
