@@ -1104,6 +1104,12 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
     if ((straight_quote(c, i) == '\'' && apostrophe(c, i)) ||
         (straight_quote(c, p) == '\'' && apostrophe(c, p)))
         return R_ATTACH; /* don't */
+    /* A scheme named in prose (`dùng file:// để thay thế`): a Vietnamese word after `://`
+     * is no host (`http://miền.com` has its dot). */
+    if (cp == K_SLASH && cc == K_WORD && p >= c->a + 2 && cls(c, p - 1) == K_SLASH &&
+        cls(c, p - 2) == K_COLON && vietnamese_word(c, i) && !memchr(txt(c, i), '.', len(c, i)) &&
+        code_points(c, i) < len(c, i))
+        return R_SPACE;
     /* `...` between keywords of code (`For...Next`, `If...Then`). */
     if ((is_is(c, i, "...") && i + 1 < c->b && ascii_name(c, p) && ascii_name(c, i + 1) &&
          ascii_upper(txt(c, i + 1)[0])) ||
