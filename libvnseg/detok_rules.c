@@ -924,6 +924,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_HASH:
         if (capitals(c, p, 1)) return R_ATTACH; /* C# */
+        /* A placeholder between hashes (`#servicename#`, `#type#`). */
+        if (p > c->a && cls(c, p - 1) == K_HASH && ascii_name(c, p)) return R_ATTACH;
         break;
     case K_OPEN:
         if (is_ch(c, i, '(')) {
@@ -1052,8 +1054,9 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
         if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
         if (is_ch(c, p, '~') && cc == K_NUM) return R_ATTACH;                   /* ~1, ~50% */
-        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`). */
-        if (is_ch(c, p, '~') && p > c->a && letter_word(c, p - 1) && letter_word(c, i))
+        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`,
+         * and opening a label: `~Tự động lưu`). */
+        if (is_ch(c, p, '~') && (p == c->a || letter_word(c, p - 1)) && letter_word(c, i))
             return R_ATTACH;
         if (is_ch(c, p, '^') &&
             (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
