@@ -857,6 +857,16 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
     }
 
+    /* The constant π: its sign and its factor touch it (`-π/2`, `+π/2`, `2π`); an operator
+     * between operands stays spaced (`2 - π`). */
+    if (cc == K_WORD && is_is(c, i, "\xCF\x80")) {
+        if (cp == K_NUM && digits(c, p)) return R_ATTACH;
+        if ((cp == K_HYPHEN || cp == K_PLUS) &&
+            !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_CLOSE ||
+                           letter(c, p - 1) || is_is(c, p - 1, "\xCF\x80"))))
+            return R_ATTACH;
+    }
+
     /* By what comes after the gap. */
     switch (cc) {
     case K_COLON:
