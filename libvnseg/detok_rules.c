@@ -298,13 +298,15 @@ static void pair_angles(line_ctx *c)
 {
     for (size_t i = c->a; i < c->b; i++) {
         if ((CL(c, i) & K_MASK) != K_LT) continue;
-        const bool words = i + 1 < c->b && letter_word(c, i + 1) && len(c, i + 1) >= 2;
+        bool words = i + 1 < c->b && letter_word(c, i + 1) && len(c, i + 1) >= 2;
         for (size_t j = i + 1; j < c->b && j <= i + (words ? 40 : 6); j++) {
             unsigned k = CL(c, j) & K_MASK;
             if (k == K_LT) break;
-            if (j > i + 6 && (k == K_COMMA || k == K_DOT || k == K_SEMI || k == K_COLON ||
-                              (k == K_FINAL && !is_is(c, j, "..."))))
-                break;
+            if (k == K_COMMA || k == K_DOT || k == K_SEMI || k == K_COLON ||
+                (k == K_FINAL && !is_is(c, j, "..."))) {
+                if (j > i + 6) break;
+                words = false; /* prose: back to the short reach */
+            }
             if (k == K_GT) {
                 if (j > i + 1) {
                     CL(c, i) |= F_TAG_OPEN;
