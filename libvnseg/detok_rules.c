@@ -682,13 +682,15 @@ static bool code_word(const line_ctx *c, size_t i)
            (c->tk[i].flags & (VNSEG_TF_ALL_CAPS | VNSEG_TF_NOT_VIETNAMESE));
 }
 
-/* Is word f a function and token x its one argument, a variable: `f(x)`, `G(x)` (a letter
- * of a letter in lower case: not `B (A, ...)`), `NOT(A)`, `CHIDIST(x;` (a name of code of a
- * letter), `sizeof(char)` (a lower-case name of code of another: not `Escape (esc)`)? */
+/* Is word f a function and token x its one argument, a variable: `f(x)`, `G(t)` (the
+ * letters that name functions, of a letter in lower case: not `a (b)`, `B (A, ...)`),
+ * `NOT(A)`, `CHIDIST(x;` (a name of code of a letter), `sizeof(char)` (a lower-case name of
+ * code of another: not `Escape (esc)`)? */
 static bool function_of(const line_ctx *c, size_t f, size_t x)
 {
     if (letter(c, x))
-        return letter(c, f) ? ascii_lower(txt(c, x)[0]) : code_name(c, f) || code_word(c, f);
+        return letter(c, f) ? strchr("fghFGH", txt(c, f)[0]) && ascii_lower(txt(c, x)[0])
+                            : code_name(c, f) || code_word(c, f);
     return code_name(c, f) && code_name(c, x);
 }
 

@@ -287,8 +287,8 @@ static void test_technical_third_round(void **state)
     /* A function of one variable; a manual's section; an acronym explained stays apart. */
     EXPECT("hàm g ( t ) và MAXDIFF ( t ) , xem DISTX ( a ; 2 ) và strlen ( buf ) , ls-tree ( 1 )",
            "hàm g(t) và MAXDIFF(t), xem DISTX(a; 2) và strlen(buf), ls-tree(1)");
-    EXPECT("điểm C ( B , D ) , phím Tab ( tab ) , gói ABC ( nhẹ ) , cỡ Lớn ( x )",
-           "điểm C (B, D), phím Tab (tab), gói ABC (nhẹ), cỡ Lớn (x)");
+    EXPECT("điểm C ( B , D ) , phím Tab ( tab ) , gói ABC ( nhẹ ) , cỡ Lớn ( x ) , mục a ( b )",
+           "điểm C (B, D), phím Tab (tab), gói ABC (nhẹ), cỡ Lớn (x), mục a (b)");
     /* A version letter and its number; a decimal after capitals is no cell's row. */
     EXPECT("mạng IPv 4 , macro PRId 64 , ô B 7 , chuẩn DOCX 2.1 , tệp ODS 3.0/3.1",
            "mạng IPv4, macro PRId64, ô B7, chuẩn DOCX 2.1, tệp ODS 3.0/3.1");
