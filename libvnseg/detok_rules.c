@@ -286,16 +286,27 @@ static unsigned char class_of_mark(const vnseg_doc *doc, const vnseg_token *t)
     return K_SYM;
 }
 
+static bool letter_word(const line_ctx *c, size_t i);
+
 /* Mark each `<` that a `>` closes a few tokens later on the line (no `<` between): a tag or
- * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. A lone `>`
- * stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
+ * a placeholder (`<Tên>`, `<?>`, `%<PRIuMAX>`), written without inner spaces. Further on (up
+ * to 40 tokens), only when a word of two letters or more opens it and no `,` `.` `;` `:` or
+ * final mark stands inside: a tag with attributes (`<META NAME="..." CONTENT="...">`) or a
+ * placeholder in words (`<Phiên bản không được nhận ra>`), not a comparison (`x < y, y > z`).
+ * A lone `>` stays spaced: a menu path (`Công cụ > Tùy chọn`) or a comparison. */
 static void pair_angles(line_ctx *c)
 {
     for (size_t i = c->a; i < c->b; i++) {
         if ((CL(c, i) & K_MASK) != K_LT) continue;
-        for (size_t j = i + 1; j < c->b && j <= i + 6; j++) {
+        bool words = i + 1 < c->b && letter_word(c, i + 1) && len(c, i + 1) >= 2;
+        for (size_t j = i + 1; j < c->b && j <= i + (words ? 40 : 6); j++) {
             unsigned k = CL(c, j) & K_MASK;
             if (k == K_LT) break;
+            if (k == K_COMMA || k == K_DOT || k == K_SEMI || k == K_COLON ||
+                (k == K_FINAL && !is_is(c, j, "..."))) {
+                if (j > i + 6) break;
+                words = false; /* prose: back to the short reach */
+            }
             if (k == K_GT) {
                 if (j > i + 1) {
                     CL(c, i) |= F_TAG_OPEN;
@@ -465,6 +476,13 @@ static unsigned quote_kind(const line_ctx *c, size_t i)
     return 0;
 }
 
+/* 1 for `“`, 2 for `”`, 0 for any other token. */
+static unsigned curly_double(const line_ctx *c, size_t i)
+{
+    if (!(c->tk[i].flags & VNSEG_TF_QUOTE)) return 0;
+    return is_is(c, i, "\xE2\x80\x9C") ? 1 : is_is(c, i, "\xE2\x80\x9D") ? 2 : 0;
+}
+
 /* Give the straight quotes of kind q among tokens [s, e) directions by position: the first
  * opens, the next closes, and so on. */
 static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
@@ -483,9 +501,22 @@ static void alternate(line_ctx *c, size_t s, size_t e, unsigned q)
  * tokenizer guessed from the neighbours. Apostrophes are left out. */
 static void pair_quotes(line_ctx *c)
 {
-    size_t count[4] = {0, 0, 0, 0};
-    for (size_t i = c->a; i < c->b; i++)
+    size_t count[4] = {0, 0, 0, 0}, curly[2] = {0, 0};
+    for (size_t i = c->a; i < c->b; i++) {
         count[quote_kind(c, i)]++;
+        unsigned d = curly_double(c, i);
+        if (d) curly[d - 1]++;
+    }
+    /* Curly double quotes all turned one way (`“git rm“`, `”-e”`): written with a key that
+     * gives one mark for both; an even count of them opens and closes by position. */
+    if ((curly[0] == 0) != (curly[1] == 0) && (curly[0] + curly[1]) % 2 == 0) {
+        bool open = true;
+        for (size_t i = c->a; i < c->b; i++) {
+            if (!curly_double(c, i)) continue;
+            CL(c, i) = (uint16_t)((CL(c, i) & ~K_MASK) | (open ? K_QOPEN : K_QCLOSE));
+            open = !open;
+        }
+    }
     for (unsigned q = 1; q < 4; q++) {
         if (count[q] == 0) continue;
         if (count[q] % 2 == 0) {
@@ -619,6 +650,54 @@ static bool variable_letter(const line_ctx *c, size_t i)
     unsigned char ch = txt(c, i)[0];
     if (!ascii_lower(ch) || strchr("ghy", ch) || (i > c->a && cls(c, i - 1) == K_NUM)) return false;
     return ch != 'x' || (len(c, i + 1) == 1 && !(i > c->a + 1 && cls(c, i - 2) == K_NUM));
+}
+
+/* A number written with a decimal or version dot or comma (`1.0/1.1`, `5.01`, `2,5`): not the
+ * row of a cell reference (`ODF 1.1`, `NT 5.01`; but `A 1`, `=B 6*0.15`). */
+static bool decimal_number(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i), k = 0;
+    while (k < n && ascii_digit(s[k]))
+        k++;
+    return k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ',') && ascii_digit(s[k + 1]);
+}
+
+/* Capitals and one lower-case letter (`IPv`, `SOCKSv`, `PRIu`): a name whose number follows. */
+static bool caps_then_lower(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (cls(c, i) != K_WORD || n < 3 || !ascii_lower(s[n - 1])) return false;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (!ascii_upper(s[k])) return false;
+    return true;
+}
+
+/* A word of code that cannot be Vietnamese, in capitals or mixed (`NOT`, `FACTDOUBLE`,
+ * `Bessel_In`, `CHIDIST`): an ASCII name of two letters or more. */
+static bool code_word(const line_ctx *c, size_t i)
+{
+    return cls(c, i) == K_WORD && len(c, i) >= 2 && ascii_name(c, i) &&
+           (c->tk[i].flags & (VNSEG_TF_ALL_CAPS | VNSEG_TF_NOT_VIETNAMESE));
+}
+
+/* Is word f a function and token x its one argument, a variable: `f(x)`, `G(t)` (the
+ * letters that name functions, of a letter in lower case: not `a (b)`, `B (A, ...)`),
+ * `NOT(A)`, `CHIDIST(x;` (a name of code of a letter), `sizeof(char)` (a lower-case name of
+ * code of another: not `Escape (esc)`)? */
+static bool function_of(const line_ctx *c, size_t f, size_t x)
+{
+    if (letter(c, x))
+        return letter(c, f) ? strchr("fghFGH", txt(c, f)[0]) && ascii_lower(txt(c, x)[0])
+                            : code_name(c, f) || code_word(c, f);
+    return code_name(c, f) && code_name(c, x);
+}
+
+/* A manual's section number (`1` to `9`). */
+static bool man_section(const line_ctx *c, size_t i)
+{
+    return len(c, i) == 1 && txt(c, i)[0] >= '1' && txt(c, i)[0] <= '9';
 }
 
 /* Is token i an option name after dashes (`- l`, `- - help`, `- fPIC`)? `run` is the number
@@ -782,6 +861,16 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
     }
 
+    /* The constant π: its sign and its factor touch it (`-π/2`, `+π/2`, `2π`); an operator
+     * between operands stays spaced (`2 - π`). */
+    if (cc == K_WORD && is_is(c, i, "\xCF\x80")) {
+        if (cp == K_NUM && digits(c, p)) return R_ATTACH;
+        if ((cp == K_HYPHEN || cp == K_PLUS) &&
+            !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_CLOSE ||
+                           letter(c, p - 1) || is_is(c, p - 1, "\xCF\x80"))))
+            return R_ATTACH;
+    }
+
     /* By what comes after the gap. */
     switch (cc) {
     case K_COLON:
@@ -837,12 +926,20 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         /* Names of firms and fields in capitals (`R&D`, `AT&T`, `M&A`). */
         if (capitals(c, p, 3) && has_next && capitals(c, i + 1, 3)) return R_ATTACH;
         break;
+    case K_PUNCT:
+        /* A Windows path (`C:\Inet\wwwroot`). */
+        if (is_ch(c, i, '\\') && has_next && ascii_name(c, i + 1) && p > c->a &&
+            ((cp == K_COLON && letter(c, p - 1)) || (is_ch(c, p - 1, '\\') && ascii_name(c, p))))
+            return R_ATTACH;
+        break;
     case K_PLUS:
         /* Key combinations (`Ctrl+C`, `NIS+`), runs of plus signs (`C++`). */
         if (key_like(c, p) || modifier_key(c, p)) return R_ATTACH;
         break;
     case K_HASH:
         if (capitals(c, p, 1)) return R_ATTACH; /* C# */
+        /* A placeholder between hashes (`#servicename#`, `#type#`). */
+        if (p > c->a && cls(c, p - 1) == K_HASH && ascii_name(c, p)) return R_ATTACH;
         break;
     case K_OPEN:
         if (is_ch(c, i, '(')) {
@@ -856,6 +953,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
                 (txt(c, p)[0] == '=' || txt(c, p)[0] == '%' || formula_inside(c, p) ||
                  (has_next && is_ch(c, i + 1, ')') && ends_in_name(c, p))))
                 return R_ATTACH;
+            if (cp == K_WORD && i + 2 < c->b && function_of(c, p, i + 1) &&
+                (is_ch(c, i + 2, ')') || cls(c, i + 2) == K_SEMI))
+                return R_ATTACH; /* f(x), NOT(A), CHIDIST(x;, sizeof(char) */
+            if (cp == K_WORD && i + 2 < c->b && man_section(c, i + 1) && is_ch(c, i + 2, ')') &&
+                ascii_lower(txt(c, p)[0]) && ascii_name(c, p) && memchr(txt(c, p), '-', len(c, p)))
+                return R_ATTACH; /* git-pull(1) */
             if (cp == K_WORD && has_next && code_argument(c, i + 1) &&
                 ((ascii_name(c, p) && len(c, p) >= 2 && (c->tk[p].flags & VNSEG_TF_ALL_CAPS)) ||
                  code_name(c, p)))
@@ -877,10 +980,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
          * between numbers (`2 POW 8`). */
         if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
             if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
-            if (cell_letters(c, p) &&
+            if (cell_letters(c, p) && !decimal_number(c, i) &&
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
+        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`). */
+        if (cc == K_NUM && digits(c, i) && caps_then_lower(c, p)) return R_ATTACH;
         if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
@@ -920,6 +1025,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_FINAL:
         if (cc == K_NUM && is_is(c, p, "..") && p > c->a && cls(c, p - 1) == K_NUM)
             return R_ATTACH; /* 0..1 */
+        /* An ellipsis that opens a line before a lower-case word stands for what was left
+         * out before it and touches what goes on (`...trước khi lưu`); before a capital it
+         * is a pause (`... Về phía`). */
+        if (p == c->a && cc == K_WORD && (is_is(c, p, "...") || is_is(c, p, "\xE2\x80\xA6")) &&
+            !(c->tk[i].flags & (VNSEG_TF_CAPITALIZED | VNSEG_TF_ALL_CAPS)))
+            return R_ATTACH;
         break;
     case K_COLON:
     case K_SEMI:
@@ -957,8 +1068,9 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
             return R_ATTACH;
         if (is_ch(c, p, '@') && (cc == K_WORD || cc == K_NUM)) return R_ATTACH; /* @nn */
         if (is_ch(c, p, '~') && cc == K_NUM) return R_ATTACH;                   /* ~1, ~50% */
-        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`). */
-        if (is_ch(c, p, '~') && p > c->a && letter_word(c, p - 1) && letter_word(c, i))
+        /* A menu's accelerator mark before the letter it marks (`t~rang`, `địa chỉ ~người`,
+         * and opening a label: `~Tự động lưu`). */
+        if (is_ch(c, p, '~') && (p == c->a || letter_word(c, p - 1)) && letter_word(c, i))
             return R_ATTACH;
         if (is_ch(c, p, '^') &&
             (capitals(c, i, 1) || (cc == K_NUM && p > c->a && cls(c, p - 1) == K_NUM)))
@@ -1009,6 +1121,12 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
     if ((straight_quote(c, i) == '\'' && apostrophe(c, i)) ||
         (straight_quote(c, p) == '\'' && apostrophe(c, p)))
         return R_ATTACH; /* don't */
+    /* A scheme named in prose (`dùng file:// để thay thế`): a Vietnamese word after `://`
+     * is no host (`http://miền.com` has its dot). */
+    if (cp == K_SLASH && cc == K_WORD && p >= c->a + 2 && cls(c, p - 1) == K_SLASH &&
+        cls(c, p - 2) == K_COLON && vietnamese_word(c, i) && !memchr(txt(c, i), '.', len(c, i)) &&
+        code_points(c, i) < len(c, i))
+        return R_SPACE;
     /* `...` between keywords of code (`For...Next`, `If...Then`). */
     if ((is_is(c, i, "...") && i + 1 < c->b && ascii_name(c, p) && ascii_name(c, i + 1) &&
          ascii_upper(txt(c, i + 1)[0])) ||

@@ -279,6 +279,40 @@ static void test_technical(void **state)
            "tại km 68, tivi 3, Tin tức | VnExpress, (Tổng cục Thuế) - cho biết");
 }
 
+/* The third round's rules, each on text written for it, with the neighbours it must leave
+ * alone. */
+static void test_technical_third_round(void **state)
+{
+    vnseg_doc *doc = *state;
+    /* A function of one variable; a manual's section; an acronym explained stays apart. */
+    EXPECT("hàm g ( t ) và MAXDIFF ( t ) , xem DISTX ( a ; 2 ) và strlen ( buf ) , ls-tree ( 1 )",
+           "hàm g(t) và MAXDIFF(t), xem DISTX(a; 2) và strlen(buf), ls-tree(1)");
+    EXPECT("điểm C ( B , D ) , phím Tab ( tab ) , gói ABC ( nhẹ ) , cỡ Lớn ( x ) , mục a ( b )",
+           "điểm C (B, D), phím Tab (tab), gói ABC (nhẹ), cỡ Lớn (x), mục a (b)");
+    /* A version letter and its number; a decimal after capitals is no cell's row. */
+    EXPECT("mạng IPv 4 , macro PRId 64 , ô B 7 , chuẩn DOCX 2.1 , tệp ODS 3.0/3.1",
+           "mạng IPv4, macro PRId64, ô B7, chuẩn DOCX 2.1, tệp ODS 3.0/3.1");
+    /* An ellipsis that opens a line before a lower-case word; before a capital, a pause. */
+    EXPECT("... rồi lưu tệp .\n... Sau đó đóng .\n… và thoát", "...rồi lưu tệp.\n... Sau đó đóng.\n…và thoát");
+    /* A Windows path; a backslash in prose stays apart. */
+    EXPECT("mở \" d : \\ Data \\ cu \\ bang \" rồi gõ \\ n", "mở \"d:\\Data\\cu\\bang\" rồi gõ \\n");
+    /* Tags with attributes and placeholders in words; comparisons stay spaced. */
+    EXPECT("dòng < LINK REL= \" x \" HREF= \" y.css \" > và < Tên tệp chưa được lưu >",
+           "dòng <LINK REL=\"x\" HREF=\"y.css\"> và <Tên tệp chưa được lưu>");
+    EXPECT("nếu tổng < giới_hạn , hoặc bằng nhau , và số_lượng > 9 thì dừng",
+           "nếu tổng < giới hạn, hoặc bằng nhau, và số lượng > 9 thì dừng");
+    /* Curly quotes all turned one way, an even count of them; balanced ones as before. */
+    EXPECT("chạy “ make install “ rồi “ make clean “", "chạy “make install“ rồi “make clean“");
+    EXPECT("hoặc ” - q ” thôi", "hoặc ”-q” thôi");
+    EXPECT("“ a “ b ” c ”", "“a “b” c”");
+    /* A scheme named in prose; a host after it. */
+    EXPECT("không dùng ftp : / / ở đây , mở http : / / trường.vn", "không dùng ftp:// ở đây, mở http://trường.vn");
+    /* An accelerator mark opening a label; placeholders between hashes. */
+    EXPECT("~ Lưu tự_động , tên # host # và # port #", "~Lưu tự động, tên #host# và #port#");
+    /* The constant π and its sign or factor; an operator between operands. */
+    EXPECT("góc từ - π / 2 đến + π / 2 , chu_vi 2 π r , hiệu 4 - π", "góc từ -π/2 đến +π/2, chu vi 2π r, hiệu 4 - π");
+}
+
 static void test_lines(void **state)
 {
     vnseg_doc *doc = *state;
@@ -579,7 +613,8 @@ static void test_shortcuts_agree_with_rules(void **state)
         ">",      "$",   "$B",  "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",
         "don",    "t",   "s",   "H",      "Len", "×",     "..",   "*",   "%%",    "g",    "30",
         "ngày",   "A1",  "://", "clocal", "0",   "x1F",   "@",    "^",   "uint",  "cut",  "CR",
-        "1$",     "u",   "=SỐ", "bit",    "{",   "}"};
+        "1$",     "u",   "=SỐ", "bit",    "{",   "}",     "π",    "IPv", "“",     "”",    "\\",
+        "~",      "…",   "//",  "sizeof", "NOT", "git-am", "META", "để"};
     const size_t np = sizeof pieces / sizeof *pieces;
     char *buf = malloc(4096);
     assert_non_null(buf);
@@ -696,6 +731,7 @@ int main(void)
         TU_TEST(test_abbreviations),
         TU_TEST(test_runon_left_as_given),
         TU_TEST(test_technical),
+        TU_TEST(test_technical_third_round),
         TU_TEST(test_lines),
         TU_TEST(test_lossless),
         TU_TEST(test_lossless_after_raw_text),

@@ -42,10 +42,15 @@ extern "C" {
  *   and closing quotes; none after `(` `[` `{` and opening quotes. `%`, `‰`, `₫` and `đ`
  *   attach to the number before them (`2,4%`, `100.000đ`). A slash joins two words (`Nạp/Lưu`,
  *   `km/h`, `1/8/2014`) but stays spaced between names of several words (`Hộp tổ hợp / Hộp
- *   liệt kê`). Tokens are never split: `…`, `...`, `?!`, `:))`, URLs stay whole.
+ *   liệt kê`). An ellipsis that opens a line before a lower-case word touches it (`... trước
+ *   khi` gives `...trước khi`: the line goes on from what was left out); before a capital it
+ *   is a pause and stays spaced. A Vietnamese word after a scheme is no host (`file : / / để`
+ *   gives `file:// để`). Tokens are never split: `…`, `...`, `?!`, `:))`, URLs stay whole.
  * - Quotes. Curly quotes and guillemets go by their direction: `“` `‘` `„` attach to what
  *   follows, `”` `’` to what precedes (as their ASCII twins do: the closing curly quotes are
- *   not treated as opening ones, a known bug of Moses' detokenizer). Straight `"`, `'` and
+ *   not treated as opening ones, a known bug of Moses' detokenizer); when every curly double
+ *   quote of a line is turned the same way and there is an even number of them (`“ git rm “`,
+ *   written with a key that gives one mark), they open and close by position. Straight `"`, `'` and
  *   `` ` `` are paired by position: when a line holds an even number of one kind they
  *   alternate open, close; otherwise each sentence holding an even number does; a sentence
  *   with an odd number keeps the direction the tokenizer read from the neighbours. An
@@ -76,13 +81,20 @@ extern "C" {
  *   `A1:B1`, `$B $3`), formulas (`=SUM ( A 1 ; 2 )` gives `=SUM(A1;2)`, and
  *   everything between guillemets that starts with `=`), calls whose argument is code
  *   (`CHAR ( 10 )`, `cut ( 1 )`, `STYLE ( )`; an acronym explained in words keeps its space:
- *   `WHO (Tổ chức Y tế Thế giới)`), patterns and expressions between guillemets (`« t * ng »`
+ *   `WHO (Tổ chức Y tế Thế giới)`), functions of one variable (`f ( x )`, `NOT ( A )`,
+ *   `CHIDIST ( x ;`, `sizeof ( char )`; not `a (b)`, `Escape (esc)`), manual sections
+ *   (`git-pull ( 1 )`), patterns and expressions between guillemets (`« t * ng »`
  *   gives `« t*ng »`), tags and placeholders (`< Tên >`, `< ? >`, `% < PRIuMAX >`, `% 1`,
- *   `% . * s`, `%1$ u`), file extensions (`. odt` gives `.odt`), letters and numbers of codes
- *   (`SHA 1`, `3 D`, `X. 509`, `Đ.SỐ 1`, `Kiểu= 1`, `ISO-8859 -1`), option values (`--context
+ *   `% . * s`, `%1$ u`, `# type #`; a tag with attributes or a placeholder in words up to 40
+ *   tokens long, `< META NAME= " x " >`, when a word opens it and no `,` `.` `;` `:` stands
+ *   inside), Windows paths (`C : \ Data \ x`), file extensions (`. odt` gives `.odt`),
+ *   letters and numbers of codes (`SHA 1`, `3 D`, `X. 509`, `Đ.SỐ 1`, `Kiểu= 1`, `ISO-8859
+ *   -1`, `IPv 6`, `PRIu 32`; a decimal or a version is no cell's row: `ODF 1.1`, `NT 5.01`),
+ *   the constant π with its sign or factor (`- π / 2`, `2 π`), option values (`--context
  *   [ =SỐ ]`, `--arg-file = FILE`), key combinations (`Shift + Enter`, `Ctrl +8`, `C + +`;
  *   after a modifier key whatever is pressed or done: `Shift + kéo`), a menu's accelerator
- *   mark (`t ~ rang` gives `t~rang`, `Sửa_đổi ~ mẫu` gives `Sửa đổi ~mẫu`), a lower-case
+ *   mark (`t ~ rang` gives `t~rang`, `Sửa_đổi ~ mẫu` gives `Sửa đổi ~mẫu`, `~ Lưu` opening a
+ *   line gives `~Lưu`), a lower-case
  *   letter and its number (`x 2`, `r 3`, `i 386`; not `5 g 30` after a number, `3 m x 4 m`,
  *   `Quân y 103`),
  *   `R & D`, `# REF !`, `$ ( ARG1 )`, `\ n`, `== >`, `< >`, `< =`, `! =`, `X : : y`,
