@@ -121,12 +121,23 @@ static const struct {
      "rna|mrna|pcr|icu|er|bmi|iq|eq|cv|mba|phd|vs|ps|ii|iii|iv|vi|vii|viii|ix|xi|xii|"
      "xiii|xiv|xv|xvi|xvii|xviii|xix|xx|xxi|đt|ubnd|hđnd|tand|vksnd|bhxh|bhyt|csgt|"
      "k|ct|sgk|nxb|clb|htx|vđv|hlv|ths|pgs|gs|ts|bs|ks|ls|nsnd|nsưt|tt|"
-     "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn"},
+     "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn|"
+     /* abbreviated common nouns of the press: sốt xuất huyết, bệnh nhân, điều dưỡng, khám
+      * chữa bệnh, chứng minh nhân dân, giáo dục giới tính, sử dụng đất, a rifle */
+     "sxh|bn|đd|kcb|cmnd|gdgt|sdđ|ptth|ak|xhcn|bvtv|ttxh"},
     {CUE_AND, "và"},
+    {CUE_ADDRESS, "ông|bà|anh|chị|cô|chú|bác|cậu|em|cụ|cháu|bé|dì|mợ|thím"},
+    {CUE_AFTER_NAME,
+     "đã|đang|sẽ|vẫn|cũng|chưa|không|chẳng|chả|thì|lại|còn|mới|vừa|liền|bèn|từng|luôn|"
+     "nói|kể|khóc|cười|hỏi|bảo|đáp|nghĩ|thấy|biết|muốn|nhớ|thỉnh thoảng|lúc nào|cho biết|"
+     "kể lại|tâm sự|ra đi|bỏ đi"},
+    {CUE_PLACE_PREFIX, "ia|ea|chư|krông|đắk|đăk|đắc|buôn|kon"},
     {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
-                 "smartphone|laptop|livestream|selfie|logo|slogan"},
+                 "smartphone|laptop|livestream|selfie|logo|slogan|"
+                 /* one-syllable common nouns capitalized inside sentences */
+                 "luật|tết|trời|phật|chúa"},
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"
