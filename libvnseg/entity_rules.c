@@ -483,6 +483,14 @@ static bool subject_before(vn_scan *s, size_t a, size_t first, size_t end)
            !(vn_scan_cue(s, a + 2) & not_name);
 }
 
+/* Whether token t is `ơi`, the particle of a vocative. */
+static bool vocative(const vn_scan *s, size_t t, size_t end)
+{
+    static const char oi[] = "ơi";
+    return t < end && s->tok[t].kind == VNSEG_KIND_WORD && s->tok[t].length == sizeof oi - 1 &&
+           memcmp(s->text + s->tok[t].offset, oi, sizeof oi - 1) == 0;
+}
+
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
  * that mention, or NULL. */
 static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
@@ -513,9 +521,14 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
            all_caps(s, b + 1) == all_caps(s, a))
         b++;
     *next = b + 1;
-    /* Capitalized by position only: a one-syllable Vietnamese word at the start. */
+    /* Capitalized by position only: a one-syllable Vietnamese word at the start. Before a word
+     * that follows a subject (`Thuỷ chưa ...`, `: Hùng đang ...`) it is kept for the document
+     * pass, which makes it a person if the document names that person elsewhere. */
     if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
         !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        if (a == b && a + 1 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
+            !(s->options & VNSEG_SCAN_NO_LINKS))
+            return add(s, a, a, VNSEG_ENT_PER, VN_CF_TENTATIVE);
         if (++a > b) return VNSEG_OK;
     }
     if (caps_sentence) {
@@ -708,6 +721,15 @@ vnseg_status vn_scan_rules(vn_scan *s)
             }
             if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
             if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
+                t++;
+                continue;
+            }
+            /* A vocative (`" Trang ơi , ...`): a given name wherever it stands, even one that
+             * is also a cue word; not a form of address (`Anh ơi`, `Mẹ ơi`). */
+            if ((tk->flags & VNSEG_TF_TITLE_CASE) && vietnamese_syllable_word(s, t) &&
+                !all_caps(s, t) && vocative(s, t + 1, end) &&
+                !(vn_scan_cue(s, t) & (CUE_PER_TITLE | CUE_COMMON))) {
+                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
                 t++;
                 continue;
             }

@@ -197,6 +197,47 @@ static vnseg_status share_types(vnseg_mentions *m)
     return VNSEG_OK;
 }
 
+/* Words capitalized by position only and kept on trial (VN_CF_TENTATIVE: `Thuỷ chưa ...` at
+ * the start of a sentence) stay as persons when another person mention of the document has
+ * the same name (`của Thuỷ`), and are dropped otherwise. */
+static vnseg_status resolve_tentative(vnseg_mentions *m)
+{
+    size_t trial = 0, count = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        trial += (m->items[i].flags & VN_CF_TENTATIVE) != 0;
+        count += heuristic(&m->items[i]);
+    }
+    if (trial == 0) return VNSEG_OK;
+    name_map t;
+    if (!map_init(&t, count)) return VNSEG_E_NOMEM;
+    for (size_t i = 0; i < m->n; i++) {
+        const vnseg_mention *x = &m->items[i];
+        if (heuristic(x) && x->type == VNSEG_ENT_PER && !(x->flags & VN_CF_TENTATIVE) &&
+            m->key_len[i]) {
+            struct name_slot *sl = map_find(&t, &m->keys, m->key_off[i], m->key_len[i]);
+            if (!sl->value) sl->value = (uint32_t)i + 1;
+        }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        vnseg_mention *x = &m->items[i];
+        if (x->flags & VN_CF_TENTATIVE) {
+            if (!m->key_len[i] || !map_find(&t, &m->keys, m->key_off[i], m->key_len[i])->value)
+                continue;
+            x->flags &= (uint16_t)~VN_CF_TENTATIVE;
+        }
+        m->items[n] = *x;
+        m->canon_off[n] = m->canon_off[i];
+        m->canon_len[n] = m->canon_len[i];
+        m->key_off[n] = m->key_off[i];
+        m->key_len[n] = m->key_len[i];
+        n++;
+    }
+    m->n = n;
+    vn_free(t.slots);
+    return VNSEG_OK;
+}
+
 /* Link person mentions that give the first or last part of a name to the longest person
  * name of the document that has that part (`Putin` to `Vladimir Putin`). */
 static vnseg_status link_names(vnseg_mentions *m)
@@ -299,6 +340,7 @@ static vnseg_status emit(vn_scan *s)
         }
     }
     vnseg_status st = canonical_names(s);
+    if (st == VNSEG_OK) st = resolve_tentative(m);
     if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_LINKS)) st = share_types(m);
     if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_LINKS)) st = link_names(m);
     return st;
