@@ -257,6 +257,13 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
      * person's name may follow the body's, so the body's name stops before it. */
     bool titled = h > s->sent_first && is_word(s, h - 1) && !covered(s, h - 1) &&
                   (vn_scan_cue(s, h - 1) & CUE_OFFICE);
+    /* A listed place read at the start of a glued word after a capitalized head is the word
+     * of a field (`Vụ Pháp_chế`: legal affairs, not France). */
+    vn_cand *part = h + 1 < end ? owner_of(s, h + 1) : NULL;
+    if (proper && part && !part->dead && (part->flags & VNSEG_MF_PARTIAL) && part->first == h + 1 &&
+        part->off == s->tok[h + 1].offset && s->tok[h + 1].syllables >= 2 &&
+        !(s->tok[h + 1].flags & VNSEG_TF_TITLE_CASE))
+        absorb(s, part);
     size_t last = h, j = h + 1;
     while (j < end) {
         vn_cand *loc = place_at(s, j);
@@ -682,6 +689,42 @@ static void address_not_place(vn_scan *s, size_t t, size_t first)
     c->flags |= VNSEG_MF_CUED;
 }
 
+/* Initials for a name after a title (`bác_sĩ P.`, `anh N.V.A`, `chị T.T.H.`): capital letters
+ * each followed by a period, the last period optional. */
+static bool initials_after_title(vn_scan *s, size_t t, size_t first)
+{
+    const vnseg_token *tk = &s->tok[t];
+    if (t == first || !(tk->flags & VNSEG_TF_ALL_CAPS) || !lower_word(s, t - 1) ||
+        covered(s, t - 1) || !(vn_scan_cue(s, t - 1) & CUE_PER_TITLE))
+        return false;
+    const unsigned char *p = s->text + tk->offset;
+    size_t n = (size_t)tk->length, i = 0, letters = 0;
+    while (i < n) {
+        if ((unsigned)p[i] - 'A' < 26u)
+            i++;
+        else if (p[i] == 0xC4 && i + 1 < n && p[i + 1] == 0x90) /* Đ */
+            i += 2;
+        else
+            return false;
+        letters++;
+        if (i < n && p[i] == '.')
+            i++;
+        else if (i < n)
+            return false;
+    }
+    return letters >= 1 && letters <= 4 && (n > 1 && (p[n - 1] == '.' || letters > 1));
+}
+
+/* `Đảng` capitalized alone inside a sentence: the party (`xây_dựng Đảng`, `của Đảng ,`). */
+static bool the_party(const vn_scan *s, size_t t, size_t end)
+{
+    static const char dang[] = "Đảng";
+    const vnseg_token *tk = &s->tok[t];
+    return tk->length == sizeof dang - 1 && memcmp(s->text + tk->offset, dang, sizeof dang - 1) == 0 &&
+           !initial(s, t, s->sent_first) &&
+           (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -721,6 +764,16 @@ vnseg_status vn_scan_rules(vn_scan *s)
             }
             if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
             if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
+                t++;
+                continue;
+            }
+            if ((tk->flags & VNSEG_TF_ALL_CAPS) && initials_after_title(s, t, first)) {
+                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
+                t++;
+                continue;
+            }
+            if ((tk->flags & VNSEG_TF_TITLE_CASE) && the_party(s, t, end)) {
+                st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_CUED);
                 t++;
                 continue;
             }
