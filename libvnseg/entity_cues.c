@@ -137,7 +137,7 @@ static const struct {
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
                  "smartphone|laptop|livestream|selfie|logo|slogan|"
                  /* one-syllable common nouns capitalized inside sentences */
-                 "luật|tết|trời|phật|chúa"},
+                 "tết|trời|phật|chúa"},
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"
