@@ -284,6 +284,59 @@ NEWS6_GOLD = {
     2972: [("Gấm", P)],
 }
 
+# A seventh sample (lines 20 modulo 29 with a capitalized word not starting a sentence, lines of
+# the earlier samples left out), annotated after the last rule change of the entities3 session
+# and scored once: untouched.
+NEWS7_LINES = [20, 78, 136, 455, 513, 600, 658, 716, 774, 803, 832, 861, 919, 977, 1006, 1064,
+               1122, 1325, 1412, 1499, 1557, 1644, 1673, 1731, 1789, 1818, 1847, 1876, 1992,
+               2021, 2050, 2079, 2108, 2137, 2195, 2224, 2311, 2514, 2543, 2572, 2659, 2717,
+               2833, 2862, 2920]
+NEWS7_GOLD = {
+    78: [("hồ Thành_Sơn", L), ("Ninh_Hải", L), ("CK7", L), ("Ninh_Phước", L)],
+    136: [("Tân_Lộc", L), ("Phan_Thanh_Hết", P), ("Bảy_Bôn", P)],
+    455: [("Huế", L)],
+    513: [("TTCN", O), ("Chính_phủ", O), ("tỉnh Quảng_Nam", L)],
+    600: [("TT", O), ("Ai_Cập", L), ("sông Nile", L), ("Ai_Cập", L)],
+    658: [("VN", L), ("VN", L)],
+    716: [("Huỳnh_Nguyễn_Khánh_Trang", P)],
+    803: [("Bộ NN & PTNT", O)],
+    832: [("chợ Rạch_Cầu", L)],
+    861: [("Trường THCS Hoa_Lư", O), ("Công_an P. Hiệp_Phú", O), ("Phòng GD - ĐT Q. 9", O)],
+    919: [("Bệnh_viện Từ_Dũ", O)],
+    977: [("Hồ Gia_Phước", L), ("quận Sơn_Trà", L)],
+    1006: [("Kee_Yeon Việt_Nam", P)],
+    1064: [("TT", O), ("Phạm_Đức", P), ("Công_ty Đầu_tư và xây_dựng 579", O),
+           ("khu đô_thị mới Phú_Mỹ_An", L)],
+    1122: [("TT", O), ("Bảo_hiểm_xã_hội", O), ("BHXH", O), ("TP. HCM", L), ("Quốc_hội", O),
+           ("Ban VHXH - HĐND TP", O)],
+    1325: [("Sở Y_tế", O), ("Viện Tim", O), ("Viện Tim", O)],
+    1412: [("P.T2", O)],
+    1499: [("Hải", P)],
+    1557: [("Nguyễn_Thị_Trang", P), ("Tánh_Linh", L), ("Bình_Thuận", L), ("BV Ung_bướu", O)],
+    1644: [("ASEM", O), ("Việt_Nam", L)],
+    1673: [("ASEM", O), ("ASEM", O), ("Á", L), ("Âu", L)],
+    1731: [("Phú_Quốc", L)],
+    1789: [("Thuỷ", P)],
+    1818: [("Thuỷ", P)],
+    1847: [("TT", O), ("Hà_Nội", L), ("Tổng_công_ty Dầu_khí VN", O), ("Cà_phê VN", O),
+           ("Xuất_khẩu thuỷ_sản", O)],
+    1876: [("Cầu Tân_An", L), ("miền Tây", L), ("TP. HCM", L)],
+    1992: [("Tiến", P), ("Nhật", P)],
+    2021: [("Thuỷ", P), ("Chiến", P), ("Hoà", P), ("Hải_Phòng", L)],
+    2050: [("Thuý", P), ("Cu_Nên", P), ("Dung_Hà", P)],
+    2079: [("Nguyễn_Đức_Thịnh", P)],
+    2108: [("Hùng", P), ("Bân_Pring", L), ("Moco", L), ("Battambang", L)],
+    2137: [("Hùng", P)],
+    2195: [("Bộ KH - ĐT", O), ("Bộ Tài_chính", O), ("PMH", O)],
+    2514: [("PN - KB", L)],
+    2543: [("xã Long_Hoà", L), ("xã Cần_Thạnh", L), ("Công_ty Phát_triển kinh_tế Duyên_Hải", O)],
+    2572: [("Sở Tài_chính TP. HCM", O), ("UBND TP", O)],
+    2659: [("Hùng", P), ("Thuỷ", P)],
+    2717: [("Thuỷ", P)],
+    2833: [("TT", O), ("TP. HCM", L), ("Hà_Viết_Thanh", P), ("Sở Công_nghiệp TP. HCM", O),
+           ("Trảng_Bàng", L), ("tỉnh Tây_Ninh", L)],
+}
+
 
 def parse_marked(path):
     """Sentences with [TYPE words] markup: plain text and gold spans (start, end, type)."""
@@ -408,7 +461,8 @@ def main():
                                                  ("news fresh", NEWS3_LINES, NEWS3_GOLD),
                                                  ("news seen", NEWS4_LINES, NEWS4_GOLD),
                                                  ("news final", NEWS5_LINES, NEWS5_GOLD),
-                                                 ("news e3 first", NEWS6_LINES, NEWS6_GOLD)):
+                                                 ("news e3 first", NEWS6_LINES, NEWS6_GOLD),
+                                                 ("news e3 final", NEWS7_LINES, NEWS7_GOLD)):
                 ntext, ngold = bytearray(), []
                 for n in numbers:
                     line = lines[n - 1] + b"\n"
