@@ -26,8 +26,7 @@ enum {
     CUE_COMMON = 1u << 15, /* a common noun often capitalized: Internet, Website */
     CUE_QUANT = 1u << 16,  /* a quantifier: an acronym after it is a common noun (các DN) */
     CUE_ADDRESS = 1u << 17, /* a form of address by kin, before a given name: chị, ông, bé */
-    CUE_AFTER_NAME = 1u << 18,  /* a word that follows a subject: đã, vẫn, thì, nói, khóc */
-    CUE_PLACE_PREFIX = 1u << 19 /* a first syllable of place names in the highlands: Ia, Ea */
+    CUE_AFTER_NAME = 1u << 18   /* a word that follows a subject: đã, vẫn, thì, nói, khóc */
 };
 
 /* At most 20 cue bits (the scanner caches them with a 12-bit epoch: entity_scan.h). */

@@ -478,6 +478,23 @@ static bool place_by_brackets(vn_scan *s, size_t a, size_t b, size_t first, size
            !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
 }
 
+/* Whether word t starts with a syllable that begins place names of the highlands (`Ia_Mơ`,
+ * `Ea_Súp`, `Chư_Sê`, `Krông_Pắc`, `Đắk_Glei`, `Kon_Plông`, `Buôn_Đôn`): compared as bytes, title
+ * case, before the underscore of a glued word. */
+static bool highland_place(const vn_scan *s, size_t t)
+{
+    static const char *const prefixes[] = {"Ia_", "Ea_", "Chư_", "Krông_", "Đắk_", "Đăk_",
+                                           "Đắc_", "Buôn_", "Kon_"};
+    const vnseg_token *tk = &s->tok[t];
+    if (tk->syllables < 2) return false;
+    const unsigned char *p = s->text + tk->offset;
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (tk->length > n && memcmp(p, prefixes[i], n) == 0) return true;
+    }
+    return false;
+}
+
 /* Whether the one-syllable word at a, inside a sentence, stands as the subject of what follows
  * it (`còn Hùng thì ...`, `May_mà Vi còn ...`, `cho Hải và Thơm`): a given name. */
 static bool subject_before(vn_scan *s, size_t a, size_t first, size_t end)
@@ -566,7 +583,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     } else if (!all_caps(s, a) && place_by_brackets(s, a, b, first, end)) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED | VN_CF_LISTED;
-    } else if (first_syllable_cue(s, a) & CUE_PLACE_PREFIX) {
+    } else if (highland_place(s, a)) {
         type = VNSEG_ENT_LOC; /* `Ia_Mơ`, `Ea_Súp`, `Chư_Sê`, `Krông_Pắc` */
         flags = VNSEG_MF_CUED;
     } else if (prev & CUE_LOC_HEAD) {
