@@ -136,7 +136,10 @@ static const struct {
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
                  "smartphone|laptop|livestream|selfie|logo|slogan|"
                  /* one-syllable common nouns capitalized inside sentences */
-                 "tết|trời|phật|chúa"},
+                 "tết|trời|phật|chúa|"
+                 /* pronouns and function words, capitalized only by position */
+                 "tôi|tao|tớ|mày|họ|nó|hắn|mình|ta|ai|chúng|nếu|khi|không|được|vẫn|chỉ|để|"
+                 "nhưng|đó|đây|giờ|rồi|mà|vì|nên|hãy|đừng|cần|phải|thì|còn|cũng|đã|đang|sẽ"},
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"

@@ -486,8 +486,8 @@ static bool highland_place(const vn_scan *s, size_t t)
     static const char *const prefixes[] = {"Ia_", "Ea_", "Chư_", "Krông_", "Đắk_", "Đăk_",
                                            "Đắc_", "Buôn_", "Kon_"};
     const vnseg_token *tk = &s->tok[t];
-    if (tk->syllables < 2) return false;
     const unsigned char *p = s->text + tk->offset;
+    if (tk->syllables < 2 || !strchr("IECKB\xC4", p[0])) return false;
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t n = strlen(prefixes[i]);
         if (tk->length > n && memcmp(p, prefixes[i], n) == 0) return true;
@@ -711,10 +711,9 @@ static void address_not_place(vn_scan *s, size_t t, size_t first)
 static bool initials_after_title(vn_scan *s, size_t t, size_t first)
 {
     const vnseg_token *tk = &s->tok[t];
-    if (t == first || !(tk->flags & VNSEG_TF_ALL_CAPS) || !lower_word(s, t - 1) ||
-        covered(s, t - 1) || !(vn_scan_cue(s, t - 1) & CUE_PER_TITLE))
-        return false;
     const unsigned char *p = s->text + tk->offset;
+    if (t == first || tk->length < 2 || tk->length > 12 || (p[1] != '.' && p[2] != '.'))
+        return false; /* a period after the first letter, ASCII or Đ */
     size_t n = (size_t)tk->length, i = 0, letters = 0;
     while (i < n) {
         if ((unsigned)p[i] - 'A' < 26u)
@@ -729,7 +728,9 @@ static bool initials_after_title(vn_scan *s, size_t t, size_t first)
         else if (i < n)
             return false;
     }
-    return letters >= 1 && letters <= 4 && (n > 1 && (p[n - 1] == '.' || letters > 1));
+    return letters >= 1 && letters <= 4 && (p[n - 1] == '.' || letters > 1) &&
+           lower_word(s, t - 1) && !covered(s, t - 1) &&
+           (vn_scan_cue(s, t - 1) & CUE_PER_TITLE);
 }
 
 /* `Đảng` capitalized alone inside a sentence: the party (`xây_dựng Đảng`, `của Đảng ,`). */
