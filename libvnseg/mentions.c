@@ -215,37 +215,39 @@ static vnseg_status share_types(vnseg_mentions *m)
 static vnseg_status resolve_tentative(vn_scan *s)
 {
     vnseg_mentions *m = s->m;
-    size_t trial = 0, count = 0;
-    for (size_t i = 0; i < m->n; i++) {
+    size_t trial = 0;
+    for (size_t i = 0; i < m->n; i++)
         trial += (m->items[i].flags & VN_CF_TENTATIVE) != 0;
-        count += heuristic(&m->items[i]);
-    }
     if (trial == 0) return VNSEG_OK;
+    /* A small map of the names on trial; the document's persons mark the ones they name. */
     name_map t;
-    if (!map_init(&t, count)) return VNSEG_E_NOMEM;
+    if (!map_init(&t, trial)) return VNSEG_E_NOMEM;
+    for (size_t i = 0; i < m->n; i++)
+        if ((m->items[i].flags & VN_CF_TENTATIVE) && m->key_len[i]) {
+            struct name_slot *sl = map_find(&t, &m->keys, m->key_off[i], m->key_len[i]);
+            if (!sl->value) sl->value = 1; /* 1: on trial, 2: named elsewhere */
+        }
     for (size_t i = 0; i < m->n; i++) {
         const vnseg_mention *x = &m->items[i];
         if (heuristic(x) && x->type == VNSEG_ENT_PER && !(x->flags & VN_CF_TENTATIVE) &&
             m->key_len[i]) {
             struct name_slot *sl = map_find(&t, &m->keys, m->key_off[i], m->key_len[i]);
-            if (!sl->value) sl->value = (uint32_t)i + 1;
+            if (sl->value) sl->value = 2;
         }
     }
     size_t n = 0;
+    vnseg_status st = VNSEG_OK;
     for (size_t i = 0; i < m->n; i++) {
         vnseg_mention *x = &m->items[i];
         if (x->flags & VN_CF_TENTATIVE) {
-            if (!m->key_len[i] || !map_find(&t, &m->keys, m->key_off[i], m->key_len[i])->value)
+            if (!m->key_len[i] || map_find(&t, &m->keys, m->key_off[i], m->key_len[i])->value != 2)
                 continue;
             x->flags &= (uint16_t)~VN_CF_TENTATIVE;
             /* One word: clean unless the tokenizer flagged it. */
             const uint32_t slow =
                 VNSEG_TF_NOT_NFC | VNSEG_TF_INVISIBLE | VNSEG_TF_REPAIRED | VNSEG_TF_ESCAPED;
-            vnseg_status st = display_name(s, i, !(s->tok[x->first_token].flags & slow));
-            if (st != VNSEG_OK) {
-                vn_free(t.slots);
-                return st;
-            }
+            if ((st = display_name(s, i, !(s->tok[x->first_token].flags & slow))) != VNSEG_OK)
+                break;
         }
         m->items[n] = *x;
         m->canon_off[n] = m->canon_off[i];
@@ -254,8 +256,9 @@ static vnseg_status resolve_tentative(vn_scan *s)
         m->key_len[n] = m->key_len[i];
         n++;
     }
-    m->n = n;
     vn_free(t.slots);
+    if (st != VNSEG_OK) return st;
+    m->n = n;
     return VNSEG_OK;
 }
 
