@@ -58,7 +58,7 @@ static const struct {
      "vườn quốc gia|"
      "công viên|đền|chùa|nhà thờ|phương|xứ|vương quốc|vùng lãnh thổ|thung lũng|"
      "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển|"
-     "làng xã|q.|p.|h.|x.|tx.|tt.|ql."},
+     "làng xã|thị tứ|q.|p.|h.|x.|tx.|tt.|ql."},
     {CUE_LOC_HEAD | CUE_LOC_NUMBERED, "quận|phường|q.|p.|ấp|khu phố"},
     {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
                    "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
@@ -103,7 +103,7 @@ static const struct {
      "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
      "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
      "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
-     "kiểm nghiệm|tư vấn|thiết kế|giám sát"},
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"
@@ -121,12 +121,25 @@ static const struct {
      "rna|mrna|pcr|icu|er|bmi|iq|eq|cv|mba|phd|vs|ps|ii|iii|iv|vi|vii|viii|ix|xi|xii|"
      "xiii|xiv|xv|xvi|xvii|xviii|xix|xx|xxi|đt|ubnd|hđnd|tand|vksnd|bhxh|bhyt|csgt|"
      "k|ct|sgk|nxb|clb|htx|vđv|hlv|ths|pgs|gs|ts|bs|ks|ls|nsnd|nsưt|tt|"
-     "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn"},
+     "ttg|qđ|nđ|nq|ttlt|vbhn|bđs|dn|dnnn|"
+     /* abbreviated common nouns of the press: sốt xuất huyết, bệnh nhân, điều dưỡng, khám
+      * chữa bệnh, chứng minh nhân dân, giáo dục giới tính, sử dụng đất, a rifle */
+     "sxh|bn|đd|kcb|cmnd|gdgt|sdđ|ptth|ak|xhcn|bvtv|ttxh"},
     {CUE_AND, "và"},
+    {CUE_ADDRESS, "ông|bà|anh|chị|cô|chú|bác|cậu|em|cụ|cháu|bé|dì|mợ|thím"},
+    {CUE_AFTER_NAME,
+     "đã|đang|sẽ|vẫn|cũng|chưa|không|chẳng|chả|thì|lại|còn|mới|vừa|liền|bèn|từng|luôn|"
+     "nói|kể|khóc|cười|hỏi|bảo|đáp|nghĩ|thấy|biết|muốn|nhớ|thỉnh thoảng|lúc nào|cho biết|"
+     "kể lại|tâm sự|ra|ơi"},
     {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
-                 "smartphone|laptop|livestream|selfie|logo|slogan"},
+                 "smartphone|laptop|livestream|selfie|logo|slogan|"
+                 /* one-syllable common nouns capitalized inside sentences */
+                 "tết|trời|phật|chúa|"
+                 /* pronouns and function words, capitalized only by position */
+                 "tôi|tao|tớ|mày|họ|nó|hắn|mình|ta|ai|chúng|nếu|khi|không|được|vẫn|chỉ|để|"
+                 "nhưng|đó|đây|giờ|rồi|mà|vì|nên|hãy|đừng|cần|phải|thì|còn|cũng|đã|đang|sẽ"},
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"

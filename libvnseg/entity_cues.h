@@ -24,7 +24,9 @@ enum {
     CUE_LOC_NUMBERED = 1u << 13, /* a place head that takes a number: quận 8, Q. 8, phường 5 */
     CUE_PEOPLE = 1u << 14, /* a word before a people or dynasty: người Việt, quân Thanh */
     CUE_COMMON = 1u << 15, /* a common noun often capitalized: Internet, Website */
-    CUE_QUANT = 1u << 16   /* a quantifier: an acronym after it is a common noun (các DN) */
+    CUE_QUANT = 1u << 16,  /* a quantifier: an acronym after it is a common noun (các DN) */
+    CUE_ADDRESS = 1u << 17, /* a form of address by kin, before a given name: chị, ông, bé */
+    CUE_AFTER_NAME = 1u << 18   /* a word that follows a subject: đã, vẫn, thì, nói, khóc */
 };
 
 /* At most 20 cue bits (the scanner caches them with a 12-bit epoch: entity_scan.h). */

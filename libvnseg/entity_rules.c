@@ -156,6 +156,34 @@ static uint32_t cue_before(vn_scan *s, size_t a, size_t first)
     return a > first && is_word(s, a - 1) && !covered(s, a - 1) ? vn_scan_cue(s, a - 1) : 0;
 }
 
+/* The cue bits of the first syllable of a word of several syllables (`Nguyễn` in
+ * `Nguyễn_Văn_Hậu`, `Ia` in `Ia_Mơ`); 0 for a word of one syllable. */
+static uint32_t first_syllable_cue(vn_scan *s, size_t t)
+{
+    vn_syls sy;
+    if (s->tok[t].syllables < 2 || vn_scan_syllables(s, t, &sy) < 2) return 0;
+    vn_buf *k = &s->m->key2;
+    k->len = 0;
+    return sy.end[0] - sy.start[0] <= 32 &&
+                   vn_scan_key(s, t, sy.start[0], sy.end[0], k, true) == VNSEG_OK
+               ? vn_cue_of(k->data, k->len)
+               : 0;
+}
+
+static bool punct_is(const vn_scan *s, size_t t, char ch)
+{
+    const vnseg_token *p = &s->tok[t];
+    return p->kind != VNSEG_KIND_WORD && p->length == 1 && s->text[p->offset] == (unsigned char)ch;
+}
+
+/* A full person's name after the name of a body, when an office governs both (`Thứ_trưởng Bộ
+ * Nông_nghiệp ... Bùi_Bá_Bổng`): title case, three syllables or more, a family name first. */
+static bool person_shaped(vn_scan *s, size_t t)
+{
+    return (s->tok[t].flags & VNSEG_TF_TITLE_CASE) && s->tok[t].syllables >= 3 &&
+           (first_syllable_cue(s, t) & CUE_FAMILY);
+}
+
 static vnseg_status add(vn_scan *s, size_t first, size_t last, uint32_t type, uint32_t flags)
 {
     vn_cand c = {first,
@@ -225,6 +253,17 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
     /* A head capitalized inside a sentence starts a name even when lower-case words of a field
      * follow it (`Tổng_cục du_lịch VN`, `Quĩ hỗ_trợ phát_triển Quảng_Nam`). */
     bool proper = (s->tok[h].flags & VNSEG_TF_CAPITALIZED) && !initial(s, h, s->sent_first);
+    /* An office right before the head (`Chủ_tịch UBND xã ...`, `Thứ_trưởng Bộ ...`): the
+     * person's name may follow the body's, so the body's name stops before it. */
+    bool titled = h > s->sent_first && is_word(s, h - 1) && !covered(s, h - 1) &&
+                  (vn_scan_cue(s, h - 1) & CUE_OFFICE);
+    /* A listed place read at the start of a glued word after a capitalized head is the word
+     * of a field (`Vụ Pháp_chế`: legal affairs, not France). */
+    vn_cand *part = h + 1 < end ? owner_of(s, h + 1) : NULL;
+    if (proper && part && !part->dead && (part->flags & VNSEG_MF_PARTIAL) && part->first == h + 1 &&
+        part->off == s->tok[h + 1].offset && s->tok[h + 1].syllables >= 2 &&
+        !(s->tok[h + 1].flags & VNSEG_TF_TITLE_CASE))
+        absorb(s, part);
     size_t last = h, j = h + 1;
     while (j < end) {
         vn_cand *loc = place_at(s, j);
@@ -238,9 +277,10 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         }
         /* `và` or a dash between the fields of one name (`Ngân_hàng Đầu_tư và phát_triển`,
          * `Uỷ_ban Dân_số - gia_đình và trẻ_em`). */
-        bool dash = s->tok[j].kind == VNSEG_KIND_PUNCT_DASH;
+        bool dash = s->tok[j].kind == VNSEG_KIND_PUNCT_DASH || punct_is(s, j, '&');
         if ((named || (proper && last > h)) && j + 1 < end && !covered(s, j + 1) &&
-            (dash || (is_word(s, j) && (vn_scan_cue(s, j) & CUE_AND))) && lower_word(s, j + 1) &&
+            (dash || (is_word(s, j) && (vn_scan_cue(s, j) & CUE_AND))) &&
+            (dash ? is_word(s, j + 1) : lower_word(s, j + 1)) &&
             (vn_scan_cue(s, j + 1) & (CUE_NAME_PART | CUE_FIELD))) {
             last = j + 1;
             j += 2;
@@ -255,7 +295,8 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
                 last = loc->last;
                 place = true;
             } else {
-                size_t r = name_run(s, j + 1, end);
+                /* After a title, the place is one word (`UBND xã Bhalê` + a name). */
+                size_t r = titled ? (name_word(s, j + 1) ? j + 1 : j) : name_run(s, j + 1, end);
                 if (r > j) {
                     last = r;
                     place = true;
@@ -280,7 +321,8 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         /* Words of an organization's name capitalize their first syllable (`An_ninh`); a
          * capitalized head is part of it too (`câu_lạc_bộ Công_an`, `Cục Cảnh_sát`). */
         if ((s->tok[j].flags & VNSEG_TF_CAPITALIZED) && !(s->tok[j].flags & VNSEG_TF_ABBREV) &&
-            !(cue & (not_name & ~(CUE_FIELD | CUE_ORG_HEAD)))) {
+            !(cue & (not_name & ~(CUE_FIELD | CUE_ORG_HEAD))) &&
+            !(titled && last > h && person_shaped(s, j))) {
             last = j++;
             named = true;
             continue;
@@ -296,6 +338,19 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
     size_t first = h;
     if (s->options & VNSEG_SCAN_NO_HEADS) first = h + 1;
     return add(s, first, last, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+}
+
+/* Whether the word before t is `miền` or `vùng` (`miền núi`, `vùng biển`: a kind of land, and
+ * what follows is no head). */
+static bool region_word_before(const vn_scan *s, size_t t, size_t first)
+{
+    static const char mien[] = "miền", vung[] = "vùng";
+    if (t == first || covered(s, t - 1)) return false;
+    const vnseg_token *p = &s->tok[t - 1];
+    const unsigned char *q = s->text + p->offset;
+    return p->kind == VNSEG_KIND_WORD &&
+           ((p->length == sizeof mien - 1 && memcmp(q, mien, sizeof mien - 1) == 0) ||
+            (p->length == sizeof vung - 1 && memcmp(q, vung, sizeof vung - 1) == 0));
 }
 
 /* The place rule at head h: `tỉnh Quảng_Nam`, `đường Bạch_Đằng`, `miền Trung`. */
@@ -392,7 +447,72 @@ static bool house_number_before(vn_scan *s, size_t a, size_t first)
     if (a - 1 == first) return true;
     const vnseg_token *q = &s->tok[a - 2];
     if (q->kind == VNSEG_KIND_PUNCT && q->length == 1 && s->text[q->offset] == ',') return true;
+    static const char so[] = "số"; /* `số 4 Phạm_Ngọc_Thạch` */
+    if (q->kind == VNSEG_KIND_WORD && q->length == sizeof so - 1 &&
+        memcmp(s->text + q->offset, so, sizeof so - 1) == 0)
+        return true;
     return q->kind == VNSEG_KIND_WORD && (vn_scan_cue(s, a - 2) & CUE_LOC_PREP);
+}
+
+/* A place by the brackets around it or after it: a district in brackets after the street
+ * (`Lê_Thạch ( quận 4 )`, `Quang_Trung ( Gò_Vấp )`), a name in brackets after a place
+ * (`đường Quang_Trung ( Gò_Vấp )`), the first part of an address in brackets (`( Vĩnh_Lợi ,
+ * Bạc_Liêu )`, not when it begins with a family name: a person and a home town). */
+static bool place_by_brackets(vn_scan *s, size_t a, size_t b, size_t first, size_t end)
+{
+    if (b + 3 < end && s->tok[b + 1].kind == VNSEG_KIND_PUNCT_OPEN && punct_is(s, b + 1, '(')) {
+        size_t k = b + 2;
+        if (place_at(s, k) && s->tok[owner_of(s, k)->last + 1].kind == VNSEG_KIND_PUNCT_CLOSE)
+            return true;
+        if (lower_word(s, k) && !covered(s, k) && (vn_scan_cue(s, k) & CUE_LOC_HEAD) &&
+            ((s->tok[k + 1].kind == VNSEG_KIND_NUMBER && (vn_scan_cue(s, k) & CUE_LOC_NUMBERED)) ||
+             (s->tok[k + 1].flags & VNSEG_TF_TITLE_CASE)))
+            return true;
+    }
+    if (a < first + 2 || !punct_is(s, a - 1, '(') || b + 1 >= end) return false;
+    const vn_cand *c = owner_of(s, a - 2);
+    if (c && !c->dead && c->type == VNSEG_ENT_LOC && c->last == a - 2 &&
+        s->tok[b + 1].kind == VNSEG_KIND_PUNCT_CLOSE)
+        return true;
+    return b + 2 < end && punct_is(s, b + 1, ',') && place_at(s, b + 2) &&
+           !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
+}
+
+/* Whether word t starts with a syllable that begins place names of the highlands (`Ia_Mơ`,
+ * `Ea_Súp`, `Chư_Sê`, `Krông_Pắc`, `Đắk_Glei`, `Kon_Plông`, `Buôn_Đôn`): compared as bytes, title
+ * case, before the underscore of a glued word. */
+static bool highland_place(const vn_scan *s, size_t t)
+{
+    static const char *const prefixes[] = {"Ia_", "Ea_", "Chư_", "Krông_", "Đắk_", "Đăk_",
+                                           "Đắc_", "Buôn_", "Kon_"};
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (tk->syllables < 2 || !strchr("IECKB\xC4", p[0])) return false;
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (tk->length > n && memcmp(p, prefixes[i], n) == 0) return true;
+    }
+    return false;
+}
+
+/* Whether the one-syllable word at a, inside a sentence, stands as the subject of what follows
+ * it (`còn Hùng thì ...`, `May_mà Vi còn ...`, `cho Hải và Thơm`): a given name. */
+static bool subject_before(vn_scan *s, size_t a, size_t first, size_t end)
+{
+    if (a + 1 >= end || initial(s, a, first)) return false;
+    uint32_t next = vn_scan_cue(s, a + 1);
+    if (next & CUE_AFTER_NAME) return true;
+    return (next & CUE_AND) && a + 2 < end && is_word(s, a + 2) &&
+           (s->tok[a + 2].flags & VNSEG_TF_TITLE_CASE) && s->tok[a + 2].syllables == 1 &&
+           !(vn_scan_cue(s, a + 2) & not_name);
+}
+
+/* Whether token t is `ơi`, the particle of a vocative. */
+static bool vocative(const vn_scan *s, size_t t, size_t end)
+{
+    static const char oi[] = "ơi";
+    return t < end && s->tok[t].kind == VNSEG_KIND_WORD && s->tok[t].length == sizeof oi - 1 &&
+           memcmp(s->text + s->tok[t].offset, oi, sizeof oi - 1) == 0;
 }
 
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
@@ -425,9 +545,14 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
            all_caps(s, b + 1) == all_caps(s, a))
         b++;
     *next = b + 1;
-    /* Capitalized by position only: a one-syllable Vietnamese word at the start. */
+    /* Capitalized by position only: a one-syllable Vietnamese word at the start. Before a word
+     * that follows a subject (`Thuỷ chưa ...`, `: Hùng đang ...`) it is kept for the document
+     * pass, which makes it a person if the document names that person elsewhere. */
     if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
         !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        if (a == b && a + 1 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
+            !(s->options & VNSEG_SCAN_NO_LINKS))
+            return add(s, a, a, VNSEG_ENT_PER, VN_CF_TENTATIVE);
         if (++a > b) return VNSEG_OK;
     }
     if (caps_sentence) {
@@ -455,6 +580,15 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
                (b > a || s->tok[a].syllables >= 2)) {
         type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
         flags = VNSEG_MF_CUED;
+    } else if (!all_caps(s, a) && place_by_brackets(s, a, b, first, end)) {
+        type = VNSEG_ENT_LOC;
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
+    } else if (highland_place(s, a)) {
+        type = VNSEG_ENT_LOC; /* `Ia_Mơ`, `Ea_Súp`, `Chư_Sê`, `Krông_Pắc` */
+        flags = VNSEG_MF_CUED;
+    } else if (prev & CUE_LOC_HEAD) {
+        type = VNSEG_ENT_LOC; /* after a place word that is no head (`miền núi Sơn_Hoà`) */
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
     } else if (a == b && all_caps(s, a) && acronym(s, a)) {
         type = VNSEG_ENT_ORG;
         flags = VNSEG_MF_ACRONYM;
@@ -474,7 +608,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     /* A lone one-syllable Vietnamese word with no cue, right before a lower-case word, is a
      * capitalized common word (`Luật doanh_nghiệp`, `Người phát_ngôn`), not a name. */
     if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a) && b + 1 < end &&
-        lower_word(s, b + 1))
+        lower_word(s, b + 1) && !subject_before(s, a, first, end))
         return VNSEG_OK;
     if (ends_with_org_suffix(s, b)) {
         type = VNSEG_ENT_ORG;
@@ -556,6 +690,59 @@ static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
         absorb(s, c);
 }
 
+/* A one-syllable listed place right after a form of address by kin is a given name (`chị Nga`,
+ * `bé Nhật`): a person, not the country. */
+static void address_not_place(vn_scan *s, size_t t, size_t first)
+{
+    vn_cand *c = owner_of(s, t);
+    if (!c || c->dead || c->source != VNSEG_SOURCE_GAZETTEER || c->type != VNSEG_ENT_LOC ||
+        c->first != t || c->last != t || (c->flags & VNSEG_MF_PARTIAL) ||
+        s->tok[t].syllables != 1 || t == first || !lower_word(s, t - 1) || covered(s, t - 1) ||
+        !(vn_scan_cue(s, t - 1) & CUE_ADDRESS))
+        return;
+    c->type = VNSEG_ENT_PER;
+    c->entry = VN_NONE;
+    c->source = VNSEG_SOURCE_HEURISTIC;
+    c->flags |= VNSEG_MF_CUED;
+}
+
+/* Initials for a name after a title (`bác_sĩ P.`, `anh N.V.A`, `chị T.T.H.`): capital letters
+ * each followed by a period, the last period optional. */
+static bool initials_after_title(vn_scan *s, size_t t, size_t first)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (t == first || tk->length < 2 || tk->length > 12 || (p[1] != '.' && p[2] != '.'))
+        return false; /* a period after the first letter, ASCII or Đ */
+    size_t n = (size_t)tk->length, i = 0, letters = 0;
+    while (i < n) {
+        if ((unsigned)p[i] - 'A' < 26u)
+            i++;
+        else if (p[i] == 0xC4 && i + 1 < n && p[i + 1] == 0x90) /* Đ */
+            i += 2;
+        else
+            return false;
+        letters++;
+        if (i < n && p[i] == '.')
+            i++;
+        else if (i < n)
+            return false;
+    }
+    return letters >= 1 && letters <= 4 && (p[n - 1] == '.' || letters > 1) &&
+           lower_word(s, t - 1) && !covered(s, t - 1) &&
+           (vn_scan_cue(s, t - 1) & CUE_PER_TITLE);
+}
+
+/* `Đảng` capitalized alone inside a sentence: the party (`xây_dựng Đảng`, `của Đảng ,`). */
+static bool the_party(const vn_scan *s, size_t t, size_t end)
+{
+    static const char dang[] = "Đảng";
+    const vnseg_token *tk = &s->tok[t];
+    return tk->length == sizeof dang - 1 && memcmp(s->text + tk->offset, dang, sizeof dang - 1) == 0 &&
+           !initial(s, t, s->sent_first) &&
+           (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -585,7 +772,10 @@ vnseg_status vn_scan_rules(vn_scan *s)
             st = add(s, first, first, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
         for (size_t t = first; t < end && st == VNSEG_OK;) {
             const vnseg_token *tk = &s->tok[t];
-            if (tk->kind == VNSEG_KIND_WORD && covered(s, t)) pronoun_not_place(s, t, end);
+            if (tk->kind == VNSEG_KIND_WORD && covered(s, t)) {
+                pronoun_not_place(s, t, end);
+                address_not_place(s, t, first);
+            }
             if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
                 t++;
                 continue;
@@ -595,12 +785,31 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
+            if ((tk->flags & VNSEG_TF_ALL_CAPS) && initials_after_title(s, t, first)) {
+                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
+                t++;
+                continue;
+            }
+            if ((tk->flags & VNSEG_TF_TITLE_CASE) && the_party(s, t, end)) {
+                st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_CUED);
+                t++;
+                continue;
+            }
+            /* A vocative (`" Trang ơi , ...`): a given name wherever it stands, even one that
+             * is also a cue word; not a form of address (`Anh ơi`, `Mẹ ơi`). */
+            if ((tk->flags & VNSEG_TF_TITLE_CASE) && vietnamese_syllable_word(s, t) &&
+                !all_caps(s, t) && vocative(s, t + 1, end) &&
+                !(vn_scan_cue(s, t) & (CUE_PER_TITLE | CUE_COMMON))) {
+                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
+                t++;
+                continue;
+            }
             if (caps != 1 && (name_ahead(s, t, end) || field_ahead(s, t, end))) {
                 uint32_t cue = vn_scan_cue(s, t);
                 if (cue & CUE_ORG_HEAD)
                     st = org_at(s, t, end);
-                else if (cue & CUE_LOC_HEAD)
-                    st = place_head_at(s, t, end);
+                else if ((cue & CUE_LOC_HEAD) && !(lower_word(s, t) && region_word_before(s, t, first)))
+                    st = place_head_at(s, t, end); /* not `núi` in `miền núi Sơn_Hoà` */
                 if (covered(s, t)) {
                     t++;
                     continue;

@@ -12,6 +12,9 @@
 #define VN_CUE_BITS 0xFFFFFu
 /* Candidate flag: typed as an item of a list (not public). */
 #define VN_CF_LISTED (1u << 15)
+/* Candidate and mention flag: a one-syllable word capitalized by position, kept as a person
+ * only if the document names that person elsewhere (mentions.c; not public). */
+#define VN_CF_TENTATIVE (1u << 14)
 
 /* A mention being built. `first`..`last` are tokens (inclusive); off..end bytes. */
 typedef struct vn_cand {

@@ -81,6 +81,28 @@ static void put_mention(vn_scan *s, const vn_cand *c)
         x->flags |= VNSEG_MF_SENTENCE_START;
 }
 
+/* The display form of mention i's text: NFC, spaces for underscores. */
+static vnseg_status display_name(vn_scan *s, size_t i, bool clean)
+{
+    vnseg_mentions *m = s->m;
+    const vnseg_mention *x = &m->items[i];
+    const unsigned char *text = s->text + x->offset;
+    size_t len = (size_t)x->length, before = m->names.len;
+    m->canon_off[i] = before;
+    if (clean) {
+        if (!vn_buf_reserve(&m->names, len)) return VNSEG_E_NOMEM;
+        memcpy(m->names.data + before, text, len);
+        m->names.len += len;
+    } else {
+        vnseg_status st = vn_normalize_append(&m->names, &m->tmp, text, len, true, true);
+        if (st != VNSEG_OK) return st;
+    }
+    for (size_t j = before; j < m->names.len; j++)
+        if (m->names.data[j] == '_') m->names.data[j] = ' ';
+    m->canon_len[i] = (uint32_t)(m->names.len - before);
+    return VNSEG_OK;
+}
+
 /* The canonical name of every heuristic mention (its text in NFC with spaces between
  * syllables), and the lookup key of every mention's text, to compare names. */
 static vnseg_status canonical_names(vn_scan *s)
@@ -111,20 +133,10 @@ static vnseg_status canonical_names(vn_scan *s)
         }
         m->key_off[i] = before;
         m->key_len[i] = (uint32_t)(m->keys.len - before);
-        m->canon_off[i] = m->names.len;
-        /* The display form: NFC, spaces for underscores. */
-        before = m->names.len;
-        if (clean) {
-            if (!vn_buf_reserve(&m->names, len)) return VNSEG_E_NOMEM;
-            memcpy(m->names.data + before, text, len);
-            m->names.len += len;
-        } else {
-            vnseg_status st = vn_normalize_append(&m->names, &m->tmp, text, len, true, true);
-            if (st != VNSEG_OK) return st;
-        }
-        for (size_t j = before; j < m->names.len; j++)
-            if (m->names.data[j] == '_') m->names.data[j] = ' ';
-        m->canon_len[i] = (uint32_t)(m->names.len - before);
+        /* A mention on trial gets its name only if it is kept (resolve_tentative). */
+        if (x->flags & VN_CF_TENTATIVE) continue;
+        vnseg_status st = display_name(s, i, clean);
+        if (st != VNSEG_OK) return st;
     }
     return VNSEG_OK;
 }
@@ -194,6 +206,59 @@ static vnseg_status share_types(vnseg_mentions *m)
         if (sl->value) x->type = m->items[sl->value - 1].type;
     }
     vn_free(t.slots);
+    return VNSEG_OK;
+}
+
+/* Words capitalized by position only and kept on trial (VN_CF_TENTATIVE: `Thuỷ chưa ...` at
+ * the start of a sentence) stay as persons when another person mention of the document has
+ * the same name (`của Thuỷ`), and are dropped otherwise. */
+static vnseg_status resolve_tentative(vn_scan *s)
+{
+    vnseg_mentions *m = s->m;
+    size_t trial = 0;
+    for (size_t i = 0; i < m->n; i++)
+        trial += (m->items[i].flags & VN_CF_TENTATIVE) != 0;
+    if (trial == 0) return VNSEG_OK;
+    /* A small map of the names on trial; the document's persons mark the ones they name. */
+    name_map t;
+    if (!map_init(&t, trial)) return VNSEG_E_NOMEM;
+    for (size_t i = 0; i < m->n; i++)
+        if ((m->items[i].flags & VN_CF_TENTATIVE) && m->key_len[i]) {
+            struct name_slot *sl = map_find(&t, &m->keys, m->key_off[i], m->key_len[i]);
+            if (!sl->value) sl->value = 1; /* 1: on trial, 2: named elsewhere */
+        }
+    for (size_t i = 0; i < m->n; i++) {
+        const vnseg_mention *x = &m->items[i];
+        if (heuristic(x) && x->type == VNSEG_ENT_PER && !(x->flags & VN_CF_TENTATIVE) &&
+            m->key_len[i]) {
+            struct name_slot *sl = map_find(&t, &m->keys, m->key_off[i], m->key_len[i]);
+            if (sl->value) sl->value = 2;
+        }
+    }
+    size_t n = 0;
+    vnseg_status st = VNSEG_OK;
+    for (size_t i = 0; i < m->n; i++) {
+        vnseg_mention *x = &m->items[i];
+        if (x->flags & VN_CF_TENTATIVE) {
+            if (!m->key_len[i] || map_find(&t, &m->keys, m->key_off[i], m->key_len[i])->value != 2)
+                continue;
+            x->flags &= (uint16_t)~VN_CF_TENTATIVE;
+            /* One word: clean unless the tokenizer flagged it. */
+            const uint32_t slow =
+                VNSEG_TF_NOT_NFC | VNSEG_TF_INVISIBLE | VNSEG_TF_REPAIRED | VNSEG_TF_ESCAPED;
+            if ((st = display_name(s, i, !(s->tok[x->first_token].flags & slow))) != VNSEG_OK)
+                break;
+        }
+        m->items[n] = *x;
+        m->canon_off[n] = m->canon_off[i];
+        m->canon_len[n] = m->canon_len[i];
+        m->key_off[n] = m->key_off[i];
+        m->key_len[n] = m->key_len[i];
+        n++;
+    }
+    vn_free(t.slots);
+    if (st != VNSEG_OK) return st;
+    m->n = n;
     return VNSEG_OK;
 }
 
@@ -299,6 +364,7 @@ static vnseg_status emit(vn_scan *s)
         }
     }
     vnseg_status st = canonical_names(s);
+    if (st == VNSEG_OK) st = resolve_tentative(s);
     if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_LINKS)) st = share_types(m);
     if (st == VNSEG_OK && !(s->options & VNSEG_SCAN_NO_LINKS)) st = link_names(m);
     return st;

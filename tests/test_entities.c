@@ -171,7 +171,7 @@ static void test_places(void **state)
 {
     (void)state;
     assert_string_equal(scan("Đoàn đã tới Vladikavkaz hôm_qua ."), "LOC~Vladikavkaz");
-    assert_string_equal(scan("Họ sống ở Tân_Phú ."), "LOC~Tân_Phú");
+    assert_string_equal(scan("Họ sống ở Tân_Thới_Nhì ."), "LOC~Tân_Thới_Nhì");
     assert_string_equal(scan("Mưa lớn ở tỉnh Quảng_Nam và phường An_Sơn ."),
                         "LOC:tỉnh Quảng_Nam | LOC~phường An_Sơn");
     assert_string_equal(scan("Xe chạy trên đường Bạch_Đằng ."), "LOC~đường Bạch_Đằng");
@@ -276,6 +276,78 @@ static void test_bylines_fields_peoples(void **state)
     assert_string_equal(scan("Những BN nặng và các DN nhỏ , theo TTXVN ."), "ORG:TTXVN");
     /* Former provinces are on the list; single letters and common nouns are no names. */
     assert_string_equal(scan("Dân Hà_Tây lên đường xuyên Á , xem Internet ."), "LOC:Hà_Tây");
+}
+
+/* Rules of the entities3 session, on sentences written for these tests. */
+static void test_given_names_streets_abbreviations(void **state)
+{
+    (void)state;
+    /* Abbreviated common nouns of the press are no organizations. */
+    assert_string_equal(
+        scan("Bệnh SXH lan nhanh , các ĐD và BS trực đêm , khoa KCB quá tải , súng AK bị thu ."),
+        "");
+    /* A one-syllable given name inside a sentence before a word that follows a subject, or
+     * before `và` and another name. */
+    assert_string_equal(scan("Sáng nay còn Lành thì đã về quê , Tâm lại ở nhà ."),
+                        "PER~Lành | PER~Tâm");
+    assert_string_equal(scan("Tiền chia cho Mến và Hoà ."), "PER~Mến | PER~Hoà");
+    /* A listed place after a form of address by kin is a given name; not after an office. */
+    assert_string_equal(scan("Hôm_qua chị Pháp kể lại chuyện cũ , Tổng_thống Nga đến ."),
+                        "PER~Pháp | LOC:Nga");
+    /* Vocatives; a word capitalized by position is a person only when the document names
+     * that person elsewhere. */
+    assert_string_equal(scan("\" Lan ơi , về ăn cơm \" , mẹ gọi . \" Anh ơi \" ."), "PER~Lan");
+    assert_string_equal(scan("Nhàn chưa kịp nói thì mẹ của Nhàn đã về ."), "PER~Nhàn | PER~Nhàn");
+    assert_string_equal(scan("Nhàn chưa kịp nói ."), "");
+    assert_string_equal(scan_with("Nhàn chưa kịp nói thì mẹ của Nhàn đã về .", deflt,
+                                  VNSEG_SCAN_NO_LINKS),
+                        "PER~Nhàn");
+    /* Initials after a title. */
+    assert_string_equal(scan("Theo bác_sĩ T. , bệnh_nhân đã ổn , anh N.V.B xác_nhận ."),
+                        "PER~T. | PER~N.V.B");
+    /* Streets named after people: by the district in brackets after them, a name in brackets
+     * after a place, the first part of an address in brackets (not a person's name), a house
+     * number after `số`. */
+    assert_string_equal(
+        scan("Các tiệm trên đường Lê_Văn_Sĩ ( quận 3 ) , Trần_Quốc_Thảo ( quận 3 ) vẫn mở ."),
+        "LOC~đường Lê_Văn_Sĩ | LOC~quận 3 | LOC~Trần_Quốc_Thảo | LOC~quận 3");
+    assert_string_equal(scan("Nhà ông ở đường Cống_Quỳnh ( Tân_Định ) ."),
+                        "LOC~đường Cống_Quỳnh | LOC~Tân_Định");
+    assert_string_equal(scan("Gà ở Hoà_Bình_Phước ( Đông_Hải , Bạc_Liêu ) bị bệnh , thư của "
+                             "( Nguyễn_Văn_Tư , Bạc_Liêu ) ."),
+                        "LOC~Hoà_Bình_Phước | LOC~Đông_Hải | LOC:Bạc_Liêu | PER~Nguyễn_Văn_Tư | "
+                        "LOC:Bạc_Liêu");
+    assert_string_equal(scan("Văn_phòng đặt tại số 12 Cống_Quỳnh ."), "LOC~Cống_Quỳnh");
+    /* Places of the highlands by their first syllable; names after `miền núi`; `thị_tứ`. */
+    assert_string_equal(scan("Mưa lớn làm Ia_Grai ngập , còn Krông_Pắc khô ."),
+                        "LOC~Ia_Grai | LOC~Krông_Pắc");
+    assert_string_equal(scan("Hạn kéo_dài ở các huyện miền núi Tam_Đường , Mường_Tè ."),
+                        "LOC~Tam_Đường | LOC~Mường_Tè");
+    assert_string_equal(scan("Họ lên thị_tứ Khâm_Đức mua muối , cháy ở Q. Gò_Vấp ."),
+                        "LOC~thị_tứ Khâm_Đức | LOC:Q. Gò_Vấp");
+}
+
+static void test_bodies_after_offices(void **state)
+{
+    (void)state;
+    /* After an office, the body's name stops before the person's (a full name, or after the
+     * place of an administrative body); a hospital named after a person keeps its name. */
+    assert_string_equal(scan("Giám_đốc Sở Giao_thông vận_tải Lê_Minh_Tuấn cho biết ."),
+                        "ORG~Sở Giao_thông vận_tải | PER~Lê_Minh_Tuấn");
+    assert_string_equal(scan("Chủ_tịch UBND xã Đồng_Tâm Hà_Văn_Khải nói ."),
+                        "ORG~UBND xã Đồng_Tâm | PER~Hà_Văn_Khải");
+    assert_string_equal(scan("Giám_đốc Bệnh_viện Nguyễn_Tri_Phương nói ."),
+                        "ORG~Bệnh_viện Nguyễn_Tri_Phương");
+    /* `&` and dashes between fields; `chỉ_huy` inside a body's name; a field glued after a
+     * capitalized head is no listed place; `Đảng` alone. */
+    assert_string_equal(
+        scan("Tin từ Sở Công_nghiệp & thương_mại Long_An , do bộ Giáo_dục – Đào_tạo ban_hành ."),
+        "ORG~Sở Công_nghiệp & thương_mại Long_An | ORG~bộ Giáo_dục – Đào_tạo");
+    assert_string_equal(scan("Tin từ Ban chỉ_huy quân_sự huyện Mỏ_Cày cho biết ."),
+                        "ORG~Ban chỉ_huy quân_sự huyện Mỏ_Cày");
+    assert_string_equal(scan("Theo Vụ Pháp_chế của Bộ Công_an , luật mới có hiệu_lực ."),
+                        "ORG~Vụ Pháp_chế | ORG:Bộ Công_an");
+    assert_string_equal(scan("Nghị_quyết nêu rõ công_tác xây_dựng Đảng năm nay ."), "ORG~Đảng");
 }
 
 static void test_precedence(void **state)
@@ -445,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_shapes_and_defaults),
         cmocka_unit_test(test_lists_suffixes_bylines),
         cmocka_unit_test(test_bylines_fields_peoples),
+        cmocka_unit_test(test_given_names_streets_abbreviations),
+        cmocka_unit_test(test_bodies_after_offices),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),

@@ -57,18 +57,39 @@ extern "C" {
  *   number of one or two digits may end the name (`Tổng_công_ty Xây_dựng công_trình
  *   giao_thông 1`); an administrative body, or one already named, takes the place after
  *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`, `Tổng_cục du_lịch VN`).
- *   A head before a gazetteer organization joins it (`tập_đoàn Wagner`);
+ *   A head before a gazetteer organization joins it (`tập_đoàn Wagner`). `&` or a dash may
+ *   join fields too (`Sở Công_nghiệp & thương_mại`, `bộ Giáo_dục – Đào_tạo`). After an office
+ *   right before the head (`Chủ_tịch`, `Thứ_trưởng`, `Giám_đốc`), the name stops before a
+ *   person's full name (three syllables or more, a family name first: `Giám_đốc Sở
+ *   Giao_thông vận_tải` + `Lê_Minh_Tuấn`), and the place after an administrative body's place
+ *   head is one word (`Chủ_tịch UBND xã Đồng_Tâm` + `Hà_Văn_Khải`). A gazetteer place read at
+ *   the start of a glued word right after a capitalized head is dropped for the name (`Vụ
+ *   Pháp_chế`: legal affairs, not France). `Đảng` capitalized alone inside a sentence is an
+ *   ORG (the party);
  * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
  *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
  *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
  *   name is itself a cue word (`sông Cầu`), and before a number for districts and wards
- *   (`quận 8`, `Q. 8`);
+ *   (`quận 8`, `Q. 8`); a place head right after `miền` or `vùng` is no head (`miền núi`),
+ *   and a name after it is a LOC;
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
  *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
+ *   so do initials after a title (`bác_sĩ P.`, `anh N.V.B`), and a one-syllable gazetteer
+ *   place right after a form of address by kin is a given name (`chị Nga`: PER, while
+ *   `Tổng_thống Nga` stays a place);
+ * - a one-syllable word before `ơi` is a PER wherever it stands (a vocative: `" Lan ơi`), a
+ *   form of address excepted (`Anh ơi`);
  * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, `địa_bàn`,
- *   `giao_lộ`, ...) makes a LOC, and so does a house number after a comma, a place word or the
- *   sentence start (`, 282 Nơ_Trang_Long`);
+ *   `giao_lộ`, ...) makes a LOC, and so does a house number after a comma, a place word, `số`
+ *   or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
+ * - brackets make a LOC of a street or place named after a person: a district in brackets
+ *   after it (`Lê_Văn_Sĩ ( quận 3 )`), a name in brackets after a place (`đường Cống_Quỳnh (
+ *   Tân_Định )`), and the first part of an address in brackets before a gazetteer place
+ *   (`( Đông_Hải , Bạc_Liêu )`; not when it starts with a family name: a person and a home
+ *   town);
+ * - a word whose first syllable starts the place names of the highlands (`Ia`, `Ea`, `Chư`,
+ *   `Krông`, `Đắk`, `Kon`, `Buôn`) is a LOC (`Ia_Grai`);
  * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC;
  * - a one-syllable word joined by a dash to a place (`Nga - Triều`) is a LOC;
  * - after `,` or `và` that follow a name typed by its head, the type of that name (`các đường
@@ -79,7 +100,10 @@ extern "C" {
  * - otherwise: an acronym of 2 to 8 capitals (ASCII or `Đ`; not a common one like `USD` or
  *   `GDP`) is an ORG, and other capitals (emphasis) are no name;
  *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
- *   doanh_nghiệp`); any other run is a PER (people are the most frequent names in news).
+ *   doanh_nghiệp`), unless that word follows a subject (`đã`, `vẫn`, `thì`, `nói`, `khóc`,
+ *   ...: `còn Lành thì ...`) or is `và` before another one-syllable name (`Mến và Hoà`); any
+ *   other run is a PER (people are the most frequent names in news). Common abbreviations of
+ *   the press are no organizations (`SXH`, `BN`, `ĐD`, `KCB`, `CMND`, `AK`).
  * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`) is an ORG,
  * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
  * The acronym of a byline at the start of a line (`TT - `, `TTO ( Hà_Nội ) - `) is an ORG (the
@@ -106,7 +130,10 @@ extern "C" {
  * elsewhere in the same document (`Putin` after `Vladimir_Putin`, `ông Kim` after
  * `Kim_Jong-un`) takes the full name's canonical name (see ::vnseg_mention.link). Names are
  * compared by their lookup keys (vnseg_lookup_key()). A heuristic mention typed by no cue takes
- * the type of a cued mention of the same name in the document (`Noru` after `bão Noru`).
+ * the type of a cued mention of the same name in the document (`Noru` after `bão Noru`). A
+ * one-syllable word capitalized by position before a word that follows a subject (`Nhàn chưa
+ * kịp nói`) is a PER only when the document has a person mention of the same name (`mẹ của
+ * Nhàn`), and no mention otherwise or with ::VNSEG_SCAN_NO_LINKS.
  *
  * @par Thread safety
  * A ::vnseg_mentions result is used by one thread at a time. Scanning only reads the document
