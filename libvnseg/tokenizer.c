@@ -562,6 +562,24 @@ scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t 
     uint64_t starts = ~sep & (sep << 1 | *carry);
     *carry = sep >> 63;
     if (!block_room(st, h)) goto nomem;
+    /* First, every start's candidate, key and bucket, indexed by offset, and a prefetch of the
+     * bucket: the buckets of a block's tokens (a third miss L1) then load in parallel instead
+     * of one by one as the tokens are stored. A candidate longer than 16 bytes gets no bucket. */
+    _Alignas(16) vn_memo_key keys[64];
+    vn_memo_bucket *buckets[64];
+    uint8_t clens[64];
+    for (uint64_t m = starts; m; m &= m - 1) {
+        size_t off = (unsigned)__builtin_ctzll(m);
+        const unsigned char *q = d + off;
+        size_t clen = (size_t)__builtin_ctzll(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
+        bool fits = clen < VN_MEMO_MAX_LEN || q[VN_MEMO_MAX_LEN] <= 0x20;
+        vn_memo_key key = vn_memo_key_of(q, clen < VN_MEMO_MAX_LEN ? clen : VN_MEMO_MAX_LEN);
+        vn_memo_bucket *bucket = &h->memo[vn_memo_bucket_of(key, h->memo_shift)];
+        __builtin_prefetch(bucket);
+        keys[off] = key;
+        buckets[off] = fits ? bucket : NULL;
+        clens[off] = (uint8_t)clen;
+    }
     for (;;) {
         /* The starts before the next control character, then that character. */
         uint64_t run = starts & ((ctl & (0 - ctl)) - 1);
@@ -569,16 +587,10 @@ scan_block(scan_state *st, hot *h, const unsigned char *d, size_t pos, uint64_t 
         while (run) {
             size_t off = (unsigned)__builtin_ctzll(run);
             run &= run - 1;
-            const unsigned char *q = d + off;
-            size_t clen = (size_t)__builtin_ctzll(vn_sep16(q) | 1u << VN_MEMO_MAX_LEN);
-            vn_memo_bucket *bucket = NULL;
-            vn_memo_key key = vn_memo_no_key();
-            uint32_t info = 0;
-            if (VN_LIKELY(clen < VN_MEMO_MAX_LEN) || q[VN_MEMO_MAX_LEN] <= 0x20) {
-                key = vn_memo_key_of(q, clen);
-                bucket = &h->memo[vn_memo_bucket_of(key, h->memo_shift)];
-                info = memo_find(bucket, key);
-            }
+            size_t clen = clens[off];
+            vn_memo_bucket *bucket = buckets[off];
+            vn_memo_key key = keys[off];
+            uint32_t info = VN_LIKELY(bucket) ? memo_find(bucket, key) : 0;
             if (VN_LIKELY(info)) {
                 vnseg_token *t = h->next++;
                 uint32_t flags = info & VN_MEMO_STORED_FLAGS;
