@@ -479,7 +479,7 @@ static VN_NOINLINE const unsigned char *scan_exact(scan_state *st, const unsigne
 }
 
 /* The reference scan: every token through the exact scan and classification. */
-static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
+static VN_NOINLINE vnseg_status scan_reference(scan_state *st, const unsigned char *p)
 {
     while (p < st->end) {
         unsigned b = *p;
@@ -711,8 +711,28 @@ static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
     return scan_blocks_sse2(st, p);
 }
 
-VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
-                                         uint32_t options)
+/* Bytes of text that a document's token array takes without growing (the scan asks for a token
+ * per 6 bytes, and room for a block's tokens). */
+static inline size_t want_tokens(size_t len)
+{
+    return len / 6 + 16 + BLOCK_TOKENS;
+}
+
+/* Is the memo at its largest for these options (the state of a document that has seen much
+ * text)? Then prepare_memo() would only count the bytes. A table's bits are set only together
+ * with the table (here and in rawtok.c), so non-zero bits imply a table. */
+static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
+{
+    return doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo_options == memo_opts &&
+           doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
+           doc->memo_long_options == memo_opts;
+}
+
+/* vnseg_tokenize's set-up beyond its common case: argument errors, the character tables,
+ * growing the token array, sizing the memo. Leaves the document reset and returns VNSEG_OK when
+ * the scan may start. Out of line, so that the common case stays small. */
+static VN_NOINLINE vnseg_status tokenize_setup(vnseg_doc *doc, const char *text, size_t len,
+                                               uint32_t options)
 {
     if (!doc || (!text && len))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
@@ -723,18 +743,40 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     VN_CHECK_LEN("vnseg_tokenize", text, len);
     vn_chars_init();
     reset(doc);
-    if (!text) text = "";
+    size_t want = want_tokens(len);
+    if (want > doc->cap_tokens &&
+        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
+        return fail_nomem(doc);
+    if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES)) return fail_nomem(doc);
+    return VNSEG_OK;
+}
+
+VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
+                                         uint32_t options)
+{
+    /* The common case of a caller that goes line by line, in one combined test: valid
+     * arguments, a token array that holds the text's tokens, the memo at its largest for these
+     * options. Such a document has been through tokenize_setup() (or rawtok's set-up) before,
+     * which built the character tables (vn_chars_init) in this thread or in one that handed
+     * the document over, so they are visible here. Everything else, errors included, goes
+     * through tokenize_setup(). */
+    if (VN_LIKELY(doc != NULL && text != NULL &&
+                  !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES |
+                                          VNSEG_OPT_NO_RUNON)) &&
+                  !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
+                  memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
+        reset(doc);
+        doc->bytes_seen += len;
+    } else {
+        vnseg_status status = tokenize_setup(doc, text, len, options);
+        if (status != VNSEG_OK) return status;
+        if (!text) text = "";
+    }
 
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
     doc->text = s;
     doc->len = len;
     doc->options = options;
-
-    size_t want = len / 6 + 16 + BLOCK_TOKENS;
-    if (want > doc->cap_tokens &&
-        !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
-        return fail_nomem(doc);
-    if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES)) return fail_nomem(doc);
 
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         p += 3; /* a leading byte-order mark is a separator */
