@@ -659,12 +659,22 @@ static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
     }
 }
 
+/* The padded copy of a tail block: 96 bytes at pad (aligned to 32) that hold the last n bytes
+ * of the text (0 < n < 80), then NUL bytes. */
+typedef void pad_tail_fn(unsigned char *pad, const unsigned char *src, size_t n);
+
+static inline __attribute__((always_inline)) void pad_tail(unsigned char *pad,
+                                                           const unsigned char *src, size_t n)
+{
+    zero_pad(pad);
+    copy_tail(pad, src, n);
+}
+
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
-static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
-                                                                      const unsigned char *p,
-                                                                      block_masks_fn *block_masks,
-                                                                      memo_find_fn *memo_find)
+static inline __attribute__((always_inline)) vnseg_status
+scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
+            memo_find_fn *memo_find, pad_tail_fn *pad_tail_of)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -678,9 +688,8 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
         if (!pos) return status;
     }
     while (pos < len) {
-        _Alignas(16) unsigned char pad[64 + 32];
-        zero_pad(pad);
-        copy_tail(pad, s + pos, len - pos);
+        _Alignas(32) unsigned char pad[64 + 32];
+        pad_tail_of(pad, s + pos, len - pos);
         if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, memo_find, &status)))
             return status;
     }
@@ -690,16 +699,38 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
 
 static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64, vn_memo_find);
+    return scan_blocks(st, p, vn_block64, vn_memo_find, pad_tail);
 }
 
 #ifdef VN_SCAN_AVX2
+/* pad_tail() with 32-byte stores: three to zero, at most three (overlapping) to copy. Reads
+ * and writes only the text's [0, n). */
+static inline __attribute__((target("avx2"), always_inline)) void
+pad_tail_avx2(unsigned char *pad, const unsigned char *src, size_t n)
+{
+    const __m256i z = _mm256_setzero_si256();
+    _mm256_store_si256((__m256i *)(void *)pad, z);
+    _mm256_store_si256((__m256i *)(void *)(pad + 32), z);
+    _mm256_store_si256((__m256i *)(void *)(pad + 64), z);
+    if (n < 32) {
+        copy_tail(pad, src, n);
+        return;
+    }
+    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)src);
+    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(src + n - 32));
+    if (n > 64)
+        _mm256_storeu_si256((__m256i *)(void *)(pad + 32),
+                            _mm256_loadu_si256((const __m256i *)(const void *)(src + 32)));
+    _mm256_store_si256((__m256i *)(void *)pad, a);
+    _mm256_storeu_si256((__m256i *)(void *)(pad + n - 32), b);
+}
+
 /* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
  * operations without extra moves, 32-byte loads for the block masks. */
 static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
 scan_blocks_avx2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2);
+    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2, pad_tail_avx2);
 }
 #endif
 
