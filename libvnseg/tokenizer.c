@@ -1,5 +1,6 @@
 /* The tokenizer's scan: splits a buffer at separators, validating UTF-8 as it goes, and hands
  * each token to the classifier; then builds sentences. One pass over the bytes. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "chars.h"
@@ -228,8 +229,6 @@ typedef struct scan_state {
     const unsigned char *line_start;
     vn_memo_bucket *memo; /* 2^(64 - memo_shift) buckets */
     unsigned memo_shift;
-    vn_memo_long_bucket *memo_long; /* 2^(64 - memo_long_shift) buckets, or NULL */
-    unsigned memo_long_shift;
 } scan_state;
 
 /* Recompute how many tokens fit: the token array, and the line's lists (one entry more than
@@ -398,10 +397,13 @@ static const unsigned char *scan_long(scan_state *st, const unsigned char *p, vn
     }
     size_t clen = VN_MEMO_MAX_LEN + candidate_length(q + VN_MEMO_MAX_LEN);
     vnseg_token *t;
-    if (!st->memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
+    /* The table of long tokens is read from the document (rare path: not in the scan state). */
+    vn_memo_long_bucket *memo_long = st->doc->memo_long;
+    if (!memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
     vn_memo_key key[2];
     vn_memo_long_key_of(q, clen, key);
-    vn_memo_long_bucket *bucket = &st->memo_long[vn_memo_long_bucket_of(key, st->memo_long_shift)];
+    vn_memo_long_bucket *bucket =
+        &memo_long[vn_memo_long_bucket_of(key, 64 - st->doc->memo_long_bits)];
     uint32_t info = vn_memo_long_find(bucket, key);
     if (info && st->nt < st->limit) {
         store_known(st, p, clen, info);
@@ -734,10 +736,28 @@ scan_blocks_avx2(scan_state *st, const unsigned char *p)
 }
 #endif
 
+#ifdef VN_SCAN_AVX2
+/* vn_scan_avx2_usable(), asked once: 0 not yet known, 1 no, 2 yes (a race only asks twice). */
+static atomic_int scan_avx2_known;
+
+static VN_NOINLINE bool scan_avx2_ask(void)
+{
+    bool yes = vn_scan_avx2_usable();
+    atomic_store_explicit(&scan_avx2_known, yes ? 2 : 1, memory_order_relaxed);
+    return yes;
+}
+
+static inline bool scan_avx2(void)
+{
+    int known = atomic_load_explicit(&scan_avx2_known, memory_order_relaxed);
+    return VN_LIKELY(known) ? known == 2 : scan_avx2_ask();
+}
+#endif
+
 static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
 {
 #ifdef VN_SCAN_AVX2
-    if (!vn_scan_sse2_only && vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
+    if (!vn_scan_sse2_only && scan_avx2()) return scan_blocks_avx2(st, p);
 #endif
     return scan_blocks_sse2(st, p);
 }
@@ -819,9 +839,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
                      .lenient = options & VNSEG_OPT_LENIENT,
                      .line_start = s,
                      .memo = doc->memo,
-                     .memo_shift = 64 - doc->memo_bits,
-                     .memo_long = doc->memo_long,
-                     .memo_long_shift = 64 - doc->memo_long_bits};
+                     .memo_shift = 64 - doc->memo_bits};
     set_limit(&st);
     vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
     if (status != VNSEG_OK) return status;
