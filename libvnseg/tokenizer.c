@@ -699,9 +699,50 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
     return VNSEG_OK;
 }
 
-static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
+/* The scan of the text s[0, len) with `scan` (the document reset, its text set): the scan state,
+ * the scan, the last line's finish. Compiled once for each scan, so that the AVX2 one runs with
+ * its state set up inside the function compiled for AVX2 (one call a vnseg_tokenize). */
+typedef vnseg_status scan_fn(scan_state *st, const unsigned char *p);
+
+static inline __attribute__((always_inline)) vnseg_status
+run_scan(vnseg_doc *doc, const unsigned char *s, size_t len, uint32_t options, bool reference,
+         scan_fn *scan)
+{
+    const unsigned char *end = s + len, *p = s;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        p += 3; /* a leading byte-order mark is a separator */
+    scan_state st = {.doc = doc,
+                     .s = s,
+                     .end = end,
+                     .reference = reference,
+                     .lenient = options & VNSEG_OPT_LENIENT,
+                     .line_start = s,
+                     .memo = doc->memo,
+                     .memo_shift = 64 - doc->memo_bits};
+    set_limit(&st);
+    vnseg_status status = scan(&st, p);
+    if (status != VNSEG_OK) return status;
+    if (!finish_line(&st)) return fail_nomem(doc);
+    doc->nlines = st.line + (end > st.line_start ? 1 : 0);
+    return VNSEG_OK;
+}
+
+static VN_NOINLINE vnseg_status tokenize_reference(vnseg_doc *doc, const unsigned char *s,
+                                                   size_t len, uint32_t options)
+{
+    return run_scan(doc, s, len, options, true, scan_reference);
+}
+
+static inline __attribute__((always_inline)) vnseg_status scan_blocks_sse2(scan_state *st,
+                                                                           const unsigned char *p)
 {
     return scan_blocks(st, p, vn_block64, vn_memo_find, pad_tail);
+}
+
+static VN_NOINLINE vnseg_status tokenize_sse2(vnseg_doc *doc, const unsigned char *s, size_t len,
+                                              uint32_t options)
+{
+    return run_scan(doc, s, len, options, false, scan_blocks_sse2);
 }
 
 #ifdef VN_SCAN_AVX2
@@ -729,14 +770,18 @@ pad_tail_avx2(unsigned char *pad, const unsigned char *src, size_t n)
 
 /* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
  * operations without extra moves, 32-byte loads for the block masks. */
-static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
+static inline __attribute__((target("avx2,bmi,bmi2"), always_inline)) vnseg_status
 scan_blocks_avx2(scan_state *st, const unsigned char *p)
 {
     return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2, pad_tail_avx2);
 }
-#endif
 
-#ifdef VN_SCAN_AVX2
+static __attribute__((target("avx2,bmi,bmi2"))) VN_NOINLINE vnseg_status
+tokenize_avx2(vnseg_doc *doc, const unsigned char *s, size_t len, uint32_t options)
+{
+    return run_scan(doc, s, len, options, false, scan_blocks_avx2);
+}
+
 /* vn_scan_avx2_usable(), asked once: 0 not yet known, 1 no, 2 yes (a race only asks twice). */
 static atomic_int scan_avx2_known;
 
@@ -753,14 +798,6 @@ static inline bool scan_avx2(void)
     return VN_LIKELY(known) ? known == 2 : scan_avx2_ask();
 }
 #endif
-
-static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
-{
-#ifdef VN_SCAN_AVX2
-    if (!vn_scan_sse2_only && scan_avx2()) return scan_blocks_avx2(st, p);
-#endif
-    return scan_blocks_sse2(st, p);
-}
 
 /* Bytes of text that a document's token array takes without growing (the scan asks for a token
  * per 6 bytes, and room for a block's tokens). */
@@ -824,28 +861,15 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
         if (!text) text = "";
     }
 
-    const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
+    const unsigned char *s = (const unsigned char *)text;
     doc->text = s;
     doc->len = len;
     doc->options = options;
-
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        p += 3; /* a leading byte-order mark is a separator */
-
-    scan_state st = {.doc = doc,
-                     .s = s,
-                     .end = end,
-                     .reference = vn_tokenize_reference,
-                     .lenient = options & VNSEG_OPT_LENIENT,
-                     .line_start = s,
-                     .memo = doc->memo,
-                     .memo_shift = 64 - doc->memo_bits};
-    set_limit(&st);
-    vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
-    if (status != VNSEG_OK) return status;
-    if (!finish_line(&st)) return fail_nomem(doc);
-    doc->nlines = st.line + (end > st.line_start ? 1 : 0);
-    return VNSEG_OK;
+    if (VN_UNLIKELY(vn_tokenize_reference)) return tokenize_reference(doc, s, len, options);
+#ifdef VN_SCAN_AVX2
+    if (!vn_scan_sse2_only && scan_avx2()) return tokenize_avx2(doc, s, len, options);
+#endif
+    return tokenize_sse2(doc, s, len, options);
 }
 
 VNSEG_EXPORT size_t vnseg_doc_token_count(const vnseg_doc *doc)
