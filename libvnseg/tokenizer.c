@@ -839,28 +839,11 @@ static VN_NOINLINE vnseg_status tokenize_setup(vnseg_doc *doc, const char *text,
     return VNSEG_OK;
 }
 
-VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
-                                         uint32_t options)
+/* The scan of a document that is set up and reset: the text, then the scan for this processor
+ * (a tail call, so that vnseg_tokenize's common case saves no registers). */
+static inline __attribute__((always_inline)) vnseg_status
+tokenize_run(vnseg_doc *doc, const char *text, size_t len, uint32_t options)
 {
-    /* The common case of a caller that goes line by line, in one combined test: valid
-     * arguments, a token array that holds the text's tokens, the memo at its largest for these
-     * options. Such a document has been through tokenize_setup() (or rawtok's set-up) before,
-     * which built the character tables (vn_chars_init) in this thread or in one that handed
-     * the document over, so they are visible here. Everything else, errors included, goes
-     * through tokenize_setup(). */
-    if (VN_LIKELY(doc != NULL && text != NULL &&
-                  !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES |
-                                          VNSEG_OPT_NO_RUNON)) &&
-                  !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
-                  memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
-        reset(doc);
-        doc->bytes_seen += len;
-    } else {
-        vnseg_status status = tokenize_setup(doc, text, len, options);
-        if (status != VNSEG_OK) return status;
-        if (!text) text = "";
-    }
-
     const unsigned char *s = (const unsigned char *)text;
     doc->text = s;
     doc->len = len;
@@ -870,6 +853,36 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     if (!vn_scan_sse2_only && scan_avx2()) return tokenize_avx2(doc, s, len, options);
 #endif
     return tokenize_sse2(doc, s, len, options);
+}
+
+/* vnseg_tokenize beyond its common case: errors, the set-up, then the scan. */
+static VN_NOINLINE vnseg_status tokenize_general(vnseg_doc *doc, const char *text, size_t len,
+                                                 uint32_t options)
+{
+    vnseg_status status = tokenize_setup(doc, text, len, options);
+    if (status != VNSEG_OK) return status;
+    return tokenize_run(doc, text ? text : "", len, options);
+}
+
+VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
+                                         uint32_t options)
+{
+    /* The common case of a caller that goes line by line, in one combined test: valid
+     * arguments, a token array that holds the text's tokens, the memo at its largest for these
+     * options. Such a document has been through tokenize_setup() (or rawtok's set-up) before,
+     * which built the character tables (vn_chars_init) in this thread or in one that handed
+     * the document over, so they are visible here. Everything else, errors included, goes
+     * through tokenize_general(). */
+    if (VN_LIKELY(doc != NULL && text != NULL &&
+                  !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES |
+                                          VNSEG_OPT_NO_RUNON)) &&
+                  !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
+                  memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
+        reset(doc);
+        doc->bytes_seen += len;
+        return tokenize_run(doc, text, len, options);
+    }
+    return tokenize_general(doc, text, len, options);
 }
 
 VNSEG_EXPORT size_t vnseg_doc_token_count(const vnseg_doc *doc)
