@@ -113,7 +113,7 @@ int main(int argc, char **argv)
     size_t n;
     char *buf = bench_read_file(argv[3], &n);
     int rounds = argc > 4 ? atoi(argv[4]) : 21;
-    int lines = argc <= 5                      ? WHOLE
+    int lines = argc <= 5                    ? WHOLE
                 : !strcmp(argv[5], "lines")  ? LINES
                 : !strcmp(argv[5], "reader") ? READER
                                              : WHOLE;
@@ -141,11 +141,10 @@ int main(int argc, char **argv)
         rb[r] = (t1 - t0) / tb;
     }
     printf("%s, %d rounds, %.1f MB\n",
-           lines == READER ? "line by line (vnseg_reader)"
+           lines == READER  ? "line by line (vnseg_reader)"
            : lines == LINES ? "line by line"
                             : "whole buffer",
-           rounds,
-           (double)n / 1e6);
+           rounds, (double)n / 1e6);
     printf("median ratio to the split loop: A %.3f  B %.3f\n", median(ra, rounds),
            median(rb, rounds));
     double m = median(ba, rounds);

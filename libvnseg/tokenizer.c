@@ -704,9 +704,10 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
  * its state set up inside the function compiled for AVX2 (one call a vnseg_tokenize). */
 typedef vnseg_status scan_fn(scan_state *st, const unsigned char *p);
 
-static inline __attribute__((always_inline)) vnseg_status
-run_scan(vnseg_doc *doc, const unsigned char *s, size_t len, uint32_t options, bool reference,
-         scan_fn *scan)
+static inline __attribute__((always_inline)) vnseg_status run_scan(vnseg_doc *doc,
+                                                                   const unsigned char *s,
+                                                                   size_t len, uint32_t options,
+                                                                   bool reference, scan_fn *scan)
 {
     const unsigned char *end = s + len, *p = s;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
@@ -873,11 +874,11 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
      * which built the character tables (vn_chars_init) in this thread or in one that handed
      * the document over, so they are visible here. Everything else, errors included, goes
      * through tokenize_general(). */
-    if (VN_LIKELY(doc != NULL && text != NULL &&
-                  !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES |
-                                          VNSEG_OPT_NO_RUNON)) &&
-                  !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
-                  memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
+    if (VN_LIKELY(
+            doc != NULL && text != NULL &&
+            !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES | VNSEG_OPT_NO_RUNON)) &&
+            !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
+            memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
         reset(doc);
         doc->bytes_seen += len;
         return tokenize_run(doc, text, len, options);
