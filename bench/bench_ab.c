@@ -1,6 +1,6 @@
 /* Two builds of libvnseg in one process, timed against each other round by round: the way to
  * tell a 3 % change on a shared machine, where runs minutes apart differ by 30 %.
- *   bench_ab LIB_A LIB_B CORPUS [ROUNDS] [whole|lines]
+ *   bench_ab LIB_A LIB_B CORPUS [ROUNDS] [whole|lines|reader]
  * Each library is loaded with dlmopen() into a namespace of its own (both have the same
  * soname). Every round times the memchr(' ') split loop, A and B back to back, in an order
  * that alternates; it prints the median over rounds of B's time / A's time and each one's ratio
@@ -20,6 +20,9 @@ typedef struct lib {
     vnseg_status (*tokenize)(vnseg_doc *, const char *, size_t, uint32_t);
     size_t (*token_count)(const vnseg_doc *);
     size_t (*sentence_count)(const vnseg_doc *);
+    vnseg_status (*reader_new_memory)(const char *, size_t, size_t, vnseg_reader **);
+    int (*reader_next)(vnseg_reader *, vnseg_line *);
+    void (*reader_free)(vnseg_reader *);
     vnseg_doc *doc;
 } lib;
 
@@ -45,14 +48,32 @@ static void open_lib(lib *l, const char *path)
     *(void **)&l->tokenize = sym(h, path, "vnseg_tokenize");
     *(void **)&l->token_count = sym(h, path, "vnseg_doc_token_count");
     *(void **)&l->sentence_count = sym(h, path, "vnseg_doc_sentence_count");
+    *(void **)&l->reader_new_memory = sym(h, path, "vnseg_reader_new_memory");
+    *(void **)&l->reader_next = sym(h, path, "vnseg_reader_next");
+    *(void **)&l->reader_free = sym(h, path, "vnseg_reader_free");
     l->doc = l->doc_new();
 }
 
-/* One pass: the whole buffer in one call, or one call a line (split at LF here, so that both
- * libraries see the same calls). Returns tokens + sentences. */
-static size_t run(lib *l, const char *s, size_t n, bool lines)
+enum { WHOLE, LINES, READER };
+
+/* One pass: the whole buffer in one call, or one call a line: split at LF here (LINES, so that
+ * both libraries see the same calls), or by the library's own vnseg_reader (READER, lines
+ * without their LF, the way `vnseg tokenize` goes). Returns tokens + sentences. */
+static size_t run(lib *l, const char *s, size_t n, int mode)
 {
-    if (!lines) {
+    if (mode == READER) {
+        vnseg_reader *r;
+        vnseg_line line;
+        size_t count = 0;
+        if (l->reader_new_memory(s, n, 0, &r) != VNSEG_OK) exit(1);
+        while (l->reader_next(r, &line) > 0) {
+            if (l->tokenize(l->doc, line.data, line.length, 0) != VNSEG_OK) exit(1);
+            count += l->token_count(l->doc) + l->sentence_count(l->doc);
+        }
+        l->reader_free(r);
+        return count;
+    }
+    if (mode == WHOLE) {
         if (l->tokenize(l->doc, s, n, 0) != VNSEG_OK) exit(1);
         return l->token_count(l->doc) + l->sentence_count(l->doc);
     }
@@ -83,7 +104,7 @@ static double median(double *v, int n)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: bench_ab LIB_A LIB_B CORPUS [ROUNDS] [whole|lines]\n");
+        fprintf(stderr, "usage: bench_ab LIB_A LIB_B CORPUS [ROUNDS] [whole|lines|reader]\n");
         return 2;
     }
     lib a, b;
@@ -92,7 +113,10 @@ int main(int argc, char **argv)
     size_t n;
     char *buf = bench_read_file(argv[3], &n);
     int rounds = argc > 4 ? atoi(argv[4]) : 21;
-    bool lines = argc > 5 && !strcmp(argv[5], "lines");
+    int lines = argc <= 5                    ? WHOLE
+                : !strcmp(argv[5], "lines")  ? LINES
+                : !strcmp(argv[5], "reader") ? READER
+                                             : WHOLE;
     if (rounds < 1 || rounds > 1000) rounds = 21;
     if (run(&a, buf, n, lines) != run(&b, buf, n, lines)) /* warm up, and a sanity check */
         fprintf(stderr, "warning: the two libraries give different token/sentence counts\n");
@@ -116,8 +140,11 @@ int main(int argc, char **argv)
         ra[r] = (t1 - t0) / ta;
         rb[r] = (t1 - t0) / tb;
     }
-    printf("%s, %d rounds, %.1f MB\n", lines ? "line by line" : "whole buffer", rounds,
-           (double)n / 1e6);
+    printf("%s, %d rounds, %.1f MB\n",
+           lines == READER  ? "line by line (vnseg_reader)"
+           : lines == LINES ? "line by line"
+                            : "whole buffer",
+           rounds, (double)n / 1e6);
     printf("median ratio to the split loop: A %.3f  B %.3f\n", median(ra, rounds),
            median(rb, rounds));
     double m = median(ba, rounds);

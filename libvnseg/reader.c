@@ -207,20 +207,30 @@ static VN_NOINLINE int next_general(vnseg_reader *r, vnseg_line *line, size_t sc
 
 VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
 {
-    if (!r || !line)
+    if (VN_UNLIKELY(!r || !line))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL argument");
-    /* The common case first: the next LF is in the window, within max_line (no fill, no cut). */
-    size_t window = r->tail - r->head;
+    /* The common case first: the next LF is in the window, within max_line (no fill, no cut).
+     * emit() written out for it: a whole line, never continued, so the line number goes up and
+     * `continuing` ends. */
+    size_t head = r->head, window = r->tail - head;
+    size_t limit = window < r->max_line + 1 ? window : r->max_line + 1;
     if (VN_LIKELY(window > 0)) {
-        const unsigned char *start = r->buf + r->head;
-        const unsigned char *lf =
-            memchr(start, '\n', window < r->max_line + 1 ? window : r->max_line + 1);
+        const unsigned char *start = r->buf + head;
+        const unsigned char *lf = memchr(start, '\n', limit);
         if (VN_LIKELY(lf != NULL)) {
             size_t len = (size_t)(lf - start);
-            size_t cr = len > 0 && start[len - 1] == '\r';
-            emit(r, line, len - cr, 1 + cr, cr ? VNSEG_LINE_CRLF : 0);
+            size_t cr = len > 0 && lf[-1] == '\r';
+            uint64_t consumed = r->consumed;
+            line->data = (const char *)start;
+            line->length = len - cr;
+            line->offset = consumed;
+            line->number = r->line_no++;
+            line->flags = cr ? VNSEG_LINE_CRLF : 0;
+            r->head = head + len + 1;
+            r->consumed = consumed + len + 1;
+            r->continuing = false;
             return 1;
         }
     }
-    return next_general(r, line, window < r->max_line + 1 ? window : r->max_line + 1);
+    return next_general(r, line, limit);
 }

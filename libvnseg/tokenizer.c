@@ -1,5 +1,6 @@
 /* The tokenizer's scan: splits a buffer at separators, validating UTF-8 as it goes, and hands
  * each token to the classifier; then builds sentences. One pass over the bytes. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "chars.h"
@@ -228,8 +229,6 @@ typedef struct scan_state {
     const unsigned char *line_start;
     vn_memo_bucket *memo; /* 2^(64 - memo_shift) buckets */
     unsigned memo_shift;
-    vn_memo_long_bucket *memo_long; /* 2^(64 - memo_long_shift) buckets, or NULL */
-    unsigned memo_long_shift;
 } scan_state;
 
 /* Recompute how many tokens fit: the token array, and the line's lists (one entry more than
@@ -398,10 +397,13 @@ static const unsigned char *scan_long(scan_state *st, const unsigned char *p, vn
     }
     size_t clen = VN_MEMO_MAX_LEN + candidate_length(q + VN_MEMO_MAX_LEN);
     vnseg_token *t;
-    if (!st->memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
+    /* The table of long tokens is read from the document (rare path: not in the scan state). */
+    vn_memo_long_bucket *memo_long = st->doc->memo_long;
+    if (!memo_long || clen > VN_MEMO_LONG_MAX) return scan_slow(st, p, &t, status);
     vn_memo_key key[2];
     vn_memo_long_key_of(q, clen, key);
-    vn_memo_long_bucket *bucket = &st->memo_long[vn_memo_long_bucket_of(key, st->memo_long_shift)];
+    vn_memo_long_bucket *bucket =
+        &memo_long[vn_memo_long_bucket_of(key, 64 - st->doc->memo_long_bits)];
     uint32_t info = vn_memo_long_find(bucket, key);
     if (info && st->nt < st->limit) {
         store_known(st, p, clen, info);
@@ -479,7 +481,7 @@ static VN_NOINLINE const unsigned char *scan_exact(scan_state *st, const unsigne
 }
 
 /* The reference scan: every token through the exact scan and classification. */
-static vnseg_status scan_reference(scan_state *st, const unsigned char *p)
+static VN_NOINLINE vnseg_status scan_reference(scan_state *st, const unsigned char *p)
 {
     while (p < st->end) {
         unsigned b = *p;
@@ -671,12 +673,22 @@ static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
     }
 }
 
+/* The padded copy of a tail block: 96 bytes at pad (aligned to 32) that hold the last n bytes
+ * of the text (0 < n < 80), then NUL bytes. */
+typedef void pad_tail_fn(unsigned char *pad, const unsigned char *src, size_t n);
+
+static inline __attribute__((always_inline)) void pad_tail(unsigned char *pad,
+                                                           const unsigned char *src, size_t n)
+{
+    zero_pad(pad);
+    copy_tail(pad, src, n);
+}
+
 /* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
  * copy of the rest. */
-static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
-                                                                      const unsigned char *p,
-                                                                      block_masks_fn *block_masks,
-                                                                      memo_find_fn *memo_find)
+static inline __attribute__((always_inline)) vnseg_status
+scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
+            memo_find_fn *memo_find, pad_tail_fn *pad_tail_of)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -690,9 +702,8 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
         if (!pos) return status;
     }
     while (pos < len) {
-        _Alignas(16) unsigned char pad[64 + 32];
-        zero_pad(pad);
-        copy_tail(pad, s + pos, len - pos);
+        _Alignas(32) unsigned char pad[64 + 32];
+        pad_tail_of(pad, s + pos, len - pos);
         if (!(pos = scan_block(st, &h, pad, pos, &carry, true, block_masks, memo_find, &status)))
             return status;
     }
@@ -700,31 +711,129 @@ static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state
     return VNSEG_OK;
 }
 
-static vnseg_status scan_blocks_sse2(scan_state *st, const unsigned char *p)
+/* The scan of the text s[0, len) with `scan` (the document reset, its text set): the scan state,
+ * the scan, the last line's finish. Compiled once for each scan, so that the AVX2 one runs with
+ * its state set up inside the function compiled for AVX2 (one call a vnseg_tokenize). */
+typedef vnseg_status scan_fn(scan_state *st, const unsigned char *p);
+
+static inline __attribute__((always_inline)) vnseg_status run_scan(vnseg_doc *doc,
+                                                                   const unsigned char *s,
+                                                                   size_t len, uint32_t options,
+                                                                   bool reference, scan_fn *scan)
 {
-    return scan_blocks(st, p, vn_block64, vn_memo_find);
+    const unsigned char *end = s + len, *p = s;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        p += 3; /* a leading byte-order mark is a separator */
+    scan_state st = {.doc = doc,
+                     .s = s,
+                     .end = end,
+                     .reference = reference,
+                     .lenient = options & VNSEG_OPT_LENIENT,
+                     .line_start = s,
+                     .memo = doc->memo,
+                     .memo_shift = 64 - doc->memo_bits};
+    set_limit(&st);
+    vnseg_status status = scan(&st, p);
+    if (status != VNSEG_OK) return status;
+    if (!finish_line(&st)) return fail_nomem(doc);
+    doc->nlines = st.line + (end > st.line_start ? 1 : 0);
+    return VNSEG_OK;
+}
+
+static VN_NOINLINE vnseg_status tokenize_reference(vnseg_doc *doc, const unsigned char *s,
+                                                   size_t len, uint32_t options)
+{
+    return run_scan(doc, s, len, options, true, scan_reference);
+}
+
+static inline __attribute__((always_inline)) vnseg_status scan_blocks_sse2(scan_state *st,
+                                                                           const unsigned char *p)
+{
+    return scan_blocks(st, p, vn_block64, vn_memo_find, pad_tail);
+}
+
+static VN_NOINLINE vnseg_status tokenize_sse2(vnseg_doc *doc, const unsigned char *s, size_t len,
+                                              uint32_t options)
+{
+    return run_scan(doc, s, len, options, false, scan_blocks_sse2);
 }
 
 #ifdef VN_SCAN_AVX2
+/* pad_tail() with 32-byte stores: three to zero, at most three (overlapping) to copy. Reads
+ * and writes only the text's [0, n). */
+static inline __attribute__((target("avx2"), always_inline)) void
+pad_tail_avx2(unsigned char *pad, const unsigned char *src, size_t n)
+{
+    const __m256i z = _mm256_setzero_si256();
+    _mm256_store_si256((__m256i *)(void *)pad, z);
+    _mm256_store_si256((__m256i *)(void *)(pad + 32), z);
+    _mm256_store_si256((__m256i *)(void *)(pad + 64), z);
+    if (n < 32) {
+        copy_tail(pad, src, n);
+        return;
+    }
+    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)src);
+    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(src + n - 32));
+    if (n > 64)
+        _mm256_storeu_si256((__m256i *)(void *)(pad + 32),
+                            _mm256_loadu_si256((const __m256i *)(const void *)(src + 32)));
+    _mm256_store_si256((__m256i *)(void *)pad, a);
+    _mm256_storeu_si256((__m256i *)(void *)(pad + n - 32), b);
+}
+
 /* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
  * operations without extra moves, 32-byte loads for the block masks. */
-static __attribute__((target("avx2,bmi,bmi2"))) vnseg_status
+static inline __attribute__((target("avx2,bmi,bmi2"), always_inline)) vnseg_status
 scan_blocks_avx2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2);
+    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2, pad_tail_avx2);
 }
-#endif
 
-static vnseg_status scan_fast(scan_state *st, const unsigned char *p)
+static __attribute__((target("avx2,bmi,bmi2"))) VN_NOINLINE vnseg_status
+tokenize_avx2(vnseg_doc *doc, const unsigned char *s, size_t len, uint32_t options)
 {
-#ifdef VN_SCAN_AVX2
-    if (!vn_scan_sse2_only && vn_scan_avx2_usable()) return scan_blocks_avx2(st, p);
-#endif
-    return scan_blocks_sse2(st, p);
+    return run_scan(doc, s, len, options, false, scan_blocks_avx2);
 }
 
-VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
-                                         uint32_t options)
+/* vn_scan_avx2_usable(), asked once: 0 not yet known, 1 no, 2 yes (a race only asks twice). */
+static atomic_int scan_avx2_known;
+
+static VN_NOINLINE bool scan_avx2_ask(void)
+{
+    bool yes = vn_scan_avx2_usable();
+    atomic_store_explicit(&scan_avx2_known, yes ? 2 : 1, memory_order_relaxed);
+    return yes;
+}
+
+static inline bool scan_avx2(void)
+{
+    int known = atomic_load_explicit(&scan_avx2_known, memory_order_relaxed);
+    return VN_LIKELY(known) ? known == 2 : scan_avx2_ask();
+}
+#endif
+
+/* Bytes of text that a document's token array takes without growing (the scan asks for a token
+ * per 6 bytes, and room for a block's tokens). */
+static inline size_t want_tokens(size_t len)
+{
+    return len / 6 + 16 + BLOCK_TOKENS;
+}
+
+/* Is the memo at its largest for these options (the state of a document that has seen much
+ * text)? Then prepare_memo() would only count the bytes. A table's bits are set only together
+ * with the table (here and in rawtok.c), so non-zero bits imply a table. */
+static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
+{
+    return doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo_options == memo_opts &&
+           doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
+           doc->memo_long_options == memo_opts;
+}
+
+/* vnseg_tokenize's set-up beyond its common case: argument errors, the character tables,
+ * growing the token array, sizing the memo. Leaves the document reset and returns VNSEG_OK when
+ * the scan may start. Out of line, so that the common case stays small. */
+static VN_NOINLINE vnseg_status tokenize_setup(vnseg_doc *doc, const char *text, size_t len,
+                                               uint32_t options)
 {
     if (!doc || (!text && len))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0,
@@ -735,38 +844,58 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_
     VN_CHECK_LEN("vnseg_tokenize", text, len);
     vn_chars_init();
     reset(doc);
-    if (!text) text = "";
-
-    const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
-    doc->text = s;
-    doc->len = len;
-    doc->options = options;
-
-    size_t want = len / 6 + 16 + BLOCK_TOKENS;
+    size_t want = want_tokens(len);
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail_nomem(doc);
     if (!prepare_memo(doc, len, options & VNSEG_OPT_ESCAPES)) return fail_nomem(doc);
-
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        p += 3; /* a leading byte-order mark is a separator */
-
-    scan_state st = {.doc = doc,
-                     .s = s,
-                     .end = end,
-                     .reference = vn_tokenize_reference,
-                     .lenient = options & VNSEG_OPT_LENIENT,
-                     .line_start = s,
-                     .memo = doc->memo,
-                     .memo_shift = 64 - doc->memo_bits,
-                     .memo_long = doc->memo_long,
-                     .memo_long_shift = 64 - doc->memo_long_bits};
-    set_limit(&st);
-    vnseg_status status = st.reference ? scan_reference(&st, p) : scan_fast(&st, p);
-    if (status != VNSEG_OK) return status;
-    if (!finish_line(&st)) return fail_nomem(doc);
-    doc->nlines = st.line + (end > st.line_start ? 1 : 0);
     return VNSEG_OK;
+}
+
+/* The scan of a document that is set up and reset: the text, then the scan for this processor
+ * (a tail call, so that vnseg_tokenize's common case saves no registers). */
+static inline __attribute__((always_inline)) vnseg_status
+tokenize_run(vnseg_doc *doc, const char *text, size_t len, uint32_t options)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    doc->text = s;
+    doc->len = len;
+    doc->options = options;
+    if (VN_UNLIKELY(vn_tokenize_reference)) return tokenize_reference(doc, s, len, options);
+#ifdef VN_SCAN_AVX2
+    if (!vn_scan_sse2_only && scan_avx2()) return tokenize_avx2(doc, s, len, options);
+#endif
+    return tokenize_sse2(doc, s, len, options);
+}
+
+/* vnseg_tokenize beyond its common case: errors, the set-up, then the scan. */
+static VN_NOINLINE vnseg_status tokenize_general(vnseg_doc *doc, const char *text, size_t len,
+                                                 uint32_t options)
+{
+    vnseg_status status = tokenize_setup(doc, text, len, options);
+    if (status != VNSEG_OK) return status;
+    return tokenize_run(doc, text ? text : "", len, options);
+}
+
+VNSEG_EXPORT vnseg_status vnseg_tokenize(vnseg_doc *doc, const char *text, size_t len,
+                                         uint32_t options)
+{
+    /* The common case of a caller that goes line by line, in one combined test: valid
+     * arguments, a token array that holds the text's tokens, the memo at its largest for these
+     * options. Such a document has been through tokenize_setup() (or rawtok's set-up) before,
+     * which built the character tables (vn_chars_init) in this thread or in one that handed
+     * the document over, so they are visible here. Everything else, errors included, goes
+     * through tokenize_general(). */
+    if (VN_LIKELY(
+            doc != NULL && text != NULL &&
+            !(options & ~(uint32_t)(VNSEG_OPT_LENIENT | VNSEG_OPT_ESCAPES | VNSEG_OPT_NO_RUNON)) &&
+            !vn_len_impossible(text, len) && want_tokens(len) <= doc->cap_tokens &&
+            memo_ready(doc, options & VNSEG_OPT_ESCAPES))) {
+        reset(doc);
+        doc->bytes_seen += len;
+        return tokenize_run(doc, text, len, options);
+    }
+    return tokenize_general(doc, text, len, options);
 }
 
 VNSEG_EXPORT size_t vnseg_doc_token_count(const vnseg_doc *doc)
