@@ -108,20 +108,12 @@ static void put_bad(vn_emit *e, size_t from, size_t to, vn_spans *bad)
     vn_emit_unit(e, from, to, replacement, 3);
 }
 
-/* Add a modifier and/or a tone to a letter if it can take them (a modifier only before any
- * tone); 0 if not. */
+/* Add a modifier and/or a tone to a letter if it can take them; 0 if not. The legacy
+ * encodings spell a modifier before the tone, so a modifier after a tone is refused. */
 static vn_letter add_marks(vn_letter l, unsigned mod, unsigned tone)
 {
-    unsigned sym = vn_letter_sym(l), t = vn_letter_tone(l);
-    if (mod != VN_MOD_NONE) {
-        if (t != VN_TONE_NONE || vn_sym_mod(sym) != VN_MOD_NONE) return 0;
-        if (!(sym = vn_sym_add_mod(sym, mod))) return 0;
-    }
-    if (tone != VN_TONE_NONE) {
-        if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) return 0;
-        t = tone;
-    }
-    return vn_letter_pack(sym, t, vn_letter_is_upper(l));
+    if (mod != VN_MOD_NONE && vn_letter_tone(l) != VN_TONE_NONE) return 0;
+    return vn_letter_add_marks(l, mod, tone);
 }
 
 /* Index of the first byte at or after i that is >= 0x80 (or, with `low`, < 0x20: VISCII's

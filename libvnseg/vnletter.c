@@ -166,6 +166,19 @@ unsigned vn_sym_add_mod(unsigned sym, unsigned mod)
     }
 }
 
+vn_letter vn_letter_add_marks(vn_letter l, unsigned mod, unsigned tone)
+{
+    unsigned sym = vn_letter_sym(l), t = vn_letter_tone(l);
+    if (mod != VN_MOD_NONE) {
+        if (vn_sym_mod(sym) != VN_MOD_NONE || !(sym = vn_sym_add_mod(sym, mod))) return 0;
+    }
+    if (tone != VN_TONE_NONE) {
+        if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) return 0;
+        t = tone;
+    }
+    return vn_letter_pack(sym, t, vn_letter_is_upper(l));
+}
+
 bool vn_mark_of(uint32_t cp, unsigned *mod, unsigned *tone)
 {
     unsigned m = VN_MOD_NONE, t = VN_TONE_NONE;

@@ -142,4 +142,11 @@ bool vn_mark_of(uint32_t cp, unsigned *mod, unsigned *tone);
 /* `sym` with modifier `mod` added (a + breve -> ă), or 0 when the letter cannot take it. */
 unsigned vn_sym_add_mod(unsigned sym, unsigned mod);
 
+/* Letter `l` with modifier `mod` and tone `tone` added (either may be none): the rule every
+ * reader of combining marks or legacy mark bytes follows. 0 when `l` cannot take them: a
+ * modifier on a letter that has one or cannot take it, a tone on a consonant or on a letter
+ * that has a tone already. A modifier after the tone is taken (NFD puts the dot below before
+ * the breve); callers whose encodings forbid that check the tone first. */
+vn_letter vn_letter_add_marks(vn_letter l, unsigned mod, unsigned tone);
+
 #endif
