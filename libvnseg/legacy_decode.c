@@ -7,8 +7,6 @@
 #include "norm_passes.h"
 #include "utf8.h"
 
-static const unsigned char replacement[3] = {0xEF, 0xBF, 0xBD};
-
 /* Flags of every decoded letter: case and accent folding may change it. */
 #define LETTER_NEED (VN_NEED_CASE | VN_NEED_FOLD)
 
@@ -105,7 +103,7 @@ static inline void put_letter(vn_emit *e, size_t from, size_t to, vn_letter l)
 static void put_bad(vn_emit *e, size_t from, size_t to, vn_spans *bad)
 {
     vn_spans_add(bad, from, to - from);
-    vn_emit_unit(e, from, to, replacement, 3);
+    vn_emit_unit(e, from, to, VN_REPLACEMENT_UTF8, VN_REPLACEMENT_LEN);
 }
 
 /* Add a modifier and/or a tone to a letter if it can take them; 0 if not. The legacy
