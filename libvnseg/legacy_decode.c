@@ -7,8 +7,6 @@
 #include "norm_passes.h"
 #include "utf8.h"
 
-static const unsigned char replacement[3] = {0xEF, 0xBF, 0xBD};
-
 /* Flags of every decoded letter: case and accent folding may change it. */
 #define LETTER_NEED (VN_NEED_CASE | VN_NEED_FOLD)
 
@@ -105,23 +103,15 @@ static inline void put_letter(vn_emit *e, size_t from, size_t to, vn_letter l)
 static void put_bad(vn_emit *e, size_t from, size_t to, vn_spans *bad)
 {
     vn_spans_add(bad, from, to - from);
-    vn_emit_unit(e, from, to, replacement, 3);
+    vn_emit_unit(e, from, to, VN_REPLACEMENT_UTF8, VN_REPLACEMENT_LEN);
 }
 
-/* Add a modifier and/or a tone to a letter if it can take them (a modifier only before any
- * tone); 0 if not. */
+/* Add a modifier and/or a tone to a letter if it can take them; 0 if not. The legacy
+ * encodings spell a modifier before the tone, so a modifier after a tone is refused. */
 static vn_letter add_marks(vn_letter l, unsigned mod, unsigned tone)
 {
-    unsigned sym = vn_letter_sym(l), t = vn_letter_tone(l);
-    if (mod != VN_MOD_NONE) {
-        if (t != VN_TONE_NONE || vn_sym_mod(sym) != VN_MOD_NONE) return 0;
-        if (!(sym = vn_sym_add_mod(sym, mod))) return 0;
-    }
-    if (tone != VN_TONE_NONE) {
-        if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) return 0;
-        t = tone;
-    }
-    return vn_letter_pack(sym, t, vn_letter_is_upper(l));
+    if (mod != VN_MOD_NONE && vn_letter_tone(l) != VN_TONE_NONE) return 0;
+    return vn_letter_add_marks(l, mod, tone);
 }
 
 /* Index of the first byte at or after i that is >= 0x80 (or, with `low`, < 0x20: VISCII's
@@ -144,9 +134,33 @@ static inline size_t skip_plain(const unsigned char *s, size_t i, size_t len, bo
     return i;
 }
 
-/* ---- one-byte charts: VISCII, TCVN3, Windows-1258 ---- */
+/* ---- one-byte charts (VISCII, TCVN3, Windows-1258) and VNI ---- */
 
-static unsigned decode_chart(vn_emit *e, const byte_info *tab, bool low, vn_spans *bad)
+/* The letter at s[i] with the mark bytes from s[j] on merged in; returns where they end.
+ * `vni`: marks carry modifiers too, so several may merge; a chart's marks are tones, of which
+ * a letter takes one. */
+static inline size_t merge_marks(const byte_info *tab, const unsigned char *s, size_t len,
+                                 size_t j, vn_letter *l, bool vni)
+{
+    vn_letter cur = *l, m;
+    for (; j < len; j++) {
+        const byte_info *mark = &tab[s[j]];
+        if (mark->kind != K_MARK || !(m = add_marks(cur, mark->mod, mark->tone))) break;
+        cur = m;
+        if (!vni) {
+            j++;
+            break;
+        }
+    }
+    *l = cur;
+    return j;
+}
+
+/* Decode with a byte table. `low`: bytes below 0x20 may be letters (VISCII). `vni`: the mark
+ * bytes are VNI's (see merge_marks), and one that fits no letter is an error, where a chart's
+ * is a character of its own (a combining tone mark). */
+static unsigned decode_bytes(vn_emit *e, const byte_info *tab, bool low, bool vni,
+                             vn_spans *bad)
 {
     const unsigned char *s = e->in;
     size_t len = e->in_len;
@@ -157,96 +171,45 @@ static unsigned decode_chart(vn_emit *e, const byte_info *tab, bool low, vn_span
         const byte_info *bi = &tab[s[i]];
         need |= bi->need;
         vn_letter l;
-        switch (bi->kind) {
-        case K_MARK:
-            /* A tone mark after an ASCII vowel (still an uncommitted copy): one letter. */
-            if (i > e->done && s[i - 1] < 0x80 && tab[s[i - 1]].kind == K_VOWEL &&
-                (l = add_marks(tab[s[i - 1]].letter, VN_MOD_NONE, bi->tone)) != 0)
-                put_letter(e, i - 1, i + 1, l);
-            else
-                vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
-            i++;
-            break;
-        case K_VOWEL:
-            /* A vowel followed by a tone mark byte: one letter. */
-            if (i + 1 < len && tab[s[i + 1]].kind == K_MARK &&
-                (l = add_marks(bi->letter, VN_MOD_NONE, tab[s[i + 1]].tone)) != 0) {
-                put_letter(e, i, i + 2, l);
-                i += 2;
-                break;
-            }
-            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
-            i++;
-            break;
-        case K_BAD:
-            put_bad(e, i, i + 1, bad);
-            i++;
-            break;
-        default:
-            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
-            i++;
-        }
-    }
-    return need;
-}
-
-/* ---- VNI ---- */
-
-/* The letter at s[i] with the diacritic bytes from s[j] on merged in; returns where they end. */
-static size_t vni_marks(const byte_info *tab, const unsigned char *s, size_t len, size_t j,
-                        vn_letter *l)
-{
-    vn_letter m;
-    while (j < len && tab[s[j]].kind == K_MARK &&
-           (m = add_marks(*l, tab[s[j]].mod, tab[s[j]].tone)) != 0) {
-        *l = m;
-        j++;
-    }
-    return j;
-}
-
-static unsigned decode_vni(vn_emit *e, vn_spans *bad)
-{
-    const byte_info *tab = tables[T_VNI];
-    const unsigned char *s = e->in;
-    size_t len = e->in_len;
-    unsigned need = LETTER_NEED;
-    for (size_t i = 0; i < len;) {
-        i = skip_plain(s, i, len, false);
-        if (i >= len) break;
-        const byte_info *bi = &tab[s[i]];
-        need |= bi->need;
-        vn_letter l;
         size_t j;
         switch (bi->kind) {
         case K_MARK:
-            /* Diacritics after an ASCII letter (still an uncommitted copy). */
+            /* Marks after an ASCII letter (still an uncommitted copy): one letter. */
             if (i > e->done && s[i - 1] < 0x80 && tab[s[i - 1]].kind >= K_VOWEL &&
                 tab[s[i - 1]].kind <= K_LETTER) {
                 l = tab[s[i - 1]].letter;
-                j = vni_marks(tab, s, len, i, &l);
+                j = merge_marks(tab, s, len, i, &l, vni);
                 if (j > i) {
                     put_letter(e, i - 1, j, l);
                     i = j;
                     break;
                 }
             }
-            put_bad(e, i, i + 1, bad); /* a mark that fits no letter */
+            if (vni)
+                put_bad(e, i, i + 1, bad);
+            else
+                vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
             i++;
             break;
         case K_VOWEL:
         case K_LETTER:
+            /* A letter followed by mark bytes: one letter. */
+            if (i + 1 == len || tab[s[i + 1]].kind != K_MARK) { /* most letters */
+                vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+                i++;
+                break;
+            }
             l = bi->letter;
-            j = vni_marks(tab, s, len, i + 1, &l);
+            j = merge_marks(tab, s, len, i + 1, &l, vni);
             put_letter(e, i, j, l);
             i = j;
             break;
-        case K_CHAR:
-            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
+        case K_BAD:
+            put_bad(e, i, i + 1, bad);
             i++;
             break;
-        default:
-            put_bad(e, i, i + 1, bad);
+        default: /* K_COPY, K_CHAR */
+            vn_emit_unit(e, i, i + 1, bi->utf8, bi->len);
             i++;
         }
     }
@@ -336,16 +299,16 @@ vnseg_status vn_decode_legacy_pass(vn_emit *e, int encoding, vn_spans *bad, unsi
     pthread_once(&tables_once, build_tables);
     switch (encoding) {
     case VNSEG_ENC_VISCII:
-        *need = decode_chart(e, tables[T_VISCII], true, bad);
+        *need = decode_bytes(e, tables[T_VISCII], true, false, bad);
         break;
     case VNSEG_ENC_TCVN3:
-        *need = decode_chart(e, tables[T_TCVN3], false, bad);
+        *need = decode_bytes(e, tables[T_TCVN3], false, false, bad);
         break;
     case VNSEG_ENC_CP1258:
-        *need = decode_chart(e, tables[T_CP1258], false, bad);
+        *need = decode_bytes(e, tables[T_CP1258], false, false, bad);
         break;
     case VNSEG_ENC_VNI:
-        *need = decode_vni(e, bad);
+        *need = decode_bytes(e, tables[T_VNI], false, true, bad);
         break;
     case VNSEG_ENC_VIQR:
         *need = decode_viqr(e, bad);

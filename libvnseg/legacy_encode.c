@@ -63,14 +63,9 @@ static int read_item(const unsigned char *s, size_t len, item *it)
         unsigned mod, tone;
         int kk = vn_utf8_decode(s + it->len, s + len, &m);
         if (kk < 0 || !vn_mark_of(m, &mod, &tone)) break;
-        unsigned sym = vn_letter_sym(it->letter), t = vn_letter_tone(it->letter);
-        if (mod != VN_MOD_NONE) {
-            if (vn_sym_mod(sym) != VN_MOD_NONE || !(sym = vn_sym_add_mod(sym, mod))) break;
-        } else {
-            if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) break;
-            t = tone;
-        }
-        it->letter = vn_letter_pack(sym, t, vn_letter_is_upper(it->letter));
+        vn_letter l = vn_letter_add_marks(it->letter, mod, tone);
+        if (!l) break;
+        it->letter = l;
         it->len += (size_t)kk;
     }
     if (it->letter) it->cp = vn_letter_code_point(it->letter);

@@ -67,7 +67,7 @@ static bool shape(vn_buf *out, const unsigned char *in, size_t n, bool fold)
         uint32_t cp;
         size_t w = vn_utf8_decode_len(in + i, n - i, &cp);
         if (w == 0) { /* cannot happen after normalization; be safe */
-            cp = 0xFFFD;
+            cp = VN_REPLACEMENT;
             w = 1;
         }
         i += w;
@@ -264,15 +264,15 @@ static uint32_t last_char(const unsigned char *s, size_t n)
     size_t i = n - 1;
     while (i > 0 && (s[i] & 0xC0) == 0x80 && n - i < 4)
         i--;
-    uint32_t cp = 0xFFFD;
-    if (!vn_utf8_decode_len(s + i, n - i, &cp)) cp = 0xFFFD;
+    uint32_t cp = VN_REPLACEMENT;
+    if (!vn_utf8_decode_len(s + i, n - i, &cp)) cp = VN_REPLACEMENT;
     return cp;
 }
 
 static uint32_t first_char(const unsigned char *s, size_t n)
 {
-    uint32_t cp = 0xFFFD;
-    if (!vn_utf8_decode_len(s, n, &cp)) cp = 0xFFFD;
+    uint32_t cp = VN_REPLACEMENT;
+    if (!vn_utf8_decode_len(s, n, &cp)) cp = VN_REPLACEMENT;
     return cp;
 }
 
@@ -292,7 +292,7 @@ void vn_key_boundaries(const unsigned char *k, size_t n, void (*fn)(size_t pos, 
         uint32_t cp;
         size_t w = vn_utf8_decode_len(k + i, n - i, &cp);
         if (!w) {
-            cp = 0xFFFD;
+            cp = VN_REPLACEMENT;
             w = 1;
         }
         if (cp == ' ') {

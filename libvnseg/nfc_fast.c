@@ -194,44 +194,21 @@ typedef struct vmark {
     uint8_t mod, tone, ccc;
 } vmark;
 
-/* The Vietnamese combining marks, with their canonical combining class. */
+/* A Vietnamese mark (modifier or tone) with its canonical combining class: horn 216, dot
+ * below 220, the others 230. */
+static inline vmark make_mark(unsigned mod, unsigned tone)
+{
+    unsigned ccc = mod == VN_MOD_HORN ? 216 : tone == VN_TONE_DOT ? 220 : 230;
+    return (vmark){(uint8_t)mod, (uint8_t)tone, (uint8_t)ccc};
+}
+
+/* The Vietnamese combining mark at `cp` (vn_mark_of), with its combining class. */
 static inline bool mark_of(uint32_t cp, vmark *m)
 {
-    m->mod = VN_MOD_NONE;
-    m->tone = VN_TONE_NONE;
-    m->ccc = 230;
-    switch (cp) {
-    case 0x300:
-    case 0x340:
-        m->tone = VN_TONE_GRAVE;
-        return true;
-    case 0x301:
-    case 0x341:
-        m->tone = VN_TONE_ACUTE;
-        return true;
-    case 0x303:
-        m->tone = VN_TONE_TILDE;
-        return true;
-    case 0x309:
-        m->tone = VN_TONE_HOOK;
-        return true;
-    case 0x323:
-        m->tone = VN_TONE_DOT;
-        m->ccc = 220;
-        return true;
-    case 0x302:
-        m->mod = VN_MOD_CIRCUMFLEX;
-        return true;
-    case 0x306:
-        m->mod = VN_MOD_BREVE;
-        return true;
-    case 0x31B:
-        m->mod = VN_MOD_HORN;
-        m->ccc = 216;
-        return true;
-    default:
-        return false;
-    }
+    unsigned mod, tone;
+    if (!vn_mark_of(cp, &mod, &tone)) return false;
+    *m = make_mark(mod, tone);
+    return true;
 }
 
 /* Whether Unicode has a primary composite for letter (sym, tone) + this mark, and which. The
@@ -265,11 +242,11 @@ static uint32_t compose_vn(vn_letter base, const vmark *extra, unsigned n)
     /* Decompose the base letter fully, as NFD would. */
     unsigned mod = vn_sym_mod(sym);
     if (mod != VN_MOD_NONE) {
-        m[k++] = (vmark){(uint8_t)mod, VN_TONE_NONE, (uint8_t)(mod == VN_MOD_HORN ? 216 : 230)};
+        m[k++] = make_mark(mod, VN_TONE_NONE);
         sym = vn_sym_make(vn_sym_base(sym), VN_MOD_NONE);
     }
     if (tone != VN_TONE_NONE)
-        m[k++] = (vmark){VN_MOD_NONE, (uint8_t)tone, (uint8_t)(tone == VN_TONE_DOT ? 220 : 230)};
+        m[k++] = make_mark(VN_MOD_NONE, tone);
     tone = VN_TONE_NONE;
     for (unsigned j = 0; j < n; j++)
         m[k++] = extra[j];

@@ -5,8 +5,6 @@
 #include "norm_passes.h"
 #include "utf8.h"
 
-static const unsigned char replacement[3] = {0xEF, 0xBF, 0xBD};
-
 void vn_spans_add(vn_spans *s, size_t offset, size_t len)
 {
     if (s->failed) return;
@@ -80,7 +78,7 @@ vnseg_status vn_pass_clean(vn_emit *e, uint32_t steps, vn_spans *bad)
             if (!(steps & VNSEG_NORM_LENIENT))
                 return vn_fail(VNSEG_E_INVALID_UTF8, i, 0, "invalid UTF-8 at byte %zu", i);
             vn_spans_add(bad, i, (size_t)-k);
-            vn_emit_unit(e, i, i + (size_t)-k, replacement, 3);
+            vn_emit_unit(e, i, i + (size_t)-k, VN_REPLACEMENT_UTF8, VN_REPLACEMENT_LEN);
             i += (size_t)-k;
             continue;
         }

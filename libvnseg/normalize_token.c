@@ -22,8 +22,6 @@ void vn_buf_free(vn_buf *b)
     b->len = b->cap = 0;
 }
 
-static const unsigned char replacement[3] = {0xEF, 0xBF, 0xBD};
-
 vnseg_status vn_normalize_append(vn_buf *out, vn_buf *tmp, const unsigned char *s, size_t n,
                                  bool nfc, bool drop_invisible)
 {
@@ -36,8 +34,8 @@ vnseg_status vn_normalize_append(vn_buf *out, vn_buf *tmp, const unsigned char *
         uint32_t cp;
         int k = vn_utf8_decode(p, end, &cp);
         if (k < 0) {
-            memcpy(tmp->data + tmp->len, replacement, 3);
-            tmp->len += 3;
+            memcpy(tmp->data + tmp->len, VN_REPLACEMENT_UTF8, VN_REPLACEMENT_LEN);
+            tmp->len += VN_REPLACEMENT_LEN;
             p += -k;
             continue;
         }

@@ -347,7 +347,7 @@ static vnseg_status split_run(rt_state *st, size_t off, size_t len, bool lenient
         uint32_t f;
         if (k < 0) {
             (void)lenient;
-            cp = 0xFFFD;
+            cp = VN_REPLACEMENT;
             k = -k;
             f = VF_REPAIRED | VC_ALPHA | VF_NONASCII;
         } else if (cp < 0x80) {

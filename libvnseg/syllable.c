@@ -21,18 +21,10 @@ static bool fail_read(vn_syl_text *t, unsigned error, size_t at)
 static bool add_mark(vn_syl_text *t, unsigned mod, unsigned tone)
 {
     if (t->n == 0) return false;
-    vn_letter *l = &t->letter[t->n - 1];
-    unsigned sym = vn_letter_sym(*l), old_tone = vn_letter_tone(*l);
-    bool upper = vn_letter_is_upper(*l);
-    if (mod != VN_MOD_NONE) {
-        if (vn_sym_mod(sym) != VN_MOD_NONE || !(sym = vn_sym_add_mod(sym, mod))) return false;
-    } else if (!vn_sym_is_vowel(sym) || old_tone != VN_TONE_NONE) {
-        return false;
-    } else {
-        old_tone = tone;
-    }
-    *l = vn_letter_pack(sym, old_tone, upper);
-    t->sym[t->n - 1] = (uint8_t)sym;
+    vn_letter l = vn_letter_add_marks(t->letter[t->n - 1], mod, tone);
+    if (!l) return false;
+    t->letter[t->n - 1] = l;
+    t->sym[t->n - 1] = (uint8_t)vn_letter_sym(l);
     t->marks = true;
     return true;
 }

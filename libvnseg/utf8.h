@@ -5,6 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* U+FFFD REPLACEMENT CHARACTER, what an ill-formed subpart or a byte that spells no character
+ * becomes, and its UTF-8 bytes (VN_REPLACEMENT_LEN of them). */
+#define VN_REPLACEMENT 0xFFFDu
+#define VN_REPLACEMENT_UTF8 ((const unsigned char *)"\xEF\xBF\xBD")
+#define VN_REPLACEMENT_LEN 3u
+
 /* Decode the character at p (p < end; *p >= 0x80 expected but not required).
  * Returns its length (1..4) and stores the code point, or returns minus the length of the
  * maximal ill-formed subpart (-1..-3), the unit Unicode replaces with one U+FFFD. */

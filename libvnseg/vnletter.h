@@ -137,9 +137,63 @@ unsigned vn_sym_make(char base, unsigned mod);
  * breve, U+031B horn) or a tone (U+0300, U+0301, U+0303, U+0309, U+0323, and the deprecated
  * tone marks U+0340, U+0341 that normalize to U+0300, U+0301). Sets exactly one of *mod,
  * *tone to non-zero and returns true; false for every other code point. */
-bool vn_mark_of(uint32_t cp, unsigned *mod, unsigned *tone);
+static inline bool vn_mark_of(uint32_t cp, unsigned *mod, unsigned *tone)
+{
+    unsigned m = VN_MOD_NONE, t = VN_TONE_NONE;
+    switch (cp) {
+    case 0x300:
+    case 0x340:
+        t = VN_TONE_GRAVE;
+        break;
+    case 0x301:
+    case 0x341:
+        t = VN_TONE_ACUTE;
+        break;
+    case 0x309:
+        t = VN_TONE_HOOK;
+        break;
+    case 0x303:
+        t = VN_TONE_TILDE;
+        break;
+    case 0x323:
+        t = VN_TONE_DOT;
+        break;
+    case 0x302:
+        m = VN_MOD_CIRCUMFLEX;
+        break;
+    case 0x306:
+        m = VN_MOD_BREVE;
+        break;
+    case 0x31B:
+        m = VN_MOD_HORN;
+        break;
+    default:
+        return false;
+    }
+    *mod = m;
+    *tone = t;
+    return true;
+}
 
 /* `sym` with modifier `mod` added (a + breve -> ă), or 0 when the letter cannot take it. */
 unsigned vn_sym_add_mod(unsigned sym, unsigned mod);
+
+/* Letter `l` with modifier `mod` and tone `tone` added (either may be none): the rule every
+ * reader of combining marks or legacy mark bytes follows. 0 when `l` cannot take them: a
+ * modifier on a letter that has one or cannot take it, a tone on a consonant or on a letter
+ * that has a tone already. A modifier after the tone is taken (NFD puts the dot below before
+ * the breve); callers whose encodings forbid that check the tone first. */
+static inline vn_letter vn_letter_add_marks(vn_letter l, unsigned mod, unsigned tone)
+{
+    unsigned sym = vn_letter_sym(l), t = vn_letter_tone(l);
+    if (mod != VN_MOD_NONE) {
+        if (vn_sym_mod(sym) != VN_MOD_NONE || !(sym = vn_sym_add_mod(sym, mod))) return 0;
+    }
+    if (tone != VN_TONE_NONE) {
+        if (t != VN_TONE_NONE || !vn_sym_is_vowel(sym)) return 0;
+        t = tone;
+    }
+    return vn_letter_pack(sym, t, vn_letter_is_upper(l));
+}
 
 #endif

@@ -316,3 +316,10 @@ def version():
 def has(name):
     """Whether the loaded library has function `name` (modules that landed later)."""
     return name in _bound
+
+
+def require(name, what):
+    """Raise NotImplementedError naming `what` (a module: "normalizer", ...) when the loaded
+    library lacks function `name`."""
+    if name not in _bound:
+        raise NotImplementedError("the loaded libvnseg has no %s (%s)" % (what, name))

@@ -1,9 +1,10 @@
 """Detokenizer: segmented text back to natural text, with the token-to-text alignment."""
 import bisect
 import ctypes
+from functools import partial
 from operator import add
 
-from ._lib import has, lib
+from ._lib import lib, require
 from ._text import call_into_buffer, convert_offsets, to_bytes
 from .errors import check
 from .tokenizer import OPT_ESCAPES, OPT_LENIENT, Document, _gc_paused
@@ -11,9 +12,7 @@ from .tokenizer import OPT_ESCAPES, OPT_LENIENT, Document, _gc_paused
 DETOK_LOSSLESS = 1 << 16
 
 
-def _require():
-    if not has("vnseg_detokenize"):
-        raise NotImplementedError("the loaded libvnseg has no detokenizer (vnseg_detokenize)")
+_require = partial(require, "vnseg_detokenize", "detokenizer")
 
 
 class Detokenized:

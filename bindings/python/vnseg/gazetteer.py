@@ -4,8 +4,9 @@ import enum
 import os
 import threading
 from collections import namedtuple
+from functools import partial
 
-from ._lib import GazEntry, MentionStruct, has, lib
+from ._lib import GazEntry, MentionStruct, lib, require
 from ._handle import Handle
 from ._text import call_into_buffer, convert_offsets, to_bytes
 from .errors import check
@@ -51,9 +52,7 @@ flags       MentionFlag bits; link: index of the mention giving this one's full 
 """
 
 
-def _require(name="vnseg_gazetteer_default", what="gazetteer"):
-    if not has(name):
-        raise NotImplementedError("the loaded libvnseg has no %s (%s)" % (what, name))
+_require = partial(require, "vnseg_gazetteer_default", "gazetteer")
 
 
 def _string(ptr, n):
@@ -68,7 +67,7 @@ def lookup_key(name, *, fold_case=False):
     """The form under which gazetteers compare names (vnseg_lookup_key): NFC, separators
     made one space, tone marks in the new style, case kept on initials unless `fold_case`.
     str in, str out; bytes in, bytes out."""
-    _require("vnseg_lookup_key", "gazetteer")
+    require("vnseg_lookup_key", "gazetteer")
     data, s = to_bytes(name)
     out = call_into_buffer(lib.vnseg_lookup_key,
                            (data, len(data), KEY_FOLD_CASE if fold_case else 0),
@@ -332,7 +331,7 @@ def default_gazetteer():
 
 
 def _scan(doc, gaz, options):
-    _require("vnseg_scan_entities", "entity scanner")
+    require("vnseg_scan_entities", "entity scanner")
     m = lib.vnseg_mentions_new()
     if not m:
         raise MemoryError("vnseg_mentions_new")

@@ -3,8 +3,9 @@ import bisect
 import ctypes
 import enum
 from collections import namedtuple
+from functools import partial
 
-from ._lib import has, lib
+from ._lib import has, lib, require
 from ._text import call_into_buffer, convert_offsets, to_bytes
 from .errors import InvalidArgumentError, Status, check
 
@@ -35,9 +36,7 @@ Piece.__doc__ = """One piece of the offset map: normalized [start, end) came fro
 [orig_start, orig_end); `copy` when the bytes are equal (else a unit that maps as a whole)."""
 
 
-def _require():
-    if not has("vnseg_normalize"):
-        raise NotImplementedError("the loaded libvnseg has no normalizer (vnseg_normalize)")
+_require = partial(require, "vnseg_normalize", "normalizer")
 
 
 def steps_code(steps):

@@ -4,12 +4,13 @@ import os
 import threading
 import weakref
 from collections import namedtuple
+from functools import partial
 
-from ._lib import PROGRESS, ModelInfoStruct, TrainOptions, has, lib
+from ._lib import PROGRESS, ModelInfoStruct, TrainOptions, lib, require
 from ._handle import Handle
 from ._text import call_into_buffer, to_bytes
 from .errors import check
-from .tokenizer import OPT_LENIENT, Document, _release, _scratch
+from .tokenizer import OPT_LENIENT, Document, _on_scratch
 
 FORMATS = {"segmented": 0, "conllu": 1, "wordlist": 2}
 KINDS = {1: "perceptron", 2: "lexicon"}
@@ -21,9 +22,7 @@ ModelInfo.__doc__ = """What a model holds: format `version`, `kind` ("perceptron
 `train_sentences`, `train_syllables`."""
 
 
-def _require():
-    if not has("vnseg_segment"):
-        raise NotImplementedError("the loaded libvnseg has no segmenter (vnseg_segment)")
+_require = partial(require, "vnseg_segment", "segmenter")
 
 
 class Model(Handle):
@@ -236,11 +235,7 @@ class _ThreadSegmenter:
 def tokenize_raw(text, *, lenient=False):
     """The tokens of raw (unsegmented) text: syllables, numbers, punctuation, URLs (see
     Document.tokenize_raw)."""
-    doc = _scratch()
-    try:
-        return doc.tokenize_raw(text, lenient=lenient).tokens
-    finally:
-        _release(doc)
+    return _on_scratch(lambda doc: doc.tokenize_raw(text, lenient=lenient).tokens)
 
 
 class Trainer(Handle):

@@ -13,9 +13,8 @@ import threading
 from itertools import chain, compress, repeat
 from operator import itemgetter, sub
 
-from ._lib import UNIT_BYTE, UNIT_CODEPOINT, Span, lib
+from ._lib import UNIT_BYTE, UNIT_CODEPOINT, Span, lib, require
 from ._handle import Handle
-from ._lib import has as lib_has
 from ._text import call_into_buffer, decode, to_bytes
 from .errors import check
 
@@ -301,8 +300,7 @@ class Document(Handle):
         (vnseg_tokenize_raw, segmenter.h), replacing what the document held; returns the
         document. Offsets, errors and `lenient` as tokenize()."""
         handle = self._h()
-        if not lib_has("vnseg_tokenize_raw"):
-            raise NotImplementedError("the loaded libvnseg has no raw tokenizer")
+        require("vnseg_tokenize_raw", "raw tokenizer")
         data, s = to_bytes(text)
         self._tokens = self._sentences = self._raw = None
         self._data, self._text = b"", ""
@@ -480,28 +478,28 @@ def _release(doc):
     lib.vnseg_tokenize(doc._handle, b"", 0, 0)
 
 
-def tokenize(text, *, lenient=False, escapes=False, runon=True):
-    """The tokens of `text` (str or UTF-8 bytes) as a list of Token. See Document.tokenize."""
+def _on_scratch(use):
+    """use(doc) on this thread's scratch Document, which is released after, whatever happens."""
     doc = _scratch()
     try:
-        return doc.tokenize(text, lenient=lenient, escapes=escapes, runon=runon).tokens
+        return use(doc)
     finally:
         _release(doc)
+
+
+def tokenize(text, *, lenient=False, escapes=False, runon=True):
+    """The tokens of `text` (str or UTF-8 bytes) as a list of Token. See Document.tokenize."""
+    return _on_scratch(lambda doc: doc.tokenize(text, lenient=lenient, escapes=escapes,
+                                                runon=runon).tokens)
 
 
 def sentences(text, *, lenient=False, escapes=False, runon=True):
     """The sentences of `text` as a list of Sentence (each with its tokens)."""
-    doc = _scratch()
-    try:
-        return doc.tokenize(text, lenient=lenient, escapes=escapes, runon=runon).sentences
-    finally:
-        _release(doc)
+    return _on_scratch(lambda doc: doc.tokenize(text, lenient=lenient, escapes=escapes,
+                                                runon=runon).sentences)
 
 
 def tokenize_columns(text, *, lenient=False, escapes=False, runon=True):
     """The tokens of `text` as Columns (arrays of offsets, kinds, flags): the batch API."""
-    doc = _scratch()
-    try:
-        return doc.tokenize(text, lenient=lenient, escapes=escapes, runon=runon).columns()
-    finally:
-        _release(doc)
+    return _on_scratch(lambda doc: doc.tokenize(text, lenient=lenient, escapes=escapes,
+                                                runon=runon).columns())
