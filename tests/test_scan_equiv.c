@@ -402,12 +402,59 @@ static void test_large_text(void **state)
     free(text);
 }
 
+/* A document that has seen more than 16 MB has its memo at the largest size, and
+ * vnseg_tokenize then takes its common path, which skips the set-up. Line by line after that,
+ * with options changing from call to call, it must agree with the reference like any other. */
+static void test_warmed_document_lines(void **state)
+{
+    (void)state;
+    static const char unit[] = "Người_dân Hà_Nội ( nói ) : \" tốt \" , 1.000 USD .\n";
+    const size_t n = sizeof unit - 1, len = ((17u << 20) / n) * n;
+    char *warm = malloc(len);
+    assert_non_null(warm);
+    for (size_t i = 0; i < len; i += n)
+        memcpy(warm + i, unit, n);
+    static const uint32_t memo_options[] = {0, VNSEG_OPT_ESCAPES};
+    vnseg_doc *ref = vnseg_doc_new();
+    for (size_t k = 0; k < 2; k++) {
+        vnseg_doc *fast = vnseg_doc_new();
+        assert_int_equal(vnseg_tokenize(fast, warm, len, memo_options[k]), VNSEG_OK);
+        assert_int_equal(fast->memo_bits, VN_MEMO_MAX_BITS);
+        struct gen g;
+        for (int i = 0; i < 400; i++) {
+            generate(&g);
+            vnseg_reader *r;
+            vnseg_line line;
+            assert_int_equal(vnseg_reader_new_memory(g.buf, g.len, 0, &r), VNSEG_OK);
+            while (vnseg_reader_next(r, &line) > 0) {
+                /* Options that keep this memo (the escape bit fixed), and one that changes it. */
+                uint32_t opts = memo_options[k] | (i % 3 == 1 ? VNSEG_OPT_LENIENT : 0) |
+                                (i % 3 == 2 ? VNSEG_OPT_NO_RUNON : 0);
+                if (i % 50 == 49) opts ^= VNSEG_OPT_ESCAPES;
+                char *copy = malloc(line.length ? line.length : 1);
+                assert_non_null(copy);
+                memcpy(copy, line.data, line.length);
+                struct result rf, rr;
+                run(ref, copy, line.length, opts, true, &rr);
+                run(fast, copy, line.length, opts, false, &rf);
+                compare(fast, &rf, ref, &rr, copy, line.length, opts);
+                free(copy);
+            }
+            vnseg_reader_free(r);
+        }
+        vnseg_doc_free(fast);
+    }
+    vnseg_doc_free(ref);
+    free(warm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generated_inputs),
         cmocka_unit_test(test_fresh_documents),
         cmocka_unit_test(test_large_text),
+        cmocka_unit_test(test_warmed_document_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
