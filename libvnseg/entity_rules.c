@@ -712,8 +712,9 @@ static bool initials_after_title(vn_scan *s, size_t t, size_t first)
 {
     const vnseg_token *tk = &s->tok[t];
     const unsigned char *p = s->text + tk->offset;
-    if (t == first || tk->length < 2 || tk->length > 12 || (p[1] != '.' && p[2] != '.'))
-        return false; /* a period after the first letter, ASCII or Đ */
+    if (t == first || tk->length < 2 || tk->length > 12 ||
+        (p[1] != '.' && (tk->length < 3 || p[2] != '.')))
+        return false; /* a period after the first letter, ASCII or Đ (never past the token) */
     size_t n = (size_t)tk->length, i = 0, letters = 0;
     while (i < n) {
         if ((unsigned)p[i] - 'A' < 26u)
