@@ -88,6 +88,16 @@ static void *new_table(void **block, unsigned bits, size_t size)
     return (void *)(((uintptr_t)b + 63) & ~(uintptr_t)63);
 }
 
+/* Is the memo at its largest for these options (the state of a document that has seen much
+ * text)? Then prepare_memo() only counts the bytes. A table's bits are set only together with
+ * the table (in prepare_memo() and in rawtok.c), so non-zero bits imply a table. */
+static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
+{
+    return doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo_options == memo_opts &&
+           doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
+           doc->memo_long_options == memo_opts;
+}
+
 /* Size the memo for the text this document handles: a few hundred buckets for short strings,
  * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets;
  * the table of long tokens follows at 1/16 of that. Without memory for the long table the scan
@@ -95,12 +105,7 @@ static void *new_table(void **block, unsigned bits, size_t size)
 static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
-    /* The common case of a document that has seen much text: both tables at their largest,
-     * for these options (one test per call for callers that go line by line). */
-    if (doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo && doc->memo_options == memo_opts &&
-        doc->memo_long && doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
-        doc->memo_long_options == memo_opts)
-        return true;
+    if (memo_ready(doc, memo_opts)) return true;
     unsigned bits = VN_MEMO_MIN_BITS;
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
@@ -817,16 +822,6 @@ static inline bool scan_avx2(void)
 static inline size_t want_tokens(size_t len)
 {
     return len / 6 + 16 + BLOCK_TOKENS;
-}
-
-/* Is the memo at its largest for these options (the state of a document that has seen much
- * text)? Then prepare_memo() would only count the bytes. A table's bits are set only together
- * with the table (here and in rawtok.c), so non-zero bits imply a table. */
-static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
-{
-    return doc->memo_bits == VN_MEMO_MAX_BITS && doc->memo_options == memo_opts &&
-           doc->memo_long_bits == VN_MEMO_MAX_BITS - VN_MEMO_LONG_SHIFT &&
-           doc->memo_long_options == memo_opts;
 }
 
 /* vnseg_tokenize's set-up beyond its common case: argument errors, the character tables,
