@@ -148,7 +148,8 @@ static size_t piece_length(const unsigned char *s, size_t len, bool *cut_in_toke
     return i > 0 ? i : len;
 }
 
-static void emit(vnseg_reader *r, vnseg_line *line, size_t len, size_t skip, uint32_t flags)
+static inline void emit(vnseg_reader *r, vnseg_line *line, size_t len, size_t skip,
+                        uint32_t flags)
 {
     line->data = r->buf ? (const char *)r->buf + r->head : "";
     line->length = len;
@@ -209,26 +210,16 @@ VNSEG_EXPORT int vnseg_reader_next(vnseg_reader *r, vnseg_line *line)
 {
     if (VN_UNLIKELY(!r || !line))
         return vn_fail(VNSEG_E_INVALID_ARG, VNSEG_NO_OFFSET, 0, "reader: NULL argument");
-    /* The common case first: the next LF is in the window, within max_line (no fill, no cut).
-     * emit() written out for it: a whole line, never continued, so the line number goes up and
-     * `continuing` ends. */
-    size_t head = r->head, window = r->tail - head;
+    /* The common case first: the next LF is in the window, within max_line (no fill, no cut). */
+    size_t window = r->tail - r->head;
     size_t limit = window < r->max_line + 1 ? window : r->max_line + 1;
     if (VN_LIKELY(window > 0)) {
-        const unsigned char *start = r->buf + head;
+        const unsigned char *start = r->buf + r->head;
         const unsigned char *lf = memchr(start, '\n', limit);
         if (VN_LIKELY(lf != NULL)) {
             size_t len = (size_t)(lf - start);
             size_t cr = len > 0 && lf[-1] == '\r';
-            uint64_t consumed = r->consumed;
-            line->data = (const char *)start;
-            line->length = len - cr;
-            line->offset = consumed;
-            line->number = r->line_no++;
-            line->flags = cr ? VNSEG_LINE_CRLF : 0;
-            r->head = head + len + 1;
-            r->consumed = consumed + len + 1;
-            r->continuing = false;
+            emit(r, line, len - cr, 1 + cr, cr ? VNSEG_LINE_CRLF : 0);
             return 1;
         }
     }
