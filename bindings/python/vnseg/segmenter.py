@@ -164,12 +164,17 @@ class Segmenter(Handle):
         bytes in, bytes out. Strict UTF-8 raises InvalidUTF8Error with the byte offset."""
         if not self._handle:
             raise ValueError("the Segmenter is closed")
-        data, s = to_bytes(raw)
-        check(lib.vnseg_segment(self._handle, data, len(data), OPT_LENIENT if lenient else 0))
-        n = ctypes.c_size_t()
-        ptr = lib.vnseg_segmenter_text(self._handle, ctypes.byref(n))
-        out = ctypes.string_at(ptr, n.value) if n.value else b""
-        return out.decode("utf-8", "replace") if s is not None else out
+        return _segment_text(self._handle, raw, lenient)
+
+
+def _segment_text(handle, raw, lenient):
+    """Segment `raw` with the segmenter `handle`: its text, str for str, bytes for bytes."""
+    data, s = to_bytes(raw)
+    check(lib.vnseg_segment(handle, data, len(data), OPT_LENIENT if lenient else 0))
+    n = ctypes.c_size_t()
+    ptr = lib.vnseg_segmenter_text(handle, ctypes.byref(n))
+    out = ctypes.string_at(ptr, n.value) if n.value else b""
+    return out.decode("utf-8", "replace") if s is not None else out
 
 
 def segment(raw, model, *, lenient=False, document=False):
@@ -191,12 +196,7 @@ def segment(raw, model, *, lenient=False, document=False):
         if c is not None:
             c.close()
         c = _local.seg = _ThreadSegmenter(model)
-    data, s = to_bytes(raw)
-    check(lib.vnseg_segment(c.handle, data, len(data), OPT_LENIENT if lenient else 0))
-    n = ctypes.c_size_t()
-    ptr = lib.vnseg_segmenter_text(c.handle, ctypes.byref(n))
-    out = ctypes.string_at(ptr, n.value) if n.value else b""
-    return out.decode("utf-8", "replace") if s is not None else out
+    return _segment_text(c.handle, raw, lenient)
 
 
 def _segment_once(raw, model, *, lenient=False):
