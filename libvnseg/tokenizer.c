@@ -605,6 +605,8 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
         n += flatten(at + n, starts | ctl, 64 * b);
     }
     if (!chunk_room(st, h, BLOCK_TOKENS * blocks)) goto nomem;
+    const vn_memo_long_bucket *memo_long = st->doc->memo_long;
+    const unsigned long_shift = 64 - st->doc->memo_long_bits;
     /* Every entry's candidate, key and bucket (a control character gets an empty one, never
      * used); a candidate longer than 16 bytes gets no bucket. */
     for (unsigned k = 0; k < n; k++) {
@@ -617,6 +619,17 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
         keys[k] = key;
         buckets[k] = fits ? bucket : NULL;
         clens[k] = (uint8_t)clen;
+        /* A longer candidate goes through the exact path, which looks it up in the table of
+         * long tokens: its bucket is prefetched too, where 32 bytes can be read. */
+        if (VN_UNLIKELY(!fits) && memo_long && (size_t)at[k] + VN_MEMO_LONG_MAX <= avail) {
+            vn_memo_key lkey[2];
+            size_t llen = VN_MEMO_MAX_LEN +
+                          (size_t)__builtin_ctzll(vn_sep16(q + VN_MEMO_MAX_LEN) | 1u << 16);
+            vn_memo_long_key_of(q, llen, lkey);
+            const char *lb = (const char *)&memo_long[vn_memo_long_bucket_of(lkey, long_shift)];
+            __builtin_prefetch(lb);
+            __builtin_prefetch(lb + 64);
+        }
     }
     for (unsigned k = 0; k < n; k++) {
         size_t off = at[k];
