@@ -599,7 +599,8 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
     for (unsigned b = 0; b < blocks; b++) {
         uint64_t sep, ctl;
         block_masks(d + 64 * b, &sep, &ctl);
-        if (tail && avail < 64) ctl &= ((uint64_t)1 << avail) - 1; /* not the padding */
+        if (tail && avail < 64 * (b + 1)) /* not the padding (a chunk's blocks all hold text) */
+            ctl &= ((uint64_t)1 << (avail - 64 * b)) - 1;
         uint64_t starts = ~sep & (sep << 1 | *carry);
         *carry = sep >> 63;
         n += flatten(at + n, starts | ctl, 64 * b);
@@ -675,34 +676,15 @@ nomem:
     return 0;
 }
 
-/* Zero the 96 bytes of a tail block's copy with six vector stores (a memset of that size
- * compiles to `rep stos`, slow to start, paid once a line by callers that go line by line). */
-static inline __attribute__((always_inline)) void zero_pad(unsigned char *pad)
-{
-#ifdef __SSE2__
-    const __m128i z = _mm_setzero_si128();
-    _mm_store_si128((__m128i *)(void *)pad, z);
-    _mm_store_si128((__m128i *)(void *)(pad + 16), z);
-    _mm_store_si128((__m128i *)(void *)(pad + 32), z);
-    _mm_store_si128((__m128i *)(void *)(pad + 48), z);
-    _mm_store_si128((__m128i *)(void *)(pad + 64), z);
-    _mm_store_si128((__m128i *)(void *)(pad + 80), z);
-#else
-    memset(pad, 0, 96);
-#endif
-}
-
-/* Copy the last n bytes of the text (0 < n < 80) to the start of pad, in fixed-size pieces
+/* Copy the last n bytes of the text (0 < n < 32) to the start of pad, in fixed-size pieces
  * that overlap rather than through a call to memcpy of n bytes (one a line for callers that go
  * line by line). Reads and writes only [0, n). */
-static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
-                                                            const unsigned char *src, size_t n)
+static inline __attribute__((always_inline)) void copy_small(unsigned char *pad,
+                                                             const unsigned char *src, size_t n)
 {
     if (n >= 16) {
-        size_t i = 0;
-        for (; i + 16 <= n; i += 16)
-            memcpy(pad + i, src + i, 16);
-        if (i < n) memcpy(pad + n - 16, src + n - 16, 16);
+        memcpy(pad, src, 16);
+        memcpy(pad + n - 16, src + n - 16, 16);
     } else if (n >= 8) {
         memcpy(pad, src, 8);
         memcpy(pad + n - 8, src + n - 8, 8);
@@ -716,22 +698,33 @@ static inline __attribute__((always_inline)) void copy_tail(unsigned char *pad,
     }
 }
 
-/* The padded copy of a tail block: 96 bytes at pad (aligned to 32) that hold the last n bytes
- * of the text (0 < n < 80), then NUL bytes. */
-typedef void pad_tail_fn(unsigned char *pad, const unsigned char *src, size_t n);
-
-static inline __attribute__((always_inline)) void pad_tail(unsigned char *pad,
-                                                           const unsigned char *src, size_t n)
+/* The padded copy of the text's last chunk: pad (aligned to 32) receives the n bytes at src
+ * (0 < n), then NUL bytes up to `size` (a multiple of 32, at least n + 17), in 32-byte pieces
+ * (a compiler turns them into vector stores; memset and memcpy calls of variable size are slow
+ * to start, and this runs once a line for callers that go line by line). Reads only src[0, n);
+ * bytes of the text past `size` are not copied. */
+static inline __attribute__((always_inline)) void pad_chunk(unsigned char *pad,
+                                                            const unsigned char *src, size_t n,
+                                                            size_t size)
 {
-    zero_pad(pad);
-    copy_tail(pad, src, n);
+    if (n > size - 17) n = size - 17;
+    for (size_t z = n & ~(size_t)31; z < size; z += 32)
+        memset(pad + z, 0, 32);
+    if (n < 32) {
+        copy_small(pad, src, n);
+        return;
+    }
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        memcpy(pad + i, src + i, 32);
+    if (i < n) memcpy(pad + n - 32, src + n - 32, 32);
 }
 
-/* The scan from p: blocks of 64 bytes read in place while 80 bytes remain, then from a padded
- * copy of the rest. */
+/* The scan from p: chunks read in place while a chunk and 16 bytes remain, then the rest (less
+ * than a chunk and 16 bytes) from a padded copy, in one chunk. */
 static inline __attribute__((always_inline)) vnseg_status
 scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
-            memo_find_fn *memo_find, pad_tail_fn *pad_tail_of)
+            memo_find_fn *memo_find)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -740,18 +733,19 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
     vnseg_status status = VNSEG_OK;
     hot h;
     hot_load(st, &h);
-    while (len - pos >= 64 + 16) {
-        size_t blocks = (len - pos - 16) / 64;
-        if (blocks > CHUNK_BLOCKS) blocks = CHUNK_BLOCKS;
-        pos = scan_chunk(st, &h, s + pos, pos, (unsigned)blocks, &carry, false, block_masks,
+    while (len - pos >= CHUNK_BYTES + 16) {
+        pos = scan_chunk(st, &h, s + pos, pos, CHUNK_BLOCKS, &carry, false, block_masks,
                          memo_find, &status);
         if (!pos) return status;
     }
+    /* The rest (a whole line, for callers that go line by line) from a padded copy. */
     while (pos < len) {
-        _Alignas(32) unsigned char pad[64 + 32];
-        pad_tail_of(pad, s + pos, len - pos);
-        if (!(pos = scan_chunk(st, &h, pad, pos, 1, &carry, true, block_masks, memo_find,
-                               &status)))
+        _Alignas(32) unsigned char pad[CHUNK_BYTES + 32];
+        size_t rest = len - pos;
+        size_t blocks = rest >= CHUNK_BYTES ? CHUNK_BLOCKS : (rest + 63) / 64;
+        pad_chunk(pad, s + pos, rest, 64 * blocks + 32);
+        if (!(pos = scan_chunk(st, &h, pad, pos, (unsigned)blocks, &carry, true, block_masks,
+                               memo_find, &status)))
             return status;
     }
     hot_store(st, &h);
@@ -796,7 +790,7 @@ static VN_NOINLINE vnseg_status tokenize_reference(vnseg_doc *doc, const unsigne
 static inline __attribute__((always_inline)) vnseg_status scan_blocks_sse2(scan_state *st,
                                                                            const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64, vn_memo_find, pad_tail);
+    return scan_blocks(st, p, vn_block64, vn_memo_find);
 }
 
 static VN_NOINLINE vnseg_status tokenize_sse2(vnseg_doc *doc, const unsigned char *s, size_t len,
@@ -806,34 +800,12 @@ static VN_NOINLINE vnseg_status tokenize_sse2(vnseg_doc *doc, const unsigned cha
 }
 
 #ifdef VN_SCAN_AVX2
-/* pad_tail() with 32-byte stores: three to zero, at most three (overlapping) to copy. Reads
- * and writes only the text's [0, n). */
-static inline __attribute__((target("avx2"), always_inline)) void
-pad_tail_avx2(unsigned char *pad, const unsigned char *src, size_t n)
-{
-    const __m256i z = _mm256_setzero_si256();
-    _mm256_store_si256((__m256i *)(void *)pad, z);
-    _mm256_store_si256((__m256i *)(void *)(pad + 32), z);
-    _mm256_store_si256((__m256i *)(void *)(pad + 64), z);
-    if (n < 32) {
-        copy_tail(pad, src, n);
-        return;
-    }
-    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)src);
-    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(src + n - 32));
-    if (n > 64)
-        _mm256_storeu_si256((__m256i *)(void *)(pad + 32),
-                            _mm256_loadu_si256((const __m256i *)(const void *)(src + 32)));
-    _mm256_store_si256((__m256i *)(void *)pad, a);
-    _mm256_storeu_si256((__m256i *)(void *)(pad + n - 32), b);
-}
-
 /* The same scan compiled for AVX2 and BMI2: three-operand vector instructions, shifts and bit
  * operations without extra moves, 32-byte loads for the block masks. */
 static inline __attribute__((target("avx2,bmi,bmi2"), always_inline)) vnseg_status
 scan_blocks_avx2(scan_state *st, const unsigned char *p)
 {
-    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2, pad_tail_avx2);
+    return scan_blocks(st, p, vn_block64_avx2, vn_memo_find_avx2);
 }
 
 static __attribute__((target("avx2,bmi,bmi2"))) VN_NOINLINE vnseg_status
