@@ -483,5 +483,11 @@ vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
 
 vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs)
 {
-    return line_sentences(doc, a, b, line, doc->events, pairs ? doc->nevents : 0);
+    /* Half the lines of news: no bracket or quote, and no event but perhaps the final
+     * punctuation that ends the line. They are one sentence, as split_line() would find. */
+    const size_t n = doc->nevents;
+    if (!pairs && (n == 0 || (n == 1 && doc->events[0] == b - 1 &&
+                              doc->tokens[b - 1].kind == VNSEG_KIND_PUNCT_FINAL)))
+        return push_sentence(doc, a, b - 1, line, VNSEG_SF_LINE_END) ? VNSEG_OK : VNSEG_E_NOMEM;
+    return line_sentences(doc, a, b, line, doc->events, pairs ? n : 0);
 }
