@@ -646,11 +646,9 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
         uint32_t info = VN_LIKELY(bucket) ? memo_find(bucket, key) : 0;
         if (VN_LIKELY(info)) {
             vnseg_token *t = h->next++;
-            uint32_t flags = info & VN_MEMO_STORED_FLAGS;
-            if (tail && off + clen == avail) flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
             t->offset = pos + off;
             t->length = (uint32_t)clen;
-            t->flags = flags;
+            t->flags = info & VN_MEMO_STORED_FLAGS; /* with VNSEG_TF_SPACE_AFTER */
             memcpy(&t->syllables, vn_memo_tail(info), sizeof(vn_token_tail));
             /* Listed for the sentence pass without a branch. */
             *h->listed = h->nt++;
@@ -747,6 +745,11 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
         if (!(pos = scan_chunk(st, &h, pad, pos, (unsigned)blocks, &carry, true, block_masks,
                                memo_find, &status)))
             return status;
+    }
+    /* A memoized token has VNSEG_TF_SPACE_AFTER, but not one that ends the text. */
+    if (h.nt > 0) {
+        vnseg_token *last = h.next - 1;
+        if (last->offset + last->length == len) last->flags &= ~(uint32_t)VNSEG_TF_SPACE_AFTER;
     }
     hot_store(st, &h);
     return VNSEG_OK;
