@@ -94,6 +94,50 @@ vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
  * lists (at least) both, in order; `pairs` tells whether it may hold any pair token. */
 vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs);
 
+/* Append the sentence of tokens [first, last] of line `line` with `flags` (and
+ * VNSEG_SF_TERMINATED when it ends with final punctuation, perhaps before closing brackets or
+ * quotes), and mark its first and last token. False on no memory. */
+static inline __attribute__((always_inline)) bool
+vn_push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
+{
+    if (doc->nsentences == doc->cap_sentences &&
+        !vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
+                 sizeof(vnseg_sentence)))
+        return false;
+    vnseg_token *tk = doc->tokens;
+    if (tk[last].kind == VNSEG_KIND_PUNCT_FINAL || (tk[last].flags & VNSEG_TF_GLUED_FINAL))
+        flags |= VNSEG_SF_TERMINATED;
+    else
+        for (size_t k = last; k > first && tk[k].kind == VNSEG_KIND_PUNCT_CLOSE; k--)
+            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL ||
+                (tk[k - 1].flags & VNSEG_TF_GLUED_FINAL)) {
+                flags |= VNSEG_SF_TERMINATED;
+                break;
+            }
+    tk[first].flags |= VNSEG_TF_SENT_START;
+    tk[last].flags |= VNSEG_TF_SENT_END;
+    doc->sentences[doc->nsentences++] = (vnseg_sentence){
+        .offset = tk[first].offset,
+        .length = tk[last].offset + tk[last].length - tk[first].offset,
+        .first_token = first,
+        .token_count = last - first + 1,
+        .flags = flags,
+        .line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line,
+    };
+    return true;
+}
+
+/* Is the line of tokens [a, b) (b > a) one sentence without a look at its tokens: no bracket
+ * or quote listed (`pairs` false) and no event but perhaps the final punctuation that ends it?
+ * Half the lines of news are; the line's pass would find the same sentence. */
+static inline bool vn_line_one_sentence(const vnseg_doc *doc, size_t a, size_t b, bool pairs)
+{
+    (void)a;
+    const size_t n = doc->nevents;
+    return !pairs && (n == 0 || (n == 1 && doc->events[0] == b - 1 &&
+                                 doc->tokens[b - 1].kind == VNSEG_KIND_PUNCT_FINAL));
+}
+
 /* True when the `_` at s[i] separates syllables (see tokenizer.h for the rule). `ident` is
  * true for a token that starts or ends with `_` or holds `__`, whose underscores are all
  * literal. */

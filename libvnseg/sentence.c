@@ -367,36 +367,6 @@ static bool credit_sentence(const vnseg_doc *doc, size_t start, size_t b)
     return tok_in(doc, &doc->tokens[start], credits, sizeof credits / sizeof *credits);
 }
 
-static inline __attribute__((always_inline)) bool
-push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_t flags)
-{
-    if (doc->nsentences == doc->cap_sentences &&
-        !vn_grow((void **)&doc->sentences, &doc->cap_sentences, doc->nsentences + 1,
-                 sizeof(vnseg_sentence)))
-        return false;
-    vnseg_token *tk = doc->tokens;
-    if (tk[last].kind == VNSEG_KIND_PUNCT_FINAL || (tk[last].flags & VNSEG_TF_GLUED_FINAL))
-        flags |= VNSEG_SF_TERMINATED;
-    else
-        for (size_t k = last; k > first && tk[k].kind == VNSEG_KIND_PUNCT_CLOSE; k--)
-            if (tk[k - 1].kind == VNSEG_KIND_PUNCT_FINAL ||
-                (tk[k - 1].flags & VNSEG_TF_GLUED_FINAL)) {
-                flags |= VNSEG_SF_TERMINATED;
-                break;
-            }
-    tk[first].flags |= VNSEG_TF_SENT_START;
-    tk[last].flags |= VNSEG_TF_SENT_END;
-    doc->sentences[doc->nsentences++] = (vnseg_sentence){
-        .offset = tk[first].offset,
-        .length = tk[last].offset + tk[last].length - tk[first].offset,
-        .first_token = first,
-        .token_count = last - first + 1,
-        .flags = flags,
-        .line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line,
-    };
-    return true;
-}
-
 /* Are the tokens [*checked, i) all words? Moves *checked up to i, or to the first that is not. */
 static bool words_upto(const vnseg_token *tk, size_t *checked, size_t i)
 {
@@ -438,7 +408,7 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
             ((i >= a + 4 && title && (title = words_upto(tk, &checked, i))) ||
              (credit && i >= start + 3))) {
             if (runon_start(doc, i, credit)) {
-                if (!push_sentence(doc, start, i - 1, line, start_flags)) return false;
+                if (!vn_push_sentence(doc, start, i - 1, line, start_flags)) return false;
                 start = i;
                 start_flags = VNSEG_SF_GUESSED;
                 title = credit = false;
@@ -457,7 +427,7 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
             final ? final_splits(doc, a, i, j)
                   : (tk[j].flags & VNSEG_TF_CAPITALIZED) || tk[j].kind == VNSEG_KIND_PUNCT_OPEN;
         if (split) {
-            if (!push_sentence(doc, start, j - 1, line, start_flags)) return false;
+            if (!vn_push_sentence(doc, start, j - 1, line, start_flags)) return false;
             start = j;
             start_flags = 0;
             title = false;
@@ -465,7 +435,7 @@ static bool split_line(vnseg_doc *doc, size_t a, size_t b, size_t line)
         }
         next = checked = j;
     }
-    return push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
+    return vn_push_sentence(doc, start, b - 1, line, start_flags | VNSEG_SF_LINE_END);
 }
 
 /* Pair the quotes and brackets among list[0..n), then split the line. */
@@ -483,11 +453,7 @@ vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
 
 vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs)
 {
-    /* Half the lines of news: no bracket or quote, and no event but perhaps the final
-     * punctuation that ends the line. They are one sentence, as split_line() would find. */
-    const size_t n = doc->nevents;
-    if (!pairs && (n == 0 || (n == 1 && doc->events[0] == b - 1 &&
-                              doc->tokens[b - 1].kind == VNSEG_KIND_PUNCT_FINAL)))
-        return push_sentence(doc, a, b - 1, line, VNSEG_SF_LINE_END) ? VNSEG_OK : VNSEG_E_NOMEM;
-    return line_sentences(doc, a, b, line, doc->events, pairs ? n : 0);
+    if (vn_line_one_sentence(doc, a, b, pairs))
+        return vn_push_sentence(doc, a, b - 1, line, VNSEG_SF_LINE_END) ? VNSEG_OK : VNSEG_E_NOMEM;
+    return line_sentences(doc, a, b, line, doc->events, pairs ? doc->nevents : 0);
 }
