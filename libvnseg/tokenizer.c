@@ -558,22 +558,70 @@ static inline bool chunk_room(scan_state *st, hot *h, size_t n)
     return true;
 }
 
+/* The positions (0..7) of the set bits of a byte, lowest first, packed in the bytes of a
+ * 64-bit word from the low end (the other bytes zero), and their count: built from the same
+ * for the two nibbles. */
+#define NIBPOS(n)                                                                                  \
+    ((n) == 0    ? 0x0ull                                                                          \
+     : (n) == 1  ? 0x00ull                                                                         \
+     : (n) == 2  ? 0x01ull                                                                         \
+     : (n) == 3  ? 0x0100ull                                                                       \
+     : (n) == 4  ? 0x02ull                                                                         \
+     : (n) == 5  ? 0x0200ull                                                                       \
+     : (n) == 6  ? 0x0201ull                                                                       \
+     : (n) == 7  ? 0x020100ull                                                                     \
+     : (n) == 8  ? 0x03ull                                                                         \
+     : (n) == 9  ? 0x0300ull                                                                       \
+     : (n) == 10 ? 0x0301ull                                                                       \
+     : (n) == 11 ? 0x030100ull                                                                     \
+     : (n) == 12 ? 0x0302ull                                                                       \
+     : (n) == 13 ? 0x030200ull                                                                     \
+     : (n) == 14 ? 0x030201ull                                                                     \
+                 : 0x03020100ull)
+#define NIBCOUNT(n) (((n)&1) + ((n) >> 1 & 1) + ((n) >> 2 & 1) + ((n) >> 3 & 1))
+#define BYTEPOS(b)                                                                                 \
+    (NIBPOS((b)&15) |                                                                              \
+     (NIBPOS((b) >> 4) + (0x04040404ull & ((1ull << (8 * NIBCOUNT((b) >> 4))) - 1)))              \
+         << (8 * NIBCOUNT((b)&15)))
+#define BYTEPOS4(b) BYTEPOS(b), BYTEPOS((b) + 1), BYTEPOS((b) + 2), BYTEPOS((b) + 3)
+#define BYTEPOS16(b) BYTEPOS4(b), BYTEPOS4((b) + 4), BYTEPOS4((b) + 8), BYTEPOS4((b) + 12)
+#define BYTEPOS64(b) BYTEPOS16(b), BYTEPOS16((b) + 16), BYTEPOS16((b) + 32), BYTEPOS16((b) + 48)
+static const uint64_t bit_positions[256] = {BYTEPOS64(0), BYTEPOS64(64), BYTEPOS64(128),
+                                            BYTEPOS64(192)};
+#define BYTECOUNT(b) (NIBCOUNT((b)&15) + NIBCOUNT((b) >> 4))
+#define BYTECOUNT4(b) BYTECOUNT(b), BYTECOUNT((b) + 1), BYTECOUNT((b) + 2), BYTECOUNT((b) + 3)
+#define BYTECOUNT16(b) BYTECOUNT4(b), BYTECOUNT4((b) + 4), BYTECOUNT4((b) + 8), BYTECOUNT4((b) + 12)
+#define BYTECOUNT64(b)                                                                             \
+    BYTECOUNT16(b), BYTECOUNT16((b) + 16), BYTECOUNT16((b) + 32), BYTECOUNT16((b) + 48)
+static const uint8_t bit_counts[256] = {BYTECOUNT64(0), BYTECOUNT64(64), BYTECOUNT64(128),
+                                        BYTECOUNT64(192)};
+
 /* The positions (offsets in the chunk) of the set bits of `bits`, a block at offset `base`,
- * written at w: sixteen written without a test of how many there are (the others hold
- * base + 63, never read), a loop only for a block of more than sixteen. Returns the count. */
+ * written at w, a byte of the mask at a time: eight positions written without a test of how
+ * many there are (up to eight entries past the count are written, never read). Returns the
+ * count. */
 static inline __attribute__((always_inline)) unsigned flatten(uint16_t *w, uint64_t bits,
                                                               unsigned base)
 {
-    unsigned count = (unsigned)__builtin_popcountll(bits);
-    for (int i = 0; i < 16; i++) {
-        /* bit 63 set too: no test of bits == 0, and the same count where bits != 0 */
-        w[i] = (uint16_t)(base + (unsigned)__builtin_ctzll(bits | (uint64_t)1 << 63));
-        bits &= bits - 1;
+    unsigned count = 0;
+#ifdef __SSE2__
+    const __m128i zero = _mm_setzero_si128();
+    for (unsigned j = 0; j < 8; j++) {
+        unsigned m = (unsigned)(bits >> (8 * j)) & 0xFF;
+        __m128i v = _mm_loadl_epi64((const __m128i *)(const void *)&bit_positions[m]);
+        v = _mm_add_epi16(_mm_unpacklo_epi8(v, zero), _mm_set1_epi16((short)(base + 8 * j)));
+        _mm_storeu_si128((__m128i *)(void *)(w + count), v);
+        count += bit_counts[m];
     }
-    for (unsigned i = 16; bits; i++) {
-        w[i] = (uint16_t)(base + (unsigned)__builtin_ctzll(bits));
-        bits &= bits - 1;
+#else
+    for (unsigned j = 0; j < 8; j++) {
+        unsigned m = (unsigned)(bits >> (8 * j)) & 0xFF;
+        uint64_t pos = bit_positions[m];
+        for (unsigned i = 0; i < 8; i++)
+            w[count + i] = (uint16_t)(base + 8 * j + (unsigned)(pos >> (8 * i) & 0xFF));
+        count += bit_counts[m];
     }
+#endif
     return count;
 }
 
@@ -600,7 +648,7 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
     _Alignas(16) vn_memo_key keys[CHUNK_BYTES];
     vn_memo_bucket *buckets[CHUNK_BYTES];
     uint8_t clens[CHUNK_BYTES];
-    uint16_t at[CHUNK_BYTES + 16];
+    uint16_t at[CHUNK_BYTES + 8];
     unsigned n = 0;
     for (unsigned b = 0; b < blocks; b++) {
         uint64_t sep, ctl;
