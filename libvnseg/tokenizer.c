@@ -581,7 +581,7 @@ static inline bool chunk_room(scan_state *st, hot *h, size_t n)
 #define NIBCOUNT(n) (((n)&1) + ((n) >> 1 & 1) + ((n) >> 2 & 1) + ((n) >> 3 & 1))
 #define BYTEPOS(b)                                                                                 \
     (NIBPOS((b)&15) |                                                                              \
-     (NIBPOS((b) >> 4) + (0x04040404ull & ((1ull << (8 * NIBCOUNT((b) >> 4))) - 1)))              \
+     (NIBPOS((b) >> 4) + (0x04040404ull & ((1ull << (8 * NIBCOUNT((b) >> 4))) - 1)))               \
          << (8 * NIBCOUNT((b)&15)))
 #define BYTEPOS4(b) BYTEPOS(b), BYTEPOS((b) + 1), BYTEPOS((b) + 2), BYTEPOS((b) + 3)
 #define BYTEPOS16(b) BYTEPOS4(b), BYTEPOS4((b) + 4), BYTEPOS4((b) + 8), BYTEPOS4((b) + 12)
@@ -605,12 +605,14 @@ static inline __attribute__((always_inline)) unsigned flatten(uint16_t *w, uint6
 {
     unsigned count = 0;
 #ifdef __SSE2__
-    const __m128i zero = _mm_setzero_si128();
-    for (unsigned j = 0; j < 8; j++) {
-        unsigned m = (unsigned)(bits >> (8 * j)) & 0xFF;
+    const __m128i zero = _mm_setzero_si128(), eight = _mm_set1_epi16(8);
+    __m128i at = _mm_set1_epi16((short)base);
+    for (unsigned j = 0; j < 8; j++, bits >>= 8) {
+        unsigned m = (unsigned)bits & 0xFF;
         __m128i v = _mm_loadl_epi64((const __m128i *)(const void *)&bit_positions[m]);
-        v = _mm_add_epi16(_mm_unpacklo_epi8(v, zero), _mm_set1_epi16((short)(base + 8 * j)));
-        _mm_storeu_si128((__m128i *)(void *)(w + count), v);
+        _mm_storeu_si128((__m128i *)(void *)(w + count),
+                         _mm_add_epi16(_mm_unpacklo_epi8(v, zero), at));
+        at = _mm_add_epi16(at, eight);
         count += bit_counts[m];
     }
 #else
@@ -678,8 +680,8 @@ scan_chunk(scan_state *st, hot *h, const unsigned char *d, size_t pos, unsigned 
          * long tokens: its bucket is prefetched too, where 32 bytes can be read. */
         if (VN_UNLIKELY(!fits) && memo_long && (size_t)at[k] + VN_MEMO_LONG_MAX <= avail) {
             vn_memo_key lkey[2];
-            size_t llen = VN_MEMO_MAX_LEN +
-                          (size_t)__builtin_ctzll(vn_sep16(q + VN_MEMO_MAX_LEN) | 1u << 16);
+            size_t llen =
+                VN_MEMO_MAX_LEN + (size_t)__builtin_ctzll(vn_sep16(q + VN_MEMO_MAX_LEN) | 1u << 16);
             vn_memo_long_key_of(q, llen, lkey);
             const char *lb = (const char *)&memo_long[vn_memo_long_bucket_of(lkey, long_shift)];
             __builtin_prefetch(lb);
@@ -755,9 +757,8 @@ static inline __attribute__((always_inline)) void copy_small(unsigned char *pad,
  * (a compiler turns them into vector stores; memset and memcpy calls of variable size are slow
  * to start, and this runs once a line for callers that go line by line). Reads only src[0, n);
  * bytes of the text past `size` are not copied. */
-static inline __attribute__((always_inline)) void pad_chunk(unsigned char *pad,
-                                                            const unsigned char *src, size_t n,
-                                                            size_t size)
+static inline __attribute__((always_inline)) void
+pad_chunk(unsigned char *pad, const unsigned char *src, size_t n, size_t size)
 {
     if (n > size - 17) n = size - 17;
     for (size_t z = n & ~(size_t)31; z < size; z += 32)
@@ -774,9 +775,10 @@ static inline __attribute__((always_inline)) void pad_chunk(unsigned char *pad,
 
 /* The scan from p: chunks read in place while a chunk and 16 bytes remain, then the rest (less
  * than a chunk and 16 bytes) from a padded copy, in one chunk. */
-static inline __attribute__((always_inline)) vnseg_status
-scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
-            memo_find_fn *memo_find)
+static inline __attribute__((always_inline)) vnseg_status scan_blocks(scan_state *st,
+                                                                      const unsigned char *p,
+                                                                      block_masks_fn *block_masks,
+                                                                      memo_find_fn *memo_find)
 {
     const unsigned char *const s = st->s;
     const size_t len = (size_t)(st->end - s);
@@ -786,8 +788,8 @@ scan_blocks(scan_state *st, const unsigned char *p, block_masks_fn *block_masks,
     hot h;
     hot_load(st, &h);
     while (len - pos >= CHUNK_BYTES + 16) {
-        pos = scan_chunk(st, &h, s + pos, pos, CHUNK_BLOCKS, &carry, false, block_masks,
-                         memo_find, &status);
+        pos = scan_chunk(st, &h, s + pos, pos, CHUNK_BLOCKS, &carry, false, block_masks, memo_find,
+                         &status);
         if (!pos) return status;
     }
     /* The rest (a whole line, for callers that go line by line) from a padded copy. */
