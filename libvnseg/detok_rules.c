@@ -204,6 +204,25 @@ static bool letter(const line_ctx *c, size_t i)
     return len(c, i) == 1 && (ascii_lower(txt(c, i)[0]) || ascii_upper(txt(c, i)[0]));
 }
 
+/* One or two ASCII letters (`GG`, `Gi`, `hh`): a field of a date or time format. */
+static bool format_field(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    return (n == 1 || n == 2) && (ascii_lower(s[0]) || ascii_upper(s[0])) &&
+           (n == 1 || ascii_lower(s[1]) || ascii_upper(s[1]));
+}
+
+/* Is the colon at token k between two fields of a format of three or more (`GG:PP:gg`,
+ * `Gi:Ph:Gy`, `hh:mm:ss`), as a chain of letters and colons around it shows? */
+static bool format_colon(const line_ctx *c, size_t k)
+{
+    if (k <= c->a || k + 1 >= c->b || !format_field(c, k - 1) || !format_field(c, k + 1))
+        return false;
+    return (k + 3 < c->b && cls(c, k + 2) == K_COLON && format_field(c, k + 3)) ||
+           (k >= c->a + 3 && cls(c, k - 2) == K_COLON && format_field(c, k - 3));
+}
+
 /* A short lower-case ASCII name: a file extension or a command (`odt`, `xz`, `badhash`). */
 static bool extension(const line_ctx *c, size_t i)
 {
@@ -707,7 +726,9 @@ static bool option_after(const line_ctx *c, size_t i, size_t run)
     if (!ascii_name(c, i)) return false;
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
-    if (n == 1) return true;              /* -l  -L */
+    if (n == 1) return true; /* -l  -L */
+    /* After two dashes any name is an option, capitals too (`--Group`, `--GTYPE-format`). */
+    if (run >= 2) return true;
     if (!ascii_lower(s[0])) return false; /* `Nga - Ukraine`, `Format - Group` */
     if (run >= 2 || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE)) return true; /* --help, -fpic */
     /* A lower-case word that could be Vietnamese is an option only when it holds what no
@@ -1042,6 +1063,13 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (capitals(c, i, 3) && len(c, i) >= 2 && p > c->a && capitals(c, p - 1, 3) &&
             len(c, p - 1) >= 2)
             return R_ATTACH;
+        /* Formats of any case (`GG:PP:gg`, `Gi:Ph:Gy`): three fields or more. */
+        if (format_colon(c, p)) return R_ATTACH;
+        /* A quoted name and its number (`« HID:1234 »`, `“dsp:16”`, `"Err:518"`). */
+        if (cc == K_NUM && digits(c, i) && p >= c->a + 2 && ascii_name(c, p - 1) &&
+            (cls(c, p - 2) == K_QOPEN || cls(c, p - 2) == K_GOPEN) && i + 1 < c->b &&
+            (cls(c, i + 1) == K_QCLOSE || cls(c, i + 1) == K_GCLOSE))
+            return R_ATTACH;
         if (cc == K_WORD && p > c->a && (cls(c, p - 1) == K_COLON || is_ch(c, p - 1, '[')))
             return R_ATTACH;
         break;
@@ -1091,6 +1119,12 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)) return R_ATTACH;
         break;
     case K_PLUS:
+        /* A sign opening a value (`+N`, `+05:30`): at the start of the line or after an
+         * opening bracket or quote, a colon or a comma, before a number or a capital. */
+        if ((cc == K_NUM || cc == K_DATE ? ascii_digit(txt(c, i)[0]) : capitals(c, i, 1)) &&
+            (p == c->a || cls(c, p - 1) == K_QOPEN || cls(c, p - 1) == K_GOPEN ||
+             cls(c, p - 1) == K_OPEN || cls(c, p - 1) == K_COLON || cls(c, p - 1) == K_COMMA))
+            return R_ATTACH;
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
         if (p > c->a && modifier_key(c, p - 1) && (cc == K_WORD || cc == K_NUM))
             return R_ATTACH; /* Shift+kéo */

@@ -313,6 +313,24 @@ static void test_technical_third_round(void **state)
     EXPECT("góc từ - π / 2 đến + π / 2 , chu_vi 2 π r , hiệu 4 - π", "góc từ -π/2 đến +π/2, chu vi 2π r, hiệu 4 - π");
 }
 
+static void test_technical_fourth_round(void **state)
+{
+    vnseg_doc *doc = *state;
+    /* Formats of three fields or more, any case; a label's colon stays spaced after it. */
+    EXPECT("giờ theo mẫu « Gi : Ph : Gy » hoặc hh : mm : ss , còn Mục : A",
+           "giờ theo mẫu « Gi:Ph:Gy » hoặc hh:mm:ss, còn Mục: A");
+    /* A quoted name of code and its number; a Vietnamese label, or one in prose, stays
+     * spaced. */
+    EXPECT("lỗi “ reg : 12 ” hoặc « Err : 404 » , xem \" tab : 3 \" ; « Mã : 5 » , Tổng : 12",
+           "lỗi “reg:12” hoặc « Err:404 », xem \"tab:3\"; « Mã: 5 », Tổng: 12");
+    /* Two dashes and a name in capitals make an option; one dash between names stays. */
+    EXPECT("dùng - - Owner hoặc - - XTYPE-line , như Hà_Nội - Huế",
+           "dùng --Owner hoặc --XTYPE-line, như Hà Nội - Huế");
+    /* A sign opening a value; a sum stays spaced. */
+    EXPECT("+ K quay vòng .\nĐối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
+           "+K quay vòng.\nĐối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
+}
+
 static void test_lines(void **state)
 {
     vnseg_doc *doc = *state;
@@ -732,6 +750,7 @@ int main(void)
         TU_TEST(test_runon_left_as_given),
         TU_TEST(test_technical),
         TU_TEST(test_technical_third_round),
+        TU_TEST(test_technical_fourth_round),
         TU_TEST(test_lines),
         TU_TEST(test_lossless),
         TU_TEST(test_lossless_after_raw_text),
