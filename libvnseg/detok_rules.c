@@ -917,6 +917,15 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_GT:
         /* Arrows (`==>`, `->`), the empty comparison `<>`. */
         if (run_of(c, p, "=-") || cp == K_LT) return R_ATTACH;
+        /* A pair of angle brackets is one sign (`>>`, `<<`: a button, a shift). */
+        if (cp == K_GT && !(p > c->a && cls(c, p - 1) == K_GT) &&
+            !(has_next && cls(c, i + 1) == K_GT))
+            return R_ATTACH;
+        break;
+    case K_LT:
+        if (cp == K_LT && !(p > c->a && cls(c, p - 1) == K_LT) &&
+            !(has_next && cls(c, i + 1) == K_LT))
+            return R_ATTACH;
         break;
     case K_SYM:
         if (is_ch(c, i, '=') && (cp == K_LT || cp == K_GT || is_ch(c, p, '!')))
@@ -1001,6 +1010,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
          * between numbers (`2 POW 8`). */
         if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
             if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
+            /* A section's number after its name (`idata$5`): a name of code only (`hay $15`). */
+            if (dollar_ref(c, i) && ascii_digit(txt(c, i)[1]) && code_name(c, p)) return R_ATTACH;
             if (cell_letters(c, p) && !decimal_number(c, i) &&
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
@@ -1177,6 +1188,12 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
     /* A path keeps its own slashes but is spaced from the word before it (`nạp /var/lib`). */
     if (cc == K_SLASH && cp == K_WORD && !(c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) &&
         i + 2 < c->b && code_name(c, i + 1) && cls(c, i + 2) == K_SLASH)
+        return R_SPACE;
+    /* An ellipsis that closes a list after its comma is spaced from it (`Hàng 1, Hàng 2, ...)`,
+     * `1M = 1048576, …` at the end of a line); inside code it touches (`<PID,...>`). */
+    if (cp == K_COMMA && (is_is(c, i, "...") || is_is(c, i, "\xE2\x80\xA6")) &&
+        (i + 1 == c->b || cls(c, i + 1) == K_QCLOSE || cls(c, i + 1) == K_GCLOSE ||
+         is_ch(c, i + 1, ')')))
         return R_SPACE;
     /* A dot before a file extension (`.odt`); spaced from the word before it. */
     if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;

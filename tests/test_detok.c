@@ -329,6 +329,13 @@ static void test_technical_fourth_round(void **state)
     /* A sign opening a value; a sum stays spaced. */
     EXPECT("+ K quay vòng .\nĐối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
            "+K quay vòng.\nĐối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
+    /* An ellipsis closing a list stays apart from its comma; inside code it touches. */
+    EXPECT("( Đỏ , Xanh , ... ) và « A , B , … » , hết : 1 , 2 , …\n< TÊN , ... > , [ , ... ] , 1 , 2 , ... và 3",
+           "(Đỏ, Xanh, ...) và « A, B, … », hết: 1, 2, …\n<TÊN,...>, [,...], 1, 2,... và 3");
+    /* A pair of angle brackets is one sign; a run of three is left to the other rules. */
+    EXPECT("nhấn nút > > hoặc < < , dịch x < < 2", "nhấn nút >> hoặc <<, dịch x << 2");
+    /* A section's number after a name of code; after a Vietnamese word it stays apart. */
+    EXPECT("phần rdata $3 hoặc xdata $7 , giá hay $15", "phần rdata$3 hoặc xdata$7, giá hay $15");
 }
 
 static void test_lines(void **state)
