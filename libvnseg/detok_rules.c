@@ -682,6 +682,22 @@ static bool decimal_number(const line_ctx *c, size_t i)
     return k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ',') && ascii_digit(s[k + 1]);
 }
 
+/* A number's decimal exponent after it: `E` or `e` with a sign and digits (`E-45`), or alone
+ * before a signed number (`E +03`). */
+static bool exponent(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (s[0] != 'E' && s[0] != 'e') return false;
+    if (n == 1)
+        return i + 1 < c->b && cls(c, i + 1) == K_NUM && (txt(c, i + 1)[0] == '+' || txt(c, i + 1)[0] == '-') &&
+               len(c, i + 1) >= 2 && ascii_digit(txt(c, i + 1)[1]);
+    if (n < 3 || (s[1] != '+' && s[1] != '-')) return false;
+    for (size_t k = 2; k < n; k++)
+        if (!ascii_digit(s[k])) return false;
+    return true;
+}
+
 /* Capitals and one lower-case letter (`IPv`, `SOCKSv`, `PRIu`): a name whose number follows. */
 static bool caps_then_lower(const line_ctx *c, size_t i)
 {
@@ -832,6 +848,10 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
         if (sep == K_COLON && ln <= 2 && rn == 2 && time_of_day(c, l - 1, q))
             return R_ATTACH;                                     /* 10:30 */
         if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH; /* 1.000  0.9999 */
+        /* Four digits after a comma and a number of two digits or more are the next item of a
+         * list or a year (`10, 100, 1000`, `30, 1899`, `2019, 2020`), not decimals. */
+        if (sep == K_COMMA && rn == 4 && r[0] != '0' && ln >= 2)
+            return cc == K_NUM ? R_SPACE : R_ATTACH;
         if (sep == K_COMMA &&
             ((r[0] == '0' && rn >= 2) || rn >= 4 ||
              (q + 1 < c->b && (cls(c, q + 1) == K_PERCENT || cls(c, q + 1) == K_UNIT))))
@@ -1047,6 +1067,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_NUM:
         if (dollar_ref(c, p) && dollar_ref(c, i)) return R_ATTACH;
+        /* Scientific notation (`1.00E+03`, `10E-45`). */
+        if (cc != K_NUM && ascii_digit(last_byte(c, p)) && exponent(c, i)) return R_ATTACH;
         /* A number and its letter (`3D`, `1K`), a hex prefix (`0x%X`), printf's positional
          * arguments (`%1$u`). */
         if (digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;

@@ -336,6 +336,12 @@ static void test_technical_fourth_round(void **state)
     EXPECT("nhấn nút > > hoặc < < , dịch x < < 2", "nhấn nút >> hoặc <<, dịch x << 2");
     /* A section's number after a name of code; after a Vietnamese word it stays apart. */
     EXPECT("phần rdata $3 hoặc xdata $7 , giá hay $15", "phần rdata$3 hoặc xdata$7, giá hay $15");
+    /* Four digits after a comma and a number of two digits or more: a list or a year; a
+     * decimal keeps its comma. */
+    EXPECT("các năm 2019 , 2020 , ngày 15 , 1975 , cỡ 20 , 4000 nhưng π = 3 , 1416 và 0 , 5000",
+           "các năm 2019, 2020, ngày 15, 1975, cỡ 20, 4000 nhưng π = 3,1416 và 0,5000");
+    /* Scientific notation; a letter listed after a number stays apart. */
+    EXPECT("giá_trị 2.5 E +07 hoặc 6 E-12 , còn 3 e , 4 e - 5", "giá trị 2.5E+07 hoặc 6E-12, còn 3 e, 4 e - 5");
 }
 
 static void test_lines(void **state)
