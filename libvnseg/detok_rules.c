@@ -698,6 +698,17 @@ static bool exponent(const line_ctx *c, size_t i)
     return true;
 }
 
+/* The head of a regular expression's group (`(*ACCEPT)`, `(?R)`, `(?(`, `(?<name>`,
+ * `(?P`): `?` or `*` right after `(`, then a name in capitals, or after `?` a letter or a
+ * mark of the syntax; not a note (`(*)`, `(?)`, `(* Theo ...)`). */
+static bool regex_group(const line_ctx *c, size_t p, size_t i)
+{
+    if (p <= c->a || !is_ch(c, p - 1, '(') || !(is_ch(c, p, '?') || is_ch(c, p, '*'))) return false;
+    if (capitals(c, i, len(c, i)) && len(c, i) >= 2 && ascii_name(c, i)) return true;
+    if (!is_ch(c, p, '?')) return false;
+    return letter(c, i) || (len(c, i) == 1 && strchr("(<[-:!=", txt(c, i)[0]));
+}
+
 /* Capitals and one lower-case letter (`IPv`, `SOCKSv`, `PRIu`): a name whose number follows. */
 static bool caps_then_lower(const line_ctx *c, size_t i)
 {
@@ -1077,6 +1088,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (cc == K_WORD && letter(c, i) && last_byte(c, p) == '$') return R_ATTACH;
         break;
     case K_FINAL:
+        if (regex_group(c, p, i)) return R_ATTACH; /* (?R) */
         if (cc == K_NUM && is_is(c, p, "..") && p > c->a && cls(c, p - 1) == K_NUM)
             return R_ATTACH; /* 0..1 */
         /* An ellipsis that opens a line before a lower-case word stands for what was left
@@ -1123,6 +1135,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (is_ch(c, p, '\\')) return R_ATTACH; /* \n */
         break;
     case K_SYM:
+        if (regex_group(c, p, i)) return R_ATTACH; /* (*ACCEPT) */
         if (is_ch(c, p, '*') && (cc == K_DOT || letter(c, i)) && p > c->a &&
             (cls(c, p - 1) == K_DOT || cls(c, p - 1) == K_PERCENT || cls(c, p - 1) == K_OPEN ||
              cls(c, p - 1) == K_GOPEN))
