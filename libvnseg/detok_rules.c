@@ -1047,8 +1047,9 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
-        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`). */
-        if (cc == K_NUM && digits(c, i) && caps_then_lower(c, p)) return R_ATTACH;
+        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`, `TLSv1.2`). */
+        if (cc == K_NUM && (digits(c, i) || decimal_number(c, i)) && caps_then_lower(c, p))
+            return R_ATTACH; /* TLSv1.2 too */
         if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function

@@ -342,6 +342,8 @@ static void test_technical_fourth_round(void **state)
            "các năm 2019, 2020, ngày 15, 1975, cỡ 20, 4000 nhưng π = 3,1416 và 0,5000");
     /* Scientific notation; a letter listed after a number stays apart. */
     EXPECT("giá_trị 2.5 E +07 hoặc 6 E-12 , còn 3 e , 4 e - 5", "giá trị 2.5E+07 hoặc 6E-12, còn 3 e, 4 e - 5");
+    /* A version letter and its number with a dot; capitals alone keep the space. */
+    EXPECT("chỉ hỗ_trợ TLSv 1.3 và SSLv 3 , không ODF 1.2", "chỉ hỗ trợ TLSv1.3 và SSLv3, không ODF 1.2");
     /* The head of a regular expression's group; notes in brackets stay as they were. */
     EXPECT("mẫu ( * SKIP ) , ( ? i ) , ( ? < tên > và ( ? ( , ghi_chú ( * ) và ( ? ) , ( * Theo báo )",
            "mẫu (*SKIP), (?i), (?<tên> và (?(, ghi chú (*) và (?), (* Theo báo)");
