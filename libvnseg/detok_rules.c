@@ -690,8 +690,9 @@ static bool exponent(const line_ctx *c, size_t i)
     size_t n = len(c, i);
     if (s[0] != 'E' && s[0] != 'e') return false;
     if (n == 1)
-        return i + 1 < c->b && cls(c, i + 1) == K_NUM && (txt(c, i + 1)[0] == '+' || txt(c, i + 1)[0] == '-') &&
-               len(c, i + 1) >= 2 && ascii_digit(txt(c, i + 1)[1]);
+        return i + 1 < c->b && cls(c, i + 1) == K_NUM &&
+               (txt(c, i + 1)[0] == '+' || txt(c, i + 1)[0] == '-') && len(c, i + 1) >= 2 &&
+               ascii_digit(txt(c, i + 1)[1]);
     if (n < 3 || (s[1] != '+' && s[1] != '-')) return false;
     for (size_t k = 2; k < n; k++)
         if (!ascii_digit(s[k])) return false;
@@ -1049,7 +1050,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         }
         /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`, `TLSv1.2`). */
         if (cc == K_NUM && (digits(c, i) || decimal_number(c, i)) && caps_then_lower(c, p))
-            return R_ATTACH; /* TLSv1.2 too */
+            return R_ATTACH;
         if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function

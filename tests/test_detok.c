@@ -330,8 +330,9 @@ static void test_technical_fourth_round(void **state)
     EXPECT("+ K quay vòng .\nĐối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
            "+K quay vòng.\nĐối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
     /* An ellipsis closing a list stays apart from its comma; inside code it touches. */
-    EXPECT("( Đỏ , Xanh , ... ) và « A , B , … » , hết : 1 , 2 , …\n< TÊN , ... > , [ , ... ] , 1 , 2 , ... và 3",
-           "(Đỏ, Xanh, ...) và « A, B, … », hết: 1, 2, …\n<TÊN,...>, [,...], 1, 2,... và 3");
+    EXPECT("( Đỏ , Xanh , ... ) và « A , B , … » , hết : 1 , 2 , …",
+           "(Đỏ, Xanh, ...) và « A, B, … », hết: 1, 2, …");
+    EXPECT("< TÊN , ... > , [ , ... ] , 1 , 2 , ... và 3", "<TÊN,...>, [,...], 1, 2,... và 3");
     /* A pair of angle brackets is one sign; a run of three is left to the other rules. */
     EXPECT("nhấn nút > > hoặc < < , dịch x < < 2", "nhấn nút >> hoặc <<, dịch x << 2");
     /* A section's number after a name of code; after a Vietnamese word it stays apart. */
@@ -341,12 +342,15 @@ static void test_technical_fourth_round(void **state)
     EXPECT("các năm 2019 , 2020 , ngày 15 , 1975 , cỡ 20 , 4000 nhưng π = 3 , 1416 và 0 , 5000",
            "các năm 2019, 2020, ngày 15, 1975, cỡ 20, 4000 nhưng π = 3,1416 và 0,5000");
     /* Scientific notation; a letter listed after a number stays apart. */
-    EXPECT("giá_trị 2.5 E +07 hoặc 6 E-12 , còn 3 e , 4 e - 5", "giá trị 2.5E+07 hoặc 6E-12, còn 3 e, 4 e - 5");
+    EXPECT("giá_trị 2.5 E +07 hoặc 6 E-12 , còn 3 e , 4 e - 5",
+           "giá trị 2.5E+07 hoặc 6E-12, còn 3 e, 4 e - 5");
     /* A version letter and its number with a dot; capitals alone keep the space. */
-    EXPECT("chỉ hỗ_trợ TLSv 1.3 và SSLv 3 , không ODF 1.2", "chỉ hỗ trợ TLSv1.3 và SSLv3, không ODF 1.2");
+    EXPECT("chỉ hỗ_trợ TLSv 1.3 và SSLv 3 , không ODF 1.2",
+           "chỉ hỗ trợ TLSv1.3 và SSLv3, không ODF 1.2");
     /* The head of a regular expression's group; notes in brackets stay as they were. */
-    EXPECT("mẫu ( * SKIP ) , ( ? i ) , ( ? < tên > và ( ? ( , ghi_chú ( * ) và ( ? ) , ( * Theo báo )",
-           "mẫu (*SKIP), (?i), (?<tên> và (?(, ghi chú (*) và (?), (* Theo báo)");
+    EXPECT(
+        "mẫu ( * SKIP ) , ( ? i ) , ( ? < tên > và ( ? ( , ghi_chú ( * ) và ( ? ) , ( * Theo báo )",
+        "mẫu (*SKIP), (?i), (?<tên> và (?(, ghi chú (*) và (?), (* Theo báo)");
 }
 
 static void test_lines(void **state)
@@ -643,14 +647,14 @@ static void test_shortcuts_agree_with_rules(void **state)
 {
     vnseg_doc *doc = *state;
     static const char *const pieces[] = {
-        "Hà_Nội", "nói", "odt", "A",      "B",   "1",     "10",   "2,4", "%",     "đ",    ",",
-        ".",      ":",   ";",   "?",      "!",   "...",   "(",    ")",   "[",     "]",    "\"",
-        "'",      "“",   "”",   "«",      "»",   "-",     "–",    "/",   "&",     "+",    "<",
-        ">",      "$",   "$B",  "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",
-        "don",    "t",   "s",   "H",      "Len", "×",     "..",   "*",   "%%",    "g",    "30",
-        "ngày",   "A1",  "://", "clocal", "0",   "x1F",   "@",    "^",   "uint",  "cut",  "CR",
-        "1$",     "u",   "=SỐ", "bit",    "{",   "}",     "π",    "IPv", "“",     "”",    "\\",
-        "~",      "…",   "//",  "sizeof", "NOT", "git-am", "META", "để"};
+        "Hà_Nội", "nói", "odt", "A", "B", "1", "10", "2,4", "%", "đ", ",", ".", ":", ";", "?", "!",
+        "...", "(", ")", "[", "]", "\"", "'", "“", "”", "«", "»", "-", "–", "/", "&", "+", "<", ">",
+        "$", "$B", "#", "=", "Kiểu=", "=SUM", "=N", "x=SIN", "help", "T", "don", "t", "s", "H",
+        "Len", "×", "..", "*", "%%", "g", "30", "ngày", "A1", "://", "clocal", "0", "x1F", "@", "^",
+        "uint", "cut", "CR", "1$", "u", "=SỐ", "bit", "{", "}", "π", "IPv", "“", "”", "\\", "~",
+        "…", "//", "sizeof", "NOT", "git-am", "META", "để",
+        /* the fourth round's rules */
+        "E", "+03", "E-45", "idata", "$5", "ACCEPT", "TLSv", "1.2", "Gi", "1899", "dsp", "Group"};
     const size_t np = sizeof pieces / sizeof *pieces;
     char *buf = malloc(4096);
     assert_non_null(buf);
