@@ -755,8 +755,15 @@ static bool option_after(const line_ctx *c, size_t i, size_t run)
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
     if (n == 1) return true; /* -l  -L */
-    /* After two dashes any name is an option, capitals too (`--Group`, `--GTYPE-format`). */
-    if (run >= 2) return true;
+    /* After two dashes a name in capitals is an option when it holds what no proper name does
+     * (`--GTYPE-group-format`) or takes a value or ends the line (`--Group <GID>`, `theo sau
+     * --User`); a dash typed as two before a name stays a dash (`K.H -- CEO của ...`). */
+    if (run >= 2 && !ascii_lower(s[0])) {
+        for (size_t k = 1; k < n; k++)
+            if (!ascii_lower(s[k]) && !ascii_upper(s[k])) return true;
+        return i + 1 == c->b || cls(c, i + 1) == K_LT || is_ch(c, i + 1, '=') ||
+               is_ch(c, i + 1, '[');
+    }
     if (!ascii_lower(s[0])) return false; /* `Nga - Ukraine`, `Format - Group` */
     if (run >= 2 || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE)) return true; /* --help, -fpic */
     /* A lower-case word that could be Vietnamese is an option only when it holds what no

@@ -323,9 +323,11 @@ static void test_technical_fourth_round(void **state)
      * spaced. */
     EXPECT("lỗi “ reg : 12 ” hoặc « Err : 404 » , xem \" tab : 3 \" ; « Mã : 5 » , Tổng : 12",
            "lỗi “reg:12” hoặc « Err:404 », xem \"tab:3\"; « Mã: 5 », Tổng: 12");
-    /* Two dashes and a name in capitals make an option; one dash between names stays. */
-    EXPECT("dùng - - Owner hoặc - - XTYPE-line , như Hà_Nội - Huế",
-           "dùng --Owner hoặc --XTYPE-line, như Hà Nội - Huế");
+    /* Two dashes and a name in capitals make an option when it holds a mark, takes a value or
+     * ends the line; one dash between names stays, and two before a plain name too. */
+    EXPECT("dùng - - Owner < UID > hoặc - - XTYPE-line , như Hà_Nội - Huế , theo sau - - Owner",
+           "dùng --Owner <UID> hoặc --XTYPE-line, như Hà Nội - Huế, theo sau --Owner");
+    EXPECT("ông K.H - - CEO của hãng", "ông K.H -- CEO của hãng");
     /* A sign opening a value; a sum stays spaced. */
     EXPECT("+ K quay vòng .\nĐối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
            "+K quay vòng.\nĐối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
