@@ -1174,11 +1174,13 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)) return R_ATTACH;
         break;
     case K_PLUS:
-        /* A sign opening a value (`+N`, `+05:30`): at the start of the line or after an
-         * opening bracket or quote, a colon or a comma, before a number or a capital. */
+        /* A sign opening a value (`+N`, `+05:30`): after an opening bracket or quote, a colon
+         * or a comma, before a number or a capital; not at the start of a line, where `+` is
+         * a bullet (`+ 3 người`, `+ A và B`). */
         if ((cc == K_NUM || cc == K_DATE ? ascii_digit(txt(c, i)[0]) : capitals(c, i, 1)) &&
-            (p == c->a || cls(c, p - 1) == K_QOPEN || cls(c, p - 1) == K_GOPEN ||
-             cls(c, p - 1) == K_OPEN || cls(c, p - 1) == K_COLON || cls(c, p - 1) == K_COMMA))
+            p > c->a &&
+            (cls(c, p - 1) == K_QOPEN || cls(c, p - 1) == K_GOPEN || cls(c, p - 1) == K_OPEN ||
+             cls(c, p - 1) == K_COLON || cls(c, p - 1) == K_COMMA))
             return R_ATTACH;
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
         if (p > c->a && modifier_key(c, p - 1) && (cc == K_WORD || cc == K_NUM))

@@ -328,9 +328,10 @@ static void test_technical_fourth_round(void **state)
     EXPECT("dùng - - Owner < UID > hoặc - - XTYPE-line , như Hà_Nội - Huế , theo sau - - Owner",
            "dùng --Owner <UID> hoặc --XTYPE-line, như Hà Nội - Huế, theo sau --Owner");
     EXPECT("ông K.H - - CEO của hãng", "ông K.H -- CEO của hãng");
-    /* A sign opening a value; a sum stays spaced. */
-    EXPECT("+ K quay vòng .\nĐối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
-           "+K quay vòng.\nĐối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
+    /* A sign opening a value; a sum stays spaced, and so does a bullet opening a line. */
+    EXPECT("Đối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
+           "Đối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
+    EXPECT("+ 3 người đến .\n+ A và B", "+ 3 người đến.\n+ A và B");
     /* An ellipsis closing a list stays apart from its comma; inside code it touches. */
     EXPECT("( Đỏ , Xanh , ... ) và « A , B , … » , hết : 1 , 2 , …",
            "(Đỏ, Xanh, ...) và « A, B, … », hết: 1, 2, …");

@@ -101,8 +101,9 @@ extern "C" {
  *   `[ : upper : ]`, `x [ 1 ]`, `10 | 30`, `@ nn`, `^ I`, `0 x1F`, placeholders in capitals
  *   (`CÁC ; CÂU ; LỆNH`), formats of three fields in any case (`Gi : Ph : Gy`), a quoted name
  *   of code and its number (`“ dsp : 16 ”`; not `« Mã : 5 »`), options in capitals after two
- *   dashes (`- - GTYPE-format`, `- - Group < GID >`; not `K.H - - CEO của`), a sign opening a value (`+ N` at a line's start or after a bracket,
- *   quote, colon or comma; `2 + K` stays), a section's number after a name of code
+ *   dashes (`- - GTYPE-format`, `- - Group < GID >`; not `K.H - - CEO của`), a sign opening
+ *   a value (`+ N` after a bracket, quote, colon or comma; `2 + K` stays, and so does a
+ *   bullet: `+ 3 người` opening a line), a section's number after a name of code
  *   (`idata $5`), `> >` and `< <` (one sign; runs of three are left alone), the head of a
  *   regular expression's group (`( * ACCEPT )`, `( ? R )`; not `( * )`, `( ? )`), versions
  *   with a dot after a version letter (`TLSv 1.2`), scientific notation (`1.00 E +03`,
