@@ -204,6 +204,25 @@ static bool letter(const line_ctx *c, size_t i)
     return len(c, i) == 1 && (ascii_lower(txt(c, i)[0]) || ascii_upper(txt(c, i)[0]));
 }
 
+/* One or two ASCII letters (`GG`, `Gi`, `hh`): a field of a date or time format. */
+static bool format_field(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    return (n == 1 || n == 2) && (ascii_lower(s[0]) || ascii_upper(s[0])) &&
+           (n == 1 || ascii_lower(s[1]) || ascii_upper(s[1]));
+}
+
+/* Is the colon at token k between two fields of a format of three or more (`GG:PP:gg`,
+ * `Gi:Ph:Gy`, `hh:mm:ss`), as a chain of letters and colons around it shows? */
+static bool format_colon(const line_ctx *c, size_t k)
+{
+    if (k <= c->a || k + 1 >= c->b || !format_field(c, k - 1) || !format_field(c, k + 1))
+        return false;
+    return (k + 3 < c->b && cls(c, k + 2) == K_COLON && format_field(c, k + 3)) ||
+           (k >= c->a + 3 && cls(c, k - 2) == K_COLON && format_field(c, k - 3));
+}
+
 /* A short lower-case ASCII name: a file extension or a command (`odt`, `xz`, `badhash`). */
 static bool extension(const line_ctx *c, size_t i)
 {
@@ -663,6 +682,34 @@ static bool decimal_number(const line_ctx *c, size_t i)
     return k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ',') && ascii_digit(s[k + 1]);
 }
 
+/* A number's decimal exponent after it: `E` or `e` with a sign and digits (`E-45`), or alone
+ * before a signed number (`E +03`). */
+static bool exponent(const line_ctx *c, size_t i)
+{
+    const unsigned char *s = txt(c, i);
+    size_t n = len(c, i);
+    if (s[0] != 'E' && s[0] != 'e') return false;
+    if (n == 1)
+        return i + 1 < c->b && cls(c, i + 1) == K_NUM &&
+               (txt(c, i + 1)[0] == '+' || txt(c, i + 1)[0] == '-') && len(c, i + 1) >= 2 &&
+               ascii_digit(txt(c, i + 1)[1]);
+    if (n < 3 || (s[1] != '+' && s[1] != '-')) return false;
+    for (size_t k = 2; k < n; k++)
+        if (!ascii_digit(s[k])) return false;
+    return true;
+}
+
+/* The head of a regular expression's group (`(*ACCEPT)`, `(?R)`, `(?(`, `(?<name>`,
+ * `(?P`): `?` or `*` right after `(`, then a name in capitals, or after `?` a letter or a
+ * mark of the syntax; not a note (`(*)`, `(?)`, `(* Theo ...)`). */
+static bool regex_group(const line_ctx *c, size_t p, size_t i)
+{
+    if (p <= c->a || !is_ch(c, p - 1, '(') || !(is_ch(c, p, '?') || is_ch(c, p, '*'))) return false;
+    if (capitals(c, i, len(c, i)) && len(c, i) >= 2 && ascii_name(c, i)) return true;
+    if (!is_ch(c, p, '?')) return false;
+    return letter(c, i) || (len(c, i) == 1 && strchr("(<[-:!=", txt(c, i)[0]));
+}
+
 /* Capitals and one lower-case letter (`IPv`, `SOCKSv`, `PRIu`): a name whose number follows. */
 static bool caps_then_lower(const line_ctx *c, size_t i)
 {
@@ -707,7 +754,16 @@ static bool option_after(const line_ctx *c, size_t i, size_t run)
     if (!ascii_name(c, i)) return false;
     const unsigned char *s = txt(c, i);
     size_t n = len(c, i);
-    if (n == 1) return true;              /* -l  -L */
+    if (n == 1) return true; /* -l  -L */
+    /* After two dashes a name in capitals is an option when it holds what no proper name does
+     * (`--GTYPE-group-format`) or takes a value or ends the line (`--Group <GID>`, `theo sau
+     * --User`); a dash typed as two before a name stays a dash (`K.H -- CEO của ...`). */
+    if (run >= 2 && !ascii_lower(s[0])) {
+        for (size_t k = 1; k < n; k++)
+            if (!ascii_lower(s[k]) && !ascii_upper(s[k])) return true;
+        return i + 1 == c->b || cls(c, i + 1) == K_LT || is_ch(c, i + 1, '=') ||
+               is_ch(c, i + 1, '[');
+    }
     if (!ascii_lower(s[0])) return false; /* `Nga - Ukraine`, `Format - Group` */
     if (run >= 2 || (c->tk[i].flags & VNSEG_TF_NOT_VIETNAMESE)) return true; /* --help, -fpic */
     /* A lower-case word that could be Vietnamese is an option only when it holds what no
@@ -811,6 +867,10 @@ static int number_rule(const line_ctx *c, size_t p, size_t i)
         if (sep == K_COLON && ln <= 2 && rn == 2 && time_of_day(c, l - 1, q))
             return R_ATTACH;                                     /* 10:30 */
         if (sep == K_DOT && ln <= 3 && rn >= 1) return R_ATTACH; /* 1.000  0.9999 */
+        /* Four digits after a comma and a number of two digits or more are the next item of a
+         * list or a year (`10, 100, 1000`, `30, 1899`, `2019, 2020`), not decimals. */
+        if (sep == K_COMMA && rn == 4 && r[0] != '0' && ln >= 2)
+            return cc == K_NUM ? R_SPACE : R_ATTACH;
         if (sep == K_COMMA &&
             ((r[0] == '0' && rn >= 2) || rn >= 4 ||
              (q + 1 < c->b && (cls(c, q + 1) == K_PERCENT || cls(c, q + 1) == K_UNIT))))
@@ -896,6 +956,15 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_GT:
         /* Arrows (`==>`, `->`), the empty comparison `<>`. */
         if (run_of(c, p, "=-") || cp == K_LT) return R_ATTACH;
+        /* A pair of angle brackets is one sign (`>>`, `<<`: a button, a shift). */
+        if (cp == K_GT && !(p > c->a && cls(c, p - 1) == K_GT) &&
+            !(has_next && cls(c, i + 1) == K_GT))
+            return R_ATTACH;
+        break;
+    case K_LT:
+        if (cp == K_LT && !(p > c->a && cls(c, p - 1) == K_LT) &&
+            !(has_next && cls(c, i + 1) == K_LT))
+            return R_ATTACH;
         break;
     case K_SYM:
         if (is_ch(c, i, '=') && (cp == K_LT || cp == K_GT || is_ch(c, p, '!')))
@@ -980,12 +1049,15 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
          * between numbers (`2 POW 8`). */
         if ((cc == K_NUM && ascii_digit(txt(c, i)[0])) || dollar_ref(c, i)) {
             if (dollar_ref(c, p) || dotted_caps(c, p)) return R_ATTACH;
+            /* A section's number after its name (`idata$5`): a name of code only (`hay $15`). */
+            if (dollar_ref(c, i) && ascii_digit(txt(c, i)[1]) && code_name(c, p)) return R_ATTACH;
             if (cell_letters(c, p) && !decimal_number(c, i) &&
                 !(p > c->a && (cls(c, p - 1) == K_NUM || cls(c, p - 1) == K_GT)))
                 return R_ATTACH;
         }
-        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`). */
-        if (cc == K_NUM && digits(c, i) && caps_then_lower(c, p)) return R_ATTACH;
+        /* A version letter and its number (`IPv6`, `SOCKSv5`, `PRIu32`, `TLSv1.2`). */
+        if (cc == K_NUM && (digits(c, i) || decimal_number(c, i)) && caps_then_lower(c, p))
+            return R_ATTACH;
         if (cc == K_NUM && digits(c, i) && variable_letter(c, p)) return R_ATTACH; /* x2 */
         if (cc == K_NUM && digits(c, i)) {
             /* An option's name and its digits (`--files0`, `-mips32`, `--md5`), a function
@@ -1015,6 +1087,8 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         break;
     case K_NUM:
         if (dollar_ref(c, p) && dollar_ref(c, i)) return R_ATTACH;
+        /* Scientific notation (`1.00E+03`, `10E-45`). */
+        if (cc != K_NUM && ascii_digit(last_byte(c, p)) && exponent(c, i)) return R_ATTACH;
         /* A number and its letter (`3D`, `1K`), a hex prefix (`0x%X`), printf's positional
          * arguments (`%1$u`). */
         if (digits(c, p) && len(c, p) <= 4 && capitals(c, i, 1)) return R_ATTACH;
@@ -1023,6 +1097,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (cc == K_WORD && letter(c, i) && last_byte(c, p) == '$') return R_ATTACH;
         break;
     case K_FINAL:
+        if (regex_group(c, p, i)) return R_ATTACH; /* (?R) */
         if (cc == K_NUM && is_is(c, p, "..") && p > c->a && cls(c, p - 1) == K_NUM)
             return R_ATTACH; /* 0..1 */
         /* An ellipsis that opens a line before a lower-case word stands for what was left
@@ -1041,6 +1116,13 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         }
         if (capitals(c, i, 3) && len(c, i) >= 2 && p > c->a && capitals(c, p - 1, 3) &&
             len(c, p - 1) >= 2)
+            return R_ATTACH;
+        /* Formats of any case (`GG:PP:gg`, `Gi:Ph:Gy`): three fields or more. */
+        if (format_colon(c, p)) return R_ATTACH;
+        /* A quoted name and its number (`« HID:1234 »`, `“dsp:16”`, `"Err:518"`). */
+        if (cc == K_NUM && digits(c, i) && p >= c->a + 2 && ascii_name(c, p - 1) &&
+            (cls(c, p - 2) == K_QOPEN || cls(c, p - 2) == K_GOPEN) && i + 1 < c->b &&
+            (cls(c, i + 1) == K_QCLOSE || cls(c, i + 1) == K_GCLOSE))
             return R_ATTACH;
         if (cc == K_WORD && p > c->a && (cls(c, p - 1) == K_COLON || is_ch(c, p - 1, '[')))
             return R_ATTACH;
@@ -1062,6 +1144,7 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (is_ch(c, p, '\\')) return R_ATTACH; /* \n */
         break;
     case K_SYM:
+        if (regex_group(c, p, i)) return R_ATTACH; /* (*ACCEPT) */
         if (is_ch(c, p, '*') && (cc == K_DOT || letter(c, i)) && p > c->a &&
             (cls(c, p - 1) == K_DOT || cls(c, p - 1) == K_PERCENT || cls(c, p - 1) == K_OPEN ||
              cls(c, p - 1) == K_GOPEN))
@@ -1091,6 +1174,14 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
         if (capitals(c, i, 3) && p > c->a && capitals(c, p - 1, 3)) return R_ATTACH;
         break;
     case K_PLUS:
+        /* A sign opening a value (`+N`, `+05:30`): after an opening bracket or quote, a colon
+         * or a comma, before a number or a capital; not at the start of a line, where `+` is
+         * a bullet (`+ 3 người`, `+ A và B`). */
+        if ((cc == K_NUM || cc == K_DATE ? ascii_digit(txt(c, i)[0]) : capitals(c, i, 1)) &&
+            p > c->a &&
+            (cls(c, p - 1) == K_QOPEN || cls(c, p - 1) == K_GOPEN || cls(c, p - 1) == K_OPEN ||
+             cls(c, p - 1) == K_COLON || cls(c, p - 1) == K_COMMA))
+            return R_ATTACH;
         if (p > c->a && key_like(c, p - 1) && key_like(c, i)) return R_ATTACH;
         if (p > c->a && modifier_key(c, p - 1) && (cc == K_WORD || cc == K_NUM))
             return R_ATTACH; /* Shift+kéo */
@@ -1143,6 +1234,12 @@ static int punct_rule(const line_ctx *c, size_t p, size_t i)
     /* A path keeps its own slashes but is spaced from the word before it (`nạp /var/lib`). */
     if (cc == K_SLASH && cp == K_WORD && !(c->tk[p].flags & VNSEG_TF_NOT_VIETNAMESE) &&
         i + 2 < c->b && code_name(c, i + 1) && cls(c, i + 2) == K_SLASH)
+        return R_SPACE;
+    /* An ellipsis that closes a list after its comma is spaced from it (`Hàng 1, Hàng 2, ...)`,
+     * `1M = 1048576, …` at the end of a line); inside code it touches (`<PID,...>`). */
+    if (cp == K_COMMA && (is_is(c, i, "...") || is_is(c, i, "\xE2\x80\xA6")) &&
+        (i + 1 == c->b || cls(c, i + 1) == K_QCLOSE || cls(c, i + 1) == K_GCLOSE ||
+         is_ch(c, i + 1, ')')))
         return R_SPACE;
     /* A dot before a file extension (`.odt`); spaced from the word before it. */
     if (cp == K_DOT && cc == K_WORD && extension(c, i)) return R_ATTACH;

@@ -313,6 +313,49 @@ static void test_technical_third_round(void **state)
     EXPECT("góc từ - π / 2 đến + π / 2 , chu_vi 2 π r , hiệu 4 - π", "góc từ -π/2 đến +π/2, chu vi 2π r, hiệu 4 - π");
 }
 
+static void test_technical_fourth_round(void **state)
+{
+    vnseg_doc *doc = *state;
+    /* Formats of three fields or more, any case; a label's colon stays spaced after it. */
+    EXPECT("giờ theo mẫu « Gi : Ph : Gy » hoặc hh : mm : ss , còn Mục : A",
+           "giờ theo mẫu « Gi:Ph:Gy » hoặc hh:mm:ss, còn Mục: A");
+    /* A quoted name of code and its number; a Vietnamese label, or one in prose, stays
+     * spaced. */
+    EXPECT("lỗi “ reg : 12 ” hoặc « Err : 404 » , xem \" tab : 3 \" ; « Mã : 5 » , Tổng : 12",
+           "lỗi “reg:12” hoặc « Err:404 », xem \"tab:3\"; « Mã: 5 », Tổng: 12");
+    /* Two dashes and a name in capitals make an option when it holds a mark, takes a value or
+     * ends the line; one dash between names stays, and two before a plain name too. */
+    EXPECT("dùng - - Owner < UID > hoặc - - XTYPE-line , như Hà_Nội - Huế , theo sau - - Owner",
+           "dùng --Owner <UID> hoặc --XTYPE-line, như Hà Nội - Huế, theo sau --Owner");
+    EXPECT("ông K.H - - CEO của hãng", "ông K.H -- CEO của hãng");
+    /* A sign opening a value; a sum stays spaced, and so does a bullet opening a line. */
+    EXPECT("Đối_số : + K , “ + 3 ” , ( + 07:00 ) , còn 2 + K và Ctrl + K",
+           "Đối số: +K, “+3”, (+07:00), còn 2 + K và Ctrl+K");
+    EXPECT("+ 3 người đến .\n+ A và B", "+ 3 người đến.\n+ A và B");
+    /* An ellipsis closing a list stays apart from its comma; inside code it touches. */
+    EXPECT("( Đỏ , Xanh , ... ) và « A , B , … » , hết : 1 , 2 , …",
+           "(Đỏ, Xanh, ...) và « A, B, … », hết: 1, 2, …");
+    EXPECT("< TÊN , ... > , [ , ... ] , 1 , 2 , ... và 3", "<TÊN,...>, [,...], 1, 2,... và 3");
+    /* A pair of angle brackets is one sign; a run of three is left to the other rules. */
+    EXPECT("nhấn nút > > hoặc < < , dịch x < < 2", "nhấn nút >> hoặc <<, dịch x << 2");
+    /* A section's number after a name of code; after a Vietnamese word it stays apart. */
+    EXPECT("phần rdata $3 hoặc xdata $7 , giá hay $15", "phần rdata$3 hoặc xdata$7, giá hay $15");
+    /* Four digits after a comma and a number of two digits or more: a list or a year; a
+     * decimal keeps its comma. */
+    EXPECT("các năm 2019 , 2020 , ngày 15 , 1975 , cỡ 20 , 4000 nhưng π = 3 , 1416 và 0 , 5000",
+           "các năm 2019, 2020, ngày 15, 1975, cỡ 20, 4000 nhưng π = 3,1416 và 0,5000");
+    /* Scientific notation; a letter listed after a number stays apart. */
+    EXPECT("giá_trị 2.5 E +07 hoặc 6 E-12 , còn 3 e , 4 e - 5",
+           "giá trị 2.5E+07 hoặc 6E-12, còn 3 e, 4 e - 5");
+    /* A version letter and its number with a dot; capitals alone keep the space. */
+    EXPECT("chỉ hỗ_trợ TLSv 1.3 và SSLv 3 , không ODF 1.2",
+           "chỉ hỗ trợ TLSv1.3 và SSLv3, không ODF 1.2");
+    /* The head of a regular expression's group; notes in brackets stay as they were. */
+    EXPECT(
+        "mẫu ( * SKIP ) , ( ? i ) , ( ? < tên > và ( ? ( , ghi_chú ( * ) và ( ? ) , ( * Theo báo )",
+        "mẫu (*SKIP), (?i), (?<tên> và (?(, ghi chú (*) và (?), (* Theo báo)");
+}
+
 static void test_lines(void **state)
 {
     vnseg_doc *doc = *state;
@@ -607,14 +650,14 @@ static void test_shortcuts_agree_with_rules(void **state)
 {
     vnseg_doc *doc = *state;
     static const char *const pieces[] = {
-        "Hà_Nội", "nói", "odt", "A",      "B",   "1",     "10",   "2,4", "%",     "đ",    ",",
-        ".",      ":",   ";",   "?",      "!",   "...",   "(",    ")",   "[",     "]",    "\"",
-        "'",      "“",   "”",   "«",      "»",   "-",     "–",    "/",   "&",     "+",    "<",
-        ">",      "$",   "$B",  "#",      "=",   "Kiểu=", "=SUM", "=N",  "x=SIN", "help", "T",
-        "don",    "t",   "s",   "H",      "Len", "×",     "..",   "*",   "%%",    "g",    "30",
-        "ngày",   "A1",  "://", "clocal", "0",   "x1F",   "@",    "^",   "uint",  "cut",  "CR",
-        "1$",     "u",   "=SỐ", "bit",    "{",   "}",     "π",    "IPv", "“",     "”",    "\\",
-        "~",      "…",   "//",  "sizeof", "NOT", "git-am", "META", "để"};
+        "Hà_Nội", "nói", "odt", "A", "B", "1", "10", "2,4", "%", "đ", ",", ".", ":", ";", "?", "!",
+        "...", "(", ")", "[", "]", "\"", "'", "“", "”", "«", "»", "-", "–", "/", "&", "+", "<", ">",
+        "$", "$B", "#", "=", "Kiểu=", "=SUM", "=N", "x=SIN", "help", "T", "don", "t", "s", "H",
+        "Len", "×", "..", "*", "%%", "g", "30", "ngày", "A1", "://", "clocal", "0", "x1F", "@", "^",
+        "uint", "cut", "CR", "1$", "u", "=SỐ", "bit", "{", "}", "π", "IPv", "“", "”", "\\", "~",
+        "…", "//", "sizeof", "NOT", "git-am", "META", "để",
+        /* the fourth round's rules */
+        "E", "+03", "E-45", "idata", "$5", "ACCEPT", "TLSv", "1.2", "Gi", "1899", "dsp", "Group"};
     const size_t np = sizeof pieces / sizeof *pieces;
     char *buf = malloc(4096);
     assert_non_null(buf);
@@ -732,6 +775,7 @@ int main(void)
         TU_TEST(test_runon_left_as_given),
         TU_TEST(test_technical),
         TU_TEST(test_technical_third_round),
+        TU_TEST(test_technical_fourth_round),
         TU_TEST(test_lines),
         TU_TEST(test_lossless),
         TU_TEST(test_lossless_after_raw_text),

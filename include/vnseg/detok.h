@@ -99,7 +99,20 @@ extern "C" {
  *   `Quân y 103`),
  *   `R & D`, `# REF !`, `$ ( ARG1 )`, `\ n`, `== >`, `< >`, `< =`, `! =`, `X : : y`,
  *   `[ : upper : ]`, `x [ 1 ]`, `10 | 30`, `@ nn`, `^ I`, `0 x1F`, placeholders in capitals
- *   (`CÁC ; CÂU ; LỆNH`).
+ *   (`CÁC ; CÂU ; LỆNH`), formats of three fields in any case (`Gi : Ph : Gy`), a quoted name
+ *   of code and its number (`“ dsp : 16 ”`; not `« Mã : 5 »`), options in capitals after two
+ *   dashes (`- - GTYPE-format`, `- - Group < GID >`; not `K.H - - CEO của`), a sign opening
+ *   a value (`+ N` after a bracket, quote, colon or comma; `2 + K` stays, and so does a
+ *   bullet: `+ 3 người` opening a line), a section's number after a name of code
+ *   (`idata $5`), `> >` and `< <` (one sign; runs of three are left alone), the head of a
+ *   regular expression's group (`( * ACCEPT )`, `( ? R )`; not `( * )`, `( ? )`), versions
+ *   with a dot after a version letter (`TLSv 1.2`), scientific notation (`1.00 E +03`,
+ *   `10 E-45`).
+ * - Lists. An ellipsis that closes a list is spaced from its comma (`A , B , ... )` gives
+ *   `A, B, ...)`, and at a line's end or before a closing quote likewise; inside code it
+ *   touches: `< PID , ... >`); four digits after a comma and a number of two digits or more
+ *   are a list's next item or a year, not decimals (`10 , 100 , 1000`, `30 , 1899`; `3 ,
+ *   1416` stays a decimal).
  * Each rule has its tests in tests/test_detok.c; docs/detok.md gives the figures measured on
  * the development set.
  *
