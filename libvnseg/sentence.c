@@ -187,7 +187,8 @@ static bool pair_line(vnseg_doc *doc, size_t a, size_t b, const size_t *list, si
             else
                 singles = true;
         } else if (t->kind == VNSEG_KIND_PUNCT_OPEN) {
-            if (!vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
+            if (depth == doc->cap_stack &&
+                !vn_grow((void **)&doc->stack, &doc->cap_stack, depth + 1, sizeof(size_t)))
                 return false;
             doc->stack[depth++] = i;
         } else if (t->kind == VNSEG_KIND_PUNCT_CLOSE && !(t->flags & VNSEG_TF_UNPAIRED)) {
