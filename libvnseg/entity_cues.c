@@ -49,7 +49,9 @@ static const struct {
      "thống đốc|lãnh đạo|nhà lãnh đạo"},
     {CUE_LOC_PREP, "tại|ở|tới|đến|thăm|sang|rời|khỏi|từ|quanh|gần|khắp|tận|xuống|nhập cảnh|"
                    "đặt chân|có mặt|trở về|quay về|di tản|sơ tán|giao lộ|ngã tư|ngã ba|ngã sáu|"
-                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm"},
+                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm|"
+                   /* the land or home of a place (`đất Tây_Sơn`, `quê Quảng_Nam`) */
+                   "đất|quê"},
     {CUE_LOC_HEAD,
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
@@ -72,7 +74,7 @@ static const struct {
      "cảnh sát|toà án|tand|viện kiểm sát|vksnd|bộ chỉ huy|bộ tư lệnh|bệnh viện|bv|"
      "trường|đại học|trung tâm|kho bạc|thanh tra|tỉnh uỷ|thành uỷ|huyện uỷ|quận uỷ|"
      "đảng uỷ|đoàn|chi nhánh|đội|uỷ ban nhân dân|hội đồng nhân dân|mặt trận tổ quốc|"
-     "bảo hiểm xã hội|cục thuế|chi cục thuế|hải quan|cục hải quan"},
+     "bảo hiểm xã hội|bhxh|cục thuế|chi cục thuế|hải quan|cục hải quan"},
     {CUE_FIELD,
      "quốc phòng|ngoại giao|công an|tài chính|y tế|giáo dục|tư pháp|nội vụ|công thương|"
      "xây dựng|giao thông|nông nghiệp|kế hoạch|lao động|văn hoá|khoa học|thông tin|"
@@ -103,7 +105,7 @@ static const struct {
      "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
      "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
      "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
-     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy"},
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy|thường vụ|ngân sách|thường trực"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"
@@ -135,6 +137,8 @@ static const struct {
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
                  "smartphone|laptop|livestream|selfie|logo|slogan|"
+                 /* press abbreviations of trades: phóng viên, cộng tác viên, biên tập viên */
+                 "pv|ctv|btv|"
                  /* one-syllable common nouns capitalized inside sentences */
                  "tết|trời|phật|chúa|"
                  /* pronouns and function words, capitalized only by position */
@@ -143,7 +147,9 @@ static const struct {
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"
-     "agency|motors|pharma|telecom|media|studio|studios"},
+     "agency|motors|pharma|telecom|media|studio|studios|"
+     /* newspapers (`Saigon_Times`, `Washington_Post`) */
+     "times|post|news|journal|herald|tribune|daily|gazette|telegraph"},
 };
 
 #define CUE_SLOTS 2048u

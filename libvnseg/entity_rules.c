@@ -100,7 +100,12 @@ static bool name_word(vn_scan *s, size_t t)
         memchr(s->text + tk->offset, '.', tk->length)) /* `T.Ư`, `U.S`: abbreviations */
         return false;
     uint32_t cue = vn_scan_cue(s, t);
-    if (cue & not_name) return false;
+    /* A family name that is also a place word is a name right after a title (`ông Châu`,
+     * `bà Hồ`), not the head of a place. */
+    if ((cue & not_name) &&
+        !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) && t > s->sent_first &&
+          is_word(s, t - 1) && !covered(s, t - 1) && (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)))
+        return false;
     return !((cue & CUE_NOT_ACRONYM) && all_caps(s, t));
 }
 
@@ -239,6 +244,16 @@ static size_t name_run(vn_scan *s, size_t t, size_t end)
     return j - 1;
 }
 
+/* `TP` alone (the city, with no name after it): a place of its own after an administrative
+ * head (`UBND TP`). */
+static bool city_alone(vn_scan *s, size_t t, size_t end)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    return tk->length == 2 && p[0] == 'T' && p[1] == 'P' &&
+           (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
+}
+
 /* The organization rule at head h: `Bộ Y_tế`, `Sở Giao_thông vận_tải`, `Ủy_ban nhân_dân
  * thành_phố Đà_Nẵng`, and a head before a gazetteer body (`tập_đoàn Wagner`). */
 static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
@@ -278,6 +293,14 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         /* `và` or a dash between the fields of one name (`Ngân_hàng Đầu_tư và phát_triển`,
          * `Uỷ_ban Dân_số - gia_đình và trẻ_em`). */
         bool dash = s->tok[j].kind == VNSEG_KIND_PUNCT_DASH || punct_is(s, j, '&');
+        /* Acronyms joined by a dash or `&` (`Bộ KH - ĐT`, `Ban VHXH - HĐND TP`). */
+        if (dash && last > h && all_caps(s, last) && j + 1 < end && !covered(s, j + 1) &&
+            is_word(s, j + 1) && all_caps(s, j + 1) && !(s->tok[j + 1].flags & VNSEG_TF_ABBREV)) {
+            last = j + 1;
+            j += 2;
+            named = true;
+            continue;
+        }
         if ((named || (proper && last > h)) && j + 1 < end && !covered(s, j + 1) &&
             (dash || (is_word(s, j) && (vn_scan_cue(s, j) & CUE_AND))) &&
             (dash ? is_word(s, j + 1) : lower_word(s, j + 1)) &&
@@ -299,6 +322,9 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
                 size_t r = titled ? (name_word(s, j + 1) ? j + 1 : j) : name_run(s, j + 1, end);
                 if (r > j) {
                     last = r;
+                    place = true;
+                } else if (admin && city_alone(s, j, end)) {
+                    last = j; /* `UBND TP`, `BHXH TP`: the city the paper writes from */
                     place = true;
                 }
             }
@@ -330,9 +356,10 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         break;
     }
     if (!(named || place)) return VNSEG_OK;
-    /* A number that ends the name (`Tổng_công_ty Xây_dựng công_trình giao_thông 1 , 6 và 8`). */
+    /* A number of up to three digits that ends the name (`Tổng_công_ty Xây_dựng công_trình
+     * giao_thông 1 , 6 và 8`, `Công_ty Xây_dựng 579`; not a year). */
     if (!place && last + 1 < end && last + 1 == j && s->tok[j].kind == VNSEG_KIND_NUMBER &&
-        s->tok[j].length <= 2 && !covered(s, j) &&
+        s->tok[j].length <= 3 && !covered(s, j) &&
         (j + 1 == end || !is_word(s, j + 1) || (vn_scan_cue(s, j + 1) & CUE_AND)))
         last = j;
     size_t first = h;
@@ -528,10 +555,45 @@ static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
         (c->flags & VNSEG_MF_CUED) && c->source == VNSEG_SOURCE_HEURISTIC)
         return c;
     if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
-    return c && !c->dead && (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) &&
-                   c->source == VNSEG_SOURCE_HEURISTIC
+    if (!c || c->dead || c->source != VNSEG_SOURCE_HEURISTIC) return NULL;
+    if (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) return c;
+    /* A given name joined by `và` to a person's name just before it (`Hải và Thơm`). */
+    return !comma && c->type == VNSEG_ENT_PER && c->last == a - 2 &&
+                   !(c->flags & VN_CF_TENTATIVE)
                ? c
                : NULL;
+}
+
+/* A name between two places in a list (`từ Vĩnh_Hoà , Vĩnh_Thuận , Kiên_Giang`): after a place
+ * and a comma, before a comma and a listed place; not when it begins with a family name. */
+static bool between_places(vn_scan *s, size_t a, size_t b, size_t first, size_t end)
+{
+    if (a < first + 2 || b + 2 >= end || !punct_is(s, a - 1, ',') || !punct_is(s, b + 1, ',') ||
+        !place_at(s, b + 2))
+        return false;
+    const vn_cand *c = owner_of(s, a - 2);
+    return c && !c->dead && c->type == VNSEG_ENT_LOC && c->last == a - 2 &&
+           !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
+}
+
+/* The kind of a shop before a name (`tiệm Kim_Hoàn`, `tiệm vàng Kim_Hoàn`, `hiệu thuốc X`). */
+static bool shop_before(const vn_scan *s, size_t a, size_t first)
+{
+    static const char *const shops[] = {"tiệm", "hiệu"};
+    static const char *const goods[] = {"vàng", "thuốc", "sách", "ảnh", "may", "bánh"};
+    for (size_t back = 1; back <= 2 && a >= first + back; back++) {
+        const vnseg_token *p = &s->tok[a - back];
+        if (p->kind != VNSEG_KIND_WORD || covered(s, a - back)) return false;
+        const unsigned char *q = s->text + p->offset;
+        for (size_t i = 0; i < 2; i++)
+            if (p->length == strlen(shops[i]) && memcmp(q, shops[i], p->length) == 0) return true;
+        if (back == 2) return false;
+        bool good = false;
+        for (size_t i = 0; i < sizeof goods / sizeof *goods; i++)
+            good |= p->length == strlen(goods[i]) && memcmp(q, goods[i], p->length) == 0;
+        if (!good) return false;
+    }
+    return false;
 }
 
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
@@ -550,6 +612,10 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
      * pass, which makes it a person if the document names that person elsewhere. */
     if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
         !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        /* Before a verb of speech and a colon (`Châu nói : " ...`): a person who speaks. */
+        if (a == b && a + 2 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
+            punct_is(s, a + 2, ':'))
+            return add(s, a, a, VNSEG_ENT_PER, VNSEG_MF_CUED);
         if (a == b && a + 1 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
             !(s->options & VNSEG_SCAN_NO_LINKS))
             return add(s, a, a, VNSEG_ENT_PER, VN_CF_TENTATIVE);
@@ -563,7 +629,15 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     }
     uint32_t type = VNSEG_ENT_PER, flags = 0;
     uint32_t prev = cue_before(s, a, first);
+    if (a == b && all_caps(s, a) && a >= first + 2 && punct_is(s, a - 1, '/') &&
+        s->tok[a - 2].kind == VNSEG_KIND_NUMBER)
+        return VNSEG_OK; /* the code of a document's number (`602 / GPĐC7`) */
     if (title_before(s, a, first)) {
+        flags = VNSEG_MF_CUED;
+        if (a == b && all_caps(s, a) && acronym(s, a))
+            type = VNSEG_ENT_ORG; /* a body after a title (`đại_biểu QH`), not a person */
+    } else if (shop_before(s, a, first)) {
+        type = VNSEG_ENT_ORG; /* `tiệm vàng Kim_Hoàn`: the shop's name, without its kind */
         flags = VNSEG_MF_CUED;
     } else if (prev & CUE_LOC_PREP) {
         type = VNSEG_ENT_LOC;
@@ -592,6 +666,10 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     } else if (a == b && all_caps(s, a) && acronym(s, a)) {
         type = VNSEG_ENT_ORG;
         flags = VNSEG_MF_ACRONYM;
+    } else if (a == b && all_caps(s, a) && s->tok[a].syllables >= 2 &&
+               !(s->tok[a].flags & VNSEG_TF_NOT_VIETNAMESE) &&
+               (first_syllable_cue(s, a) & CUE_FAMILY)) {
+        flags = VNSEG_MF_CUED; /* a full name in capitals (a byline's `LÊ_VĂN_AN`) */
     } else if (a == b && all_caps(s, a)) {
         return VNSEG_OK; /* capitals that are no acronym: emphasis, not a name */
     } else if (a == b && vietnamese_syllable_word(s, a) && (prev & CUE_PEOPLE)) {
@@ -601,6 +679,9 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         const vn_cand *c = enumerated_after(s, a, first);
         if (c) {
             type = c->type;
+            flags = VNSEG_MF_CUED | VN_CF_LISTED;
+        } else if (between_places(s, a, b, first, end)) {
+            type = VNSEG_ENT_LOC;
             flags = VNSEG_MF_CUED | VN_CF_LISTED;
         }
     }
@@ -679,14 +760,18 @@ static bool field_ahead(vn_scan *s, size_t t, size_t end)
 }
 
 /* A listed name that is also a form of address, capitalized by position and followed by a
- * lower-case word, is the pronoun (`Anh cho biết`: he said, not England): drop it. */
+ * lower-case word, is the pronoun (`Anh cho biết`: he said, not England): drop it. So is one
+ * before a one-syllable given name (`Anh Hải`: brother Hải). */
 static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
 {
     vn_cand *c = owner_of(s, t);
     if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
         !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
-        lower_word(s, t + 1) && initial(s, t, s->sent_first) &&
-        (vn_scan_cue(s, t) & CUE_PER_TITLE) && !(vn_scan_cue(s, t + 1) & CUE_AND))
+        initial(s, t, s->sent_first) && (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
+        ((lower_word(s, t + 1) && !(vn_scan_cue(s, t + 1) & CUE_AND)) ||
+         (is_word(s, t + 1) && (s->tok[t + 1].flags & VNSEG_TF_TITLE_CASE) &&
+          vietnamese_syllable_word(s, t + 1) && !all_caps(s, t + 1) && !covered(s, t + 1) &&
+          !(vn_scan_cue(s, t + 1) & not_name))))
         absorb(s, c);
 }
 
