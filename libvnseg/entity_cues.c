@@ -74,7 +74,7 @@ static const struct {
      "cảnh sát|toà án|tand|viện kiểm sát|vksnd|bộ chỉ huy|bộ tư lệnh|bệnh viện|bv|"
      "trường|đại học|trung tâm|kho bạc|thanh tra|tỉnh uỷ|thành uỷ|huyện uỷ|quận uỷ|"
      "đảng uỷ|đoàn|chi nhánh|đội|uỷ ban nhân dân|hội đồng nhân dân|mặt trận tổ quốc|"
-     "bảo hiểm xã hội|bhxh|cục thuế|chi cục thuế|hải quan|cục hải quan"},
+     "bảo hiểm xã hội|bhxh|phòng|cục thuế|chi cục thuế|hải quan|cục hải quan"},
     {CUE_FIELD,
      "quốc phòng|ngoại giao|công an|tài chính|y tế|giáo dục|tư pháp|nội vụ|công thương|"
      "xây dựng|giao thông|nông nghiệp|kế hoạch|lao động|văn hoá|khoa học|thông tin|"

@@ -91,6 +91,12 @@ static size_t byline_dash(const vn_scan *s, size_t first, size_t end)
     return j < end && s->tok[j].kind == VNSEG_KIND_PUNCT_DASH ? j : 0;
 }
 
+static bool punct_is(const vn_scan *s, size_t t, char ch)
+{
+    const vnseg_token *p = &s->tok[t];
+    return p->kind != VNSEG_KIND_WORD && p->length == 1 && s->text[p->offset] == (unsigned char)ch;
+}
+
 /* A word that may be (part of) a name on no list: title case, not covered, no cue word. */
 static bool name_word(vn_scan *s, size_t t)
 {
@@ -103,8 +109,10 @@ static bool name_word(vn_scan *s, size_t t)
     /* A family name that is also a place word is a name right after a title (`ông Châu`,
      * `bà Hồ`), not the head of a place. */
     if ((cue & not_name) &&
-        !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) && t > s->sent_first &&
-          is_word(s, t - 1) && !covered(s, t - 1) && (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)))
+        !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) &&
+          ((t > s->sent_first && is_word(s, t - 1) && !covered(s, t - 1) &&
+            (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)) ||
+           (t + 2 < s->ntok && (vn_scan_cue(s, t + 1) & CUE_AFTER_NAME) && punct_is(s, t + 2, ':')))))
         return false;
     return !((cue & CUE_NOT_ACRONYM) && all_caps(s, t));
 }
@@ -173,12 +181,6 @@ static uint32_t first_syllable_cue(vn_scan *s, size_t t)
                    vn_scan_key(s, t, sy.start[0], sy.end[0], k, true) == VNSEG_OK
                ? vn_cue_of(k->data, k->len)
                : 0;
-}
-
-static bool punct_is(const vn_scan *s, size_t t, char ch)
-{
-    const vnseg_token *p = &s->tok[t];
-    return p->kind != VNSEG_KIND_WORD && p->length == 1 && s->text[p->offset] == (unsigned char)ch;
 }
 
 /* A full person's name after the name of a body, when an office governs both (`Thứ_trưởng Bộ
@@ -254,6 +256,51 @@ static bool city_alone(vn_scan *s, size_t t, size_t end)
            (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
 }
 
+static bool word_is(const vn_scan *s, size_t t, const char *w)
+{
+    size_t n = strlen(w);
+    return s->tok[t].kind == VNSEG_KIND_WORD && s->tok[t].length == n &&
+           memcmp(s->text + s->tok[t].offset, w, n) == 0;
+}
+
+/* A zone and its name (`khu đô_thị mới Phú_Mỹ_An`, `Khu công_nghiệp Linh_Trung`, `khu
+ * dân_cư Trung_Sơn`): the last token of the place, or 0 when token t starts none. */
+static size_t zone_at(vn_scan *s, size_t t, size_t end)
+{
+    static const char *const kinds[] = {"đô_thị", "công_nghiệp", "dân_cư", "chế_xuất",
+                                        "kinh_tế", "du_lịch", "công_nghệ_cao"};
+    if (!(word_is(s, t, "khu") || word_is(s, t, "Khu")) || t + 2 >= end || covered(s, t + 1))
+        return 0;
+    bool kind = false;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        kind |= word_is(s, t + 1, kinds[i]);
+    if (!kind) return 0;
+    size_t a = t + 2;
+    if (word_is(s, a, "mới")) a++;
+    vn_cand *loc = a < end ? place_at(s, a) : NULL;
+    if (loc) {
+        absorb(s, loc);
+        return loc->last;
+    }
+    if (a >= end || !name_word(s, a)) return 0;
+    size_t b = name_run(s, a, end);
+    /* A Roman numeral after the name (`Linh_Trung III`). */
+    if (b + 1 < end && !covered(s, b + 1) && all_caps(s, b + 1) &&
+        strspn((const char *)s->text + s->tok[b + 1].offset, "IVX") == s->tok[b + 1].length)
+        b++;
+    return b;
+}
+
+/* A capitalized organization head alone inside a sentence and its acronym in brackets
+ * (`ban giám_đốc Bảo_hiểm_xã_hội ( BHXH ) TP. HCM`): two names of the body. */
+static bool head_with_acronym(vn_scan *s, size_t h, size_t end)
+{
+    return (s->tok[h].flags & VNSEG_TF_CAPITALIZED) && h + 3 < end && punct_is(s, h + 1, '(') &&
+           !covered(s, h + 2) && is_word(s, h + 2) && acronym(s, h + 2) &&
+           s->tok[h + 3].kind == VNSEG_KIND_PUNCT_CLOSE && !initial(s, h, s->sent_first) &&
+           (vn_scan_cue(s, h) & CUE_ORG_HEAD);
+}
+
 /* The organization rule at head h: `Bộ Y_tế`, `Sở Giao_thông vận_tải`, `Ủy_ban nhân_dân
  * thành_phố Đà_Nẵng`, and a head before a gazetteer body (`tập_đoàn Wagner`). */
 static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
@@ -322,6 +369,10 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
                 size_t r = titled ? (name_word(s, j + 1) ? j + 1 : j) : name_run(s, j + 1, end);
                 if (r > j) {
                     last = r;
+                    place = true;
+                } else if (admin && j + 1 < end && s->tok[j + 1].kind == VNSEG_KIND_NUMBER &&
+                           (cue & CUE_LOC_NUMBERED)) {
+                    last = j + 1; /* `Phòng GD - ĐT Q. 9` */
                     place = true;
                 } else if (admin && city_alone(s, j, end)) {
                     last = j; /* `UBND TP`, `BHXH TP`: the city the paper writes from */
@@ -767,8 +818,9 @@ static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
     vn_cand *c = owner_of(s, t);
     if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
         !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
-        initial(s, t, s->sent_first) && (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
-        ((lower_word(s, t + 1) && !(vn_scan_cue(s, t + 1) & CUE_AND)) ||
+        (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
+        ((lower_word(s, t + 1) && !(vn_scan_cue(s, t + 1) & CUE_AND) &&
+          initial(s, t, s->sent_first)) ||
          (is_word(s, t + 1) && (s->tok[t + 1].flags & VNSEG_TF_TITLE_CASE) &&
           vietnamese_syllable_word(s, t + 1) && !all_caps(s, t + 1) && !covered(s, t + 1) &&
           !(vn_scan_cue(s, t + 1) & not_name))))
@@ -888,6 +940,19 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 !(vn_scan_cue(s, t) & (CUE_PER_TITLE | CUE_COMMON))) {
                 st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
                 t++;
+                continue;
+            }
+            size_t zone = caps != 1 && !(s->options & VNSEG_SCAN_NO_HEADS) ? zone_at(s, t, end) : 0;
+            if (zone) {
+                st = add(s, t, zone, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                t = zone + 1;
+                continue;
+            }
+            if (caps != 1 && head_with_acronym(s, t, end)) {
+                st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                if (st == VNSEG_OK)
+                    st = add(s, t + 2, t + 2, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
+                t += 4;
                 continue;
             }
             if (caps != 1 && (name_ahead(s, t, end) || field_ahead(s, t, end))) {
