@@ -327,6 +327,57 @@ static void test_given_names_streets_abbreviations(void **state)
                         "LOC~thị_tứ Khâm_Đức | LOC:Q. Gò_Vấp");
 }
 
+static void test_acronyms_shops_zones(void **state)
+{
+    (void)state;
+    /* Acronyms joined by a dash; `TP` alone after an administrative head; a numbered district
+     * after one; a capitalized head and its acronym in brackets; an acronym after a title is
+     * the body, not a person; abbreviations of trades; the code of a document's number. */
+    assert_string_equal(scan("Hôm_qua Bộ VH - TT đã họp , Phòng TC - KH Q. 3 báo_cáo ."),
+                        "ORG~Bộ VH - TT | ORG~Phòng TC - KH Q. 3");
+    assert_string_equal(scan("Hôm_qua UBND TP đã duyệt , BHXH TP cũng đồng_ý ."),
+                        "ORG~UBND TP | ORG~BHXH TP");
+    assert_string_equal(scan("Hôm_qua Bảo_hiểm_xã_hội ( BHXH ) tỉnh đã chi ."),
+                        "ORG~Bảo_hiểm_xã_hội | ORG~BHXH");
+    assert_string_equal(scan("Các đại_biểu QH chất_vấn , các PV và CTV ghi_chép ."), "ORG~QH");
+    assert_string_equal(scan("Theo giấy_phép 15 / GPĐT của bộ , Hanoi_Times đưa tin ."),
+                        "ORG~Hanoi_Times");
+    assert_string_equal(scan("Uỷ_ban Tài_chính và ngân_sách họp với Ban thường_vụ QH ."),
+                        "ORG~Uỷ_ban Tài_chính và ngân_sách | ORG~Ban thường_vụ QH");
+    /* A number of three digits ends a company's name; a year does not. */
+    assert_string_equal(scan("Hợp_đồng của Công_ty Xây_dựng 584 , không phải Công_ty "
+                             "Xây_dựng 2004 ."),
+                        "ORG~Công_ty Xây_dựng 584 | ORG~Công_ty Xây_dựng");
+    /* Shops by their kind (not part of the name); zones with their kind; the land of a place. */
+    assert_string_equal(scan("Bọn cướp vào tiệm vàng Ngọc_Lan ( quận 5 ) hôm_qua ."),
+                        "ORG~Ngọc_Lan | LOC~quận 5");
+    assert_string_equal(scan("Dự_án khu đô_thị mới Nam_Phong gần Khu công_nghiệp Tân_Mỹ II ."),
+                        "LOC~khu đô_thị mới Nam_Phong | LOC~Khu công_nghiệp Tân_Mỹ II");
+    assert_string_equal(scan("Ông về đất Tây_Sơn rồi thăm quê Lương_Sơn ."),
+                        "LOC~Tây_Sơn | LOC~Lương_Sơn");
+    /* A name between two places of a list is a place; a full name there is a person. */
+    assert_string_equal(scan("Họ đến từ Phước_Hưng , Long_Điền , Đồng_Nai ."),
+                        "LOC~Phước_Hưng | LOC~Long_Điền | LOC:Đồng_Nai");
+    assert_string_equal(scan("Thư gửi tới Phước_Hưng , Trần_Văn_Nam , Đồng_Nai ."),
+                        "LOC~Phước_Hưng | PER~Trần_Văn_Nam | LOC:Đồng_Nai");
+}
+
+static void test_given_names_in_context(void **state)
+{
+    (void)state;
+    /* A family name that is also a place word, after a title; a one-syllable name before a
+     * verb of speech and a colon (not without the colon); a given name joined by `và` to a
+     * person's; a form of address that is also a country, before a given name. */
+    assert_string_equal(scan("Hôm_qua ông Châu và bà Hồ đã về ."), "PER~Châu | PER~Hồ");
+    assert_string_equal(scan("Tâm nói : \" Em về đây \" ."), "PER~Tâm");
+    assert_string_equal(scan("Tâm nói rằng em sẽ về ."), "");
+    assert_string_equal(scan("Toà xử cho Lan và Huệ và tuyên án ."), "PER~Lan | PER~Huệ");
+    assert_string_equal(scan("Tôi hỏi - Anh Tâm nói ngay ."), "PER~Tâm");
+    /* A full name in capitals (a byline), not capitals for emphasis. */
+    assert_string_equal(scan("Ảnh : NGUYỄN_VĂN_AN"), "PER~NGUYỄN_VĂN_AN");
+    assert_string_equal(scan("Họ hô to : XIN_CHÀO ."), "");
+}
+
 static void test_bodies_after_offices(void **state)
 {
     (void)state;
@@ -519,6 +570,8 @@ int main(void)
         cmocka_unit_test(test_bylines_fields_peoples),
         cmocka_unit_test(test_given_names_streets_abbreviations),
         cmocka_unit_test(test_bodies_after_offices),
+        cmocka_unit_test(test_acronyms_shops_zones),
+        cmocka_unit_test(test_given_names_in_context),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),
