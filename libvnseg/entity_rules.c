@@ -694,6 +694,9 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED;
     } else if (prev & CUE_MISC_HEAD) {
+        /* The code of a strain (`virus H5N1`) is no name. */
+        if (a == b && (s->tok[a].flags & VNSEG_TF_HAS_DIGIT) && word_is(s, a - 1, "virus"))
+            return VNSEG_OK;
         type = VNSEG_ENT_MISC;
         flags = VNSEG_MF_CUED;
     } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
@@ -723,8 +726,10 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         flags = VNSEG_MF_CUED; /* a full name in capitals (a byline's `LÊ_VĂN_AN`) */
     } else if (a == b && all_caps(s, a)) {
         return VNSEG_OK; /* capitals that are no acronym: emphasis, not a name */
-    } else if (a == b && vietnamese_syllable_word(s, a) && (prev & CUE_PEOPLE)) {
-        return VNSEG_OK; /* a people or a dynasty (`người Việt`, `quân Thanh`) */
+    } else if (a == b && (prev & CUE_PEOPLE) &&
+               (vietnamese_syllable_word(s, a) ||
+                (s->tok[a].syllables == 2 && !(first_syllable_cue(s, a) & CUE_FAMILY)))) {
+        return VNSEG_OK; /* a people or a dynasty (`người Việt`, `quân Thanh`, `người Ê_Đê`) */
     }
     if (!(flags & VNSEG_MF_CUED)) {
         const vn_cand *c = enumerated_after(s, a, first);

@@ -355,6 +355,8 @@ static void test_acronyms_shops_zones(void **state)
                         "LOC~khu đô_thị mới Nam_Phong | LOC~Khu công_nghiệp Tân_Mỹ II");
     assert_string_equal(scan("Ông về đất Tây_Sơn rồi thăm quê Lương_Sơn ."),
                         "LOC~Tây_Sơn | LOC~Lương_Sơn");
+    /* The code of a virus's strain and a people of two syllables are no names. */
+    assert_string_equal(scan("Cúm do virus H7N9 lan tới người Xơ_Đăng trên núi ."), "");
     /* A name between two places of a list is a place; a full name there is a person. */
     assert_string_equal(scan("Họ đến từ Phước_Hưng , Long_Điền , Đồng_Nai ."),
                         "LOC~Phước_Hưng | LOC~Long_Điền | LOC:Đồng_Nai");
