@@ -627,24 +627,20 @@ static bool between_places(vn_scan *s, size_t a, size_t b, size_t first, size_t 
            !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
 }
 
-/* The kind of a shop before a name (`tiệm Kim_Hoàn`, `tiệm vàng Kim_Hoàn`, `hiệu thuốc X`). */
+/* The kind of a shop before a name (`tiệm Kim_Hoàn`, `tiệm vàng Kim_Hoàn`, `hiệu thuốc X`). It
+ * runs at every name, so lengths and first bytes are compared before the words. */
 static bool shop_before(const vn_scan *s, size_t a, size_t first)
 {
-    static const char *const shops[] = {"tiệm", "hiệu"};
-    static const char *const goods[] = {"vàng", "thuốc", "sách", "ảnh", "may", "bánh"};
-    for (size_t back = 1; back <= 2 && a >= first + back; back++) {
-        const vnseg_token *p = &s->tok[a - back];
-        if (p->kind != VNSEG_KIND_WORD || covered(s, a - back)) return false;
-        const unsigned char *q = s->text + p->offset;
-        for (size_t i = 0; i < 2; i++)
-            if (p->length == strlen(shops[i]) && memcmp(q, shops[i], p->length) == 0) return true;
-        if (back == 2) return false;
-        bool good = false;
-        for (size_t i = 0; i < sizeof goods / sizeof *goods; i++)
-            good |= p->length == strlen(goods[i]) && memcmp(q, goods[i], p->length) == 0;
-        if (!good) return false;
-    }
-    return false;
+    if (a < first + 1 || covered(s, a - 1) || !is_word(s, a - 1)) return false;
+    const vnseg_token *p = &s->tok[a - 1];
+    size_t n = p->length;
+    if (n == 6 && (word_is(s, a - 1, "tiệm") || word_is(s, a - 1, "hiệu"))) return true;
+    if (n != 5 && n != 7 && n != 3) return false;
+    if (!(word_is(s, a - 1, "vàng") || word_is(s, a - 1, "thuốc") || word_is(s, a - 1, "sách") ||
+          word_is(s, a - 1, "ảnh") || word_is(s, a - 1, "may") || word_is(s, a - 1, "bánh")))
+        return false;
+    return a >= first + 2 && !covered(s, a - 2) &&
+           (word_is(s, a - 2, "tiệm") || word_is(s, a - 2, "hiệu"));
 }
 
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
@@ -822,14 +818,15 @@ static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
 {
     vn_cand *c = owner_of(s, t);
     if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
-        !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
-        (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
-        ((lower_word(s, t + 1) && !(vn_scan_cue(s, t + 1) & CUE_AND) &&
-          initial(s, t, s->sent_first)) ||
-         (is_word(s, t + 1) && (s->tok[t + 1].flags & VNSEG_TF_TITLE_CASE) &&
-          vietnamese_syllable_word(s, t + 1) && !all_caps(s, t + 1) && !covered(s, t + 1) &&
-          !(vn_scan_cue(s, t + 1) & not_name))))
-        absorb(s, c);
+        !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end) {
+        bool lower = lower_word(s, t + 1) && initial(s, t, s->sent_first);
+        bool given = !lower && is_word(s, t + 1) && (s->tok[t + 1].flags & VNSEG_TF_TITLE_CASE) &&
+                     vietnamese_syllable_word(s, t + 1) && !all_caps(s, t + 1) &&
+                     !covered(s, t + 1);
+        if ((lower || given) && (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
+            !(vn_scan_cue(s, t + 1) & (lower ? CUE_AND : not_name)))
+            absorb(s, c);
+    }
 }
 
 /* A one-syllable listed place right after a form of address by kin is a given name (`chị Nga`,
@@ -947,7 +944,11 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
-            size_t zone = caps != 1 && !(s->options & VNSEG_SCAN_NO_HEADS) ? zone_at(s, t, end) : 0;
+            /* `khu` (3 bytes, tested first: this runs at every word) starting a zone. */
+            size_t zone = tk->length == 3 && (s->text[tk->offset] | 0x20) == 'k' && caps != 1 &&
+                                  !(s->options & VNSEG_SCAN_NO_HEADS)
+                              ? zone_at(s, t, end)
+                              : 0;
             if (zone) {
                 st = add(s, t, zone, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
                 t = zone + 1;
