@@ -627,6 +627,43 @@ static bool between_places(vn_scan *s, size_t a, size_t b, size_t first, size_t 
            !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
 }
 
+/* A shop's name before a comma, maybe with its place in brackets (`tiệm vàng Kim_Hoàn ( quận
+ * 7 ) , Kim_Lan`): the name after the comma is another shop. */
+static bool shop_listed_before(const vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 2 || !punct_is(s, a - 1, ',')) return false;
+    size_t p = a - 2;
+    if (s->tok[p].kind == VNSEG_KIND_PUNCT_CLOSE) {
+        size_t q = p;
+        while (q > first && q + 8 > p && s->tok[q].kind != VNSEG_KIND_PUNCT_OPEN)
+            q--;
+        if (q <= first || s->tok[q].kind != VNSEG_KIND_PUNCT_OPEN) return false;
+        p = q - 1;
+    }
+    const vn_cand *c = owner_of(s, p);
+    return c && !c->dead && c->type == VNSEG_ENT_ORG && c->last == p &&
+           c->source == VNSEG_SOURCE_HEURISTIC && (c->flags & VN_CF_LISTED);
+}
+
+/* The first name of a list that ends in a place with its head (`Nap , Krông và làng Khôi`): the
+ * names after b are single title-case words after commas, then `và`, a place head in lower
+ * case and a title-case word. */
+static bool list_before_place(vn_scan *s, size_t b, size_t end)
+{
+    size_t j = b + 1;
+    for (int items = 0; items < 6 && j + 2 < end; items++) {
+        if (punct_is(s, j, ',') && name_word(s, j + 1) && !all_caps(s, j + 1)) {
+            j += 2;
+            continue;
+        }
+        return !covered(s, j) && lower_word(s, j) && (vn_scan_cue(s, j) & CUE_AND) &&
+               lower_word(s, j + 1) && !covered(s, j + 1) &&
+               (vn_scan_cue(s, j + 1) & CUE_LOC_HEAD) &&
+               (s->tok[j + 2].flags & VNSEG_TF_TITLE_CASE);
+    }
+    return false;
+}
+
 /* The kind of a shop before a name (`tiệm Kim_Hoàn`, `tiệm vàng Kim_Hoàn`, `hiệu thuốc X`). It
  * runs at every name, so lengths and first bytes are compared before the words. */
 static bool shop_before(const vn_scan *s, size_t a, size_t first)
@@ -685,7 +722,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
             type = VNSEG_ENT_ORG; /* a body after a title (`đại_biểu QH`), not a person */
     } else if (shop_before(s, a, first)) {
         type = VNSEG_ENT_ORG; /* `tiệm vàng Kim_Hoàn`: the shop's name, without its kind */
-        flags = VNSEG_MF_CUED;
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
     } else if (prev & CUE_LOC_PREP) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED;
@@ -704,6 +741,9 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
                (b > a || s->tok[a].syllables >= 2)) {
         type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
         flags = VNSEG_MF_CUED;
+    } else if (shop_listed_before(s, a, first)) {
+        type = VNSEG_ENT_ORG; /* more shops (`tiệm vàng Kim_Hoàn ( quận 7 ) , Kim_Lan`) */
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
     } else if (!all_caps(s, a) && place_by_brackets(s, a, b, first, end)) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED | VN_CF_LISTED;
@@ -732,7 +772,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         if (c) {
             type = c->type;
             flags = VNSEG_MF_CUED | VN_CF_LISTED;
-        } else if (between_places(s, a, b, first, end)) {
+        } else if (between_places(s, a, b, first, end) || list_before_place(s, b, end)) {
             type = VNSEG_ENT_LOC;
             flags = VNSEG_MF_CUED | VN_CF_LISTED;
         }

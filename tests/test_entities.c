@@ -351,6 +351,11 @@ static void test_acronyms_shops_zones(void **state)
     /* Shops by their kind (not part of the name); zones with their kind; the land of a place. */
     assert_string_equal(scan("Bọn cướp vào tiệm vàng Ngọc_Lan ( quận 5 ) hôm_qua ."),
                         "ORG~Ngọc_Lan | LOC~quận 5");
+    assert_string_equal(scan("Họ vào tiệm Ngọc_Lan ( quận 5 ) , Kim_Phát ( quận 6 ) ."),
+                        "ORG~Ngọc_Lan | LOC~quận 5 | ORG~Kim_Phát | LOC~quận 6");
+    /* The names of a list that ends in a place with its head are places. */
+    assert_string_equal(scan("Ba buôn Dlei , Knia và làng Thơ nằm sát biên_giới ."),
+                        "LOC~Dlei | LOC~Knia | LOC~làng Thơ");
     assert_string_equal(scan("Dự_án khu đô_thị mới Nam_Phong gần Khu công_nghiệp Tân_Mỹ II ."),
                         "LOC~khu đô_thị mới Nam_Phong | LOC~Khu công_nghiệp Tân_Mỹ II");
     assert_string_equal(scan("Ông về đất Tây_Sơn rồi thăm quê Lương_Sơn ."),
