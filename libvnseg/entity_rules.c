@@ -108,11 +108,11 @@ static bool name_word(vn_scan *s, size_t t)
     uint32_t cue = vn_scan_cue(s, t);
     /* A family name that is also a place word is a name right after a title (`ông Châu`,
      * `bà Hồ`), not the head of a place. */
-    if ((cue & not_name) &&
-        !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) &&
-          ((t > s->sent_first && is_word(s, t - 1) && !covered(s, t - 1) &&
-            (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)) ||
-           (t + 2 < s->ntok && (vn_scan_cue(s, t + 1) & CUE_AFTER_NAME) && punct_is(s, t + 2, ':')))))
+    if ((cue & not_name) && !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) &&
+                              ((t > s->sent_first && is_word(s, t - 1) && !covered(s, t - 1) &&
+                                (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)) ||
+                               (t + 2 < s->ntok && (vn_scan_cue(s, t + 1) & CUE_AFTER_NAME) &&
+                                punct_is(s, t + 2, ':')))))
         return false;
     return !((cue & CUE_NOT_ACRONYM) && all_caps(s, t));
 }
@@ -267,8 +267,8 @@ static bool word_is(const vn_scan *s, size_t t, const char *w)
  * dân_cư Trung_Sơn`): the last token of the place, or 0 when token t starts none. */
 static size_t zone_at(vn_scan *s, size_t t, size_t end)
 {
-    static const char *const kinds[] = {"đô_thị", "công_nghiệp", "dân_cư", "chế_xuất",
-                                        "kinh_tế", "du_lịch", "công_nghệ_cao"};
+    static const char *const kinds[] = {"đô_thị",  "công_nghiệp", "dân_cư",       "chế_xuất",
+                                        "kinh_tế", "du_lịch",     "công_nghệ_cao"};
     if (!(word_is(s, t, "khu") || word_is(s, t, "Khu")) || t + 2 >= end || covered(s, t + 1))
         return 0;
     bool kind = false;
@@ -609,8 +609,7 @@ static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
     if (!c || c->dead || c->source != VNSEG_SOURCE_HEURISTIC) return NULL;
     if (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) return c;
     /* A given name joined by `và` to a person's name just before it (`Hải và Thơm`). */
-    return !comma && c->type == VNSEG_ENT_PER && c->last == a - 2 &&
-                   !(c->flags & VN_CF_TENTATIVE)
+    return !comma && c->type == VNSEG_ENT_PER && c->last == a - 2 && !(c->flags & VN_CF_TENTATIVE)
                ? c
                : NULL;
 }
@@ -737,8 +736,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         flags = VNSEG_MF_CUED;
     } else if (a == b && all_caps(s, a) && (prev & CUE_QUANT)) {
         return VNSEG_OK; /* an abbreviated common noun (`các DN`, `những BN`) */
-    } else if (house_number_before(s, a, first) &&
-               (b > a || s->tok[a].syllables >= 2)) {
+    } else if (house_number_before(s, a, first) && (b > a || s->tok[a].syllables >= 2)) {
         type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
         flags = VNSEG_MF_CUED;
     } else if (shop_listed_before(s, a, first)) {

@@ -91,8 +91,8 @@ extern "C" {
  * - a one-syllable word before `ơi` is a PER wherever it stands (a vocative: `" Lan ơi`), a
  *   form of address excepted (`Anh ơi`);
  * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, `địa_bàn`,
- *   `giao_lộ`, `đất`, `quê`, ...) makes a LOC, and so does a house number after a comma, a place word, `số`
- *   or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
+ *   `giao_lộ`, `đất`, `quê`, ...) makes a LOC, and so does a house number after a comma, a
+ *   place word, `số` or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
  * - brackets make a LOC of a street or place named after a person: a district in brackets
  *   after it (`Lê_Văn_Sĩ ( quận 3 )`), a name in brackets after a place (`đường Cống_Quỳnh (
  *   Tân_Định )`), and the first part of an address in brackets before a gazetteer place
