@@ -50,23 +50,27 @@ static const struct {
     {CUE_LOC_PREP, "tại|ở|tới|đến|thăm|sang|rời|khỏi|từ|quanh|gần|khắp|tận|xuống|nhập cảnh|"
                    "đặt chân|có mặt|trở về|quay về|di tản|sơ tán|giao lộ|ngã tư|ngã ba|ngã sáu|"
                    "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm|"
+                   /* a hydroelectric plant's site (`thuỷ_điện A_Vương`) */
+                   "thuỷ điện|"
                    /* the land or home of a place (`đất Tây_Sơn`, `quê Quảng_Nam`) */
                    "đất|quê"},
     {CUE_LOC_HEAD,
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
-     "núi|dãy núi|đèo|đồi|đảo|quần đảo|bán đảo|vịnh|biển|eo biển|vùng|miền|châu|lục địa|"
+     "núi|dãy núi|đèo|đồi|đảo|quần đảo|bán đảo|vịnh|biển|eo biển|vùng|miền|châu|lục địa|rạch|"
      "bang|tiểu bang|đặc khu|cảng|sân bay|sân|sân vận động|chợ|bến|bến xe|ga|cửa khẩu|"
-     "vườn quốc gia|"
+     "vườn quốc gia|khách sạn|"
      "công viên|đền|chùa|nhà thờ|phương|xứ|vương quốc|vùng lãnh thổ|thung lũng|"
      "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển|"
      "làng xã|thị tứ|q.|p.|h.|x.|tx.|tt.|ql."},
     {CUE_LOC_HEAD | CUE_LOC_NUMBERED, "quận|phường|q.|p.|ấp|khu phố"},
+    /* Military units take a number (`sư_đoàn 4`): LOC_NUMBERED on an ORG head. */
+    {CUE_ORG_HEAD | CUE_LOC_NUMBERED, "sư đoàn|trung đoàn|lữ đoàn|tiểu đoàn|quân đoàn|quân khu"},
     {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
                    "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
                    "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"
                    "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
-                   "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|khách sạn|nhà hát|bảo tàng|"
+                   "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|nhà hát|bảo tàng|"
                    "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
                    "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
     {CUE_ORG_HEAD | CUE_ORG_ADMIN,
@@ -105,7 +109,7 @@ static const struct {
      "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
      "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
      "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
-     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy|thường vụ|ngân sách|thường trực"},
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy|thường vụ|ngân sách|thường trực|xung phong"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"

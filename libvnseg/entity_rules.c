@@ -301,11 +301,45 @@ static bool head_with_acronym(vn_scan *s, size_t h, size_t end)
            (vn_scan_cue(s, h) & CUE_ORG_HEAD);
 }
 
+/* A capitalized `Ban` inside a sentence and the lower-case words of its task, up to a
+ * punctuation mark (`Ban quản_lý dự_án đại_lộ đông_tây ,`, `Ban thuế_thu_nhập cá_nhân (`,
+ * `Ban chỉ_đạo chuyên_án 404T ,`): the last token of the board's name, or 0. Only when the
+ * words end at a mark (or a code), so that a verb after them is never taken in. */
+static size_t board_at(vn_scan *s, size_t h, size_t end)
+{
+    if (s->tok[h].length != 3 || !word_is(s, h, "Ban") || initial(s, h, s->sent_first)) return 0;
+    size_t j = h + 1;
+    while (j < end && j <= h + 6 && lower_word(s, j) && !covered(s, j) &&
+           !(vn_scan_cue(s, j) & (CUE_AFTER_NAME | CUE_LOC_PREP | CUE_AND)))
+        j++;
+    if (j < h + 3) return 0; /* two lower-case words at least; one is the rule of org_at */
+    /* A code after the words (`404T`, `35`). */
+    if (j < end && !covered(s, j) && (s->tok[j].flags & VNSEG_TF_HAS_DIGIT) &&
+        s->tok[j].length <= 8)
+        j++;
+    if (j < end && (is_word(s, j) || s->tok[j].kind == VNSEG_KIND_NUMBER)) return 0;
+    return j - 1;
+}
+
 /* The organization rule at head h: `Bộ Y_tế`, `Sở Giao_thông vận_tải`, `Ủy_ban nhân_dân
  * thành_phố Đà_Nẵng`, and a head before a gazetteer body (`tập_đoàn Wagner`). */
 static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
 {
     uint32_t hc = vn_scan_cue(s, h);
+    /* A lower-case `phòng` is a department of a body only before its acronym (`phòng QLĐT`);
+     * before other words it is a room or an office's division (`phòng kinh_doanh Công_ty`). */
+    if (word_is(s, h, "phòng") &&
+        !(h + 1 < end && is_word(s, h + 1) && all_caps(s, h + 1)))
+        return VNSEG_OK;
+    /* A military unit and its number (`sư_đoàn 4`, `trung_đoàn 8`). */
+    if ((hc & CUE_LOC_NUMBERED) && !(hc & CUE_LOC_HEAD) && h + 1 < end &&
+        s->tok[h + 1].kind == VNSEG_KIND_NUMBER && s->tok[h + 1].length <= 3 && !covered(s, h + 1))
+        return add(s, (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h, h + 1, VNSEG_ENT_ORG,
+                   VNSEG_MF_HEAD | VNSEG_MF_CUED);
+    size_t board = board_at(s, h, end);
+    if (board)
+        return add(s, (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h, board, VNSEG_ENT_ORG,
+                   VNSEG_MF_HEAD | VNSEG_MF_CUED);
     bool admin = (hc & CUE_ORG_ADMIN) != 0, named = false, place = false;
     vn_cand *next = h + 1 < end ? owner_of(s, h + 1) : NULL;
     if (next && !next->dead && next->type == VNSEG_ENT_ORG) {
@@ -593,6 +627,17 @@ static bool vocative(const vn_scan *s, size_t t, size_t end)
            memcmp(s->text + s->tok[t].offset, oi, sizeof oi - 1) == 0;
 }
 
+/* Whether token t is the head of a street, whose names are often people's (`đường`, `phố`,
+ * `đại_lộ`, `ngõ`, `hẻm`, `quốc_lộ`, `Q.`-less `Đường`). */
+static bool street_head(const vn_scan *s, size_t t)
+{
+    static const char *const heads[] = {"đường", "Đường", "phố", "Phố", "đại_lộ",
+                                        "Đại_lộ", "ngõ", "hẻm", "tuyến"};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (word_is(s, t, heads[i])) return true;
+    return false;
+}
+
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
  * that mention, or NULL. */
 static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
@@ -607,6 +652,11 @@ static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
         return c;
     if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
     if (!c || c->dead || c->source != VNSEG_SOURCE_HEURISTIC) return NULL;
+    /* A full person's name after a place with its head is the next item only when the head is
+     * a street's (`đường Thái_Thịnh , Tôn_Đức_Thắng`), not `cửa_khẩu Sa_Kỳ , Võ_Thị_Dung`. */
+    if (c->type == VNSEG_ENT_LOC && (c->flags & VNSEG_MF_HEAD) && person_shaped(s, a) &&
+        !street_head(s, c->first))
+        return NULL;
     if (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) return c;
     /* A given name joined by `và` to a person's name just before it (`Hải và Thơm`). */
     return !comma && c->type == VNSEG_ENT_PER && c->last == a - 2 && !(c->flags & VN_CF_TENTATIVE)
@@ -679,6 +729,49 @@ static bool shop_before(const vn_scan *s, size_t a, size_t first)
            (word_is(s, a - 2, "tiệm") || word_is(s, a - 2, "hiệu"));
 }
 
+/* Whether the acronym at a, in brackets, spells the syllables of the words right before the
+ * bracket and the first of them is in lower case (`quan_hệ tình_dục ( QHTD )`, `đại_biểu
+ * Quốc_hội ( ĐBQH )`): the abbreviation of a common noun, no name. */
+static bool defines_common_noun(vn_scan *s, size_t a, size_t first, size_t end)
+{
+    if (a < first + 2 || a + 1 >= end || !punct_is(s, a - 1, '(') ||
+        s->tok[a + 1].kind != VNSEG_KIND_PUNCT_CLOSE)
+        return false;
+    const unsigned char *p = s->text + s->tok[a].offset;
+    size_t n = s->tok[a].length, k = n; /* letters of the acronym, matched from the end */
+    size_t t = a - 1;
+    while (k > 0 && t > first) {
+        t--;
+        if (!is_word(s, t)) return false;
+        vn_syls sy;
+        size_t ns = vn_scan_syllables(s, t, &sy);
+        if (ns == 0) return false;
+        const unsigned char *w = s->text + s->tok[t].offset;
+        for (size_t i = ns; i-- > 0;) {
+            if (k == 0) return false;
+            unsigned char c = w[sy.start[i]];
+            if (k >= 2 && p[k - 2] == 0xC4 && p[k - 1] == 0x90) { /* Đ, đ */
+                if (c != 0xC4 || (w[sy.start[i] + 1] | 1) != 0x91) return false;
+                k -= 2;
+            } else {
+                if ((unsigned)p[k - 1] - 'A' >= 26u || (c | 0x20) != (p[k - 1] | 0x20)) return false;
+                k--;
+            }
+        }
+    }
+    return k == 0 && lower_word(s, t);
+}
+
+/* A trade name of the kind Vietnamese companies take (`Tracimexco`, `Youthexco`, `Vinaimex`):
+ * one foreign word ending in `exco` or `imex`. */
+static bool trade_name(const vn_scan *s, size_t a, size_t b)
+{
+    const vnseg_token *tk = &s->tok[a];
+    if (a != b || tk->length < 6 || !(tk->flags & VNSEG_TF_NOT_VIETNAMESE)) return false;
+    const unsigned char *e = s->text + tk->offset + tk->length - 4;
+    return memcmp(e, "exco", 4) == 0 || memcmp(e, "imex", 4) == 0;
+}
+
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
  * token after it. */
 static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool caps_sentence,
@@ -715,6 +808,9 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     if (a == b && all_caps(s, a) && a >= first + 2 && punct_is(s, a - 1, '/') &&
         s->tok[a - 2].kind == VNSEG_KIND_NUMBER)
         return VNSEG_OK; /* the code of a document's number (`602 / GPĐC7`) */
+    if (a == b && all_caps(s, a) && s->tok[a - 1 < a ? a - 1 : a].kind == VNSEG_KIND_PUNCT_OPEN &&
+        defines_common_noun(s, a, first, end))
+        return VNSEG_OK;
     if (title_before(s, a, first)) {
         flags = VNSEG_MF_CUED;
         if (a == b && all_caps(s, a) && acronym(s, a))
@@ -725,6 +821,8 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     } else if (prev & CUE_LOC_PREP) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED;
+    } else if (a == b && s->tok[a].length == 6 && word_is(s, a, "Luật")) {
+        return VNSEG_OK; /* a law (`dự_án Luật bảo_vệ ...`): the samples do not annotate laws */
     } else if (prev & CUE_MISC_HEAD) {
         /* The code of a strain (`virus H5N1`) is no name. */
         if (a == b && (s->tok[a].flags & VNSEG_TF_HAS_DIGIT) && word_is(s, a - 1, "virus"))
@@ -781,7 +879,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a) && b + 1 < end &&
         lower_word(s, b + 1) && !subject_before(s, a, first, end))
         return VNSEG_OK;
-    if (ends_with_org_suffix(s, b)) {
+    if (ends_with_org_suffix(s, b) || trade_name(s, a, b)) {
         type = VNSEG_ENT_ORG;
         flags |= VNSEG_MF_CUED;
     }
@@ -921,6 +1019,60 @@ static bool the_party(const vn_scan *s, size_t t, size_t end)
            (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
 }
 
+/* A byline alone on its line: a glued name in capitals (`LAN_ANH`) or initials (`T.TU`,
+ * `K.EM`), maybe before a full stop. Only all-caps words at a line's start come here. */
+static bool byline_name(const vn_scan *s, size_t t, size_t end)
+{
+    if (!line_start(s, t) || (end < s->ntok && !(s->tok[end - 1].flags & VNSEG_TF_LINE_END)) ||
+        !(t + 1 == end || (t + 2 == end && s->tok[t + 1].kind == VNSEG_KIND_PUNCT_FINAL)))
+        return false;
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (tk->syllables >= 2 && !(tk->flags & VNSEG_TF_NOT_VIETNAMESE) && memchr(p, '_', tk->length))
+        return true;
+    /* Initials: one or two letters, a period, letters (no digits, no other marks). */
+    size_t dot = tk->length > 3 && p[1] == '.' ? 1 : tk->length > 4 && p[2] == '.' ? 2 : 0;
+    if (!dot) return false;
+    for (size_t i = 0; i < tk->length; i++)
+        if (p[i] != '.' && (unsigned)p[i] - 'A' >= 26u && p[i] < 0x80) return false;
+    return true;
+}
+
+/* A continent written with `châu` in lower case glued to its name (`châu_Phi`, `châu_Âu`):
+ * the last token, or 0. Only lower-case words starting with `c` come here. */
+static bool continent_glued(const vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (tk->length < 7 || memcmp(p, "châu_", 6) != 0) return false;
+    vn_syls sy;
+    size_t n = vn_scan_syllables(s, t, &sy);
+    if (n < 2 || n > 3) return false;
+    for (size_t i = 1; i < n; i++)
+        if (!sy.cap[i]) return false;
+    return true;
+}
+
+/* A ward or district glued to its abbreviated head (`Q.Tân_Bình`, `P.Bến_Nghé`): title case,
+ * not all capitals (`P.T2` is a unit's code). */
+static bool glued_district(const vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    return tk->length > 3 && p[1] == '.' && (p[0] == 'Q' || p[0] == 'P') &&
+           !(tk->flags & VNSEG_TF_ALL_CAPS) && (p[2] >= 0x80 || (unsigned)p[2] - 'A' < 26u);
+}
+
+/* An administrative acronym alone in a list of such bodies (`HĐND , UBND TP. HCM`, `HĐND và
+ * UBND`): an organization of its own. */
+static bool admin_acronym_listed(vn_scan *s, size_t t, size_t end)
+{
+    if (t + 2 >= end || !(punct_is(s, t + 1, ',') || word_is(s, t + 1, "và")) ||
+        !all_caps(s, t + 2) || !(vn_scan_cue(s, t) & CUE_ORG_ADMIN))
+        return false;
+    return (vn_scan_cue(s, t + 2) & CUE_ORG_ADMIN) != 0;
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -958,7 +1110,30 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
-            if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
+            if (!(tk->flags & VNSEG_TF_CAPITALIZED)) {
+                /* Lower-case words: only `châu_Phi` and the heads below. */
+                if (s->text[tk->offset] == 'c' && continent_glued(s, t)) {
+                    st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                    t++;
+                    continue;
+                }
+            } else if (tk->flags & VNSEG_TF_ALL_CAPS) {
+                if (caps < 0) caps = caps_sentence(s, first, end);
+                if (byline_name(s, t, end)) {
+                    st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
+                    t++;
+                    continue;
+                }
+                if (admin_acronym_listed(s, t, end)) {
+                    st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
+                    t++;
+                    continue;
+                }
+            } else if (glued_district(s, t)) {
+                st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                t++;
+                continue;
+            }
             if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
                 t++;
                 continue;
