@@ -1106,6 +1106,13 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 pronoun_not_place(s, t, end);
                 address_not_place(s, t, first);
             }
+            /* A continent glued to `châu` (`châu_Mỹ`) over the listed name inside it. */
+            if (tk->kind == VNSEG_KIND_WORD && covered(s, t) && s->text[tk->offset] == 'c' &&
+                continent_glued(s, t)) {
+                vn_cand *c = owner_of(s, t);
+                if (!c->dead && (c->flags & VNSEG_MF_PARTIAL) && c->first == t && c->last == t)
+                    absorb(s, c);
+            }
             if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
                 t++;
                 continue;

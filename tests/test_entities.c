@@ -563,6 +563,42 @@ static void test_allocation_failures(void **state)
     assert_true(completed);
 }
 
+/* The entities5 rules, on sentences written for the tests. */
+static void test_heads_bylines_and_lists(void **state)
+{
+    (void)state;
+    /* `phòng` in lower case is a department only before its acronym. */
+    assert_string_equal(scan("Chị Hoa ở phòng kế_toán Công_ty Xây_dựng 12 , đã gửi đơn tới phòng TCHC ."),
+                        "PER~Hoa | ORG~Công_ty Xây_dựng 12 | ORG~phòng TCHC");
+    /* A military unit and its number; a capitalized `Ban` and the words of its task. */
+    assert_string_equal(scan("Rừng của trung_đoàn 9 bị cháy , theo Ban phòng_chống lụt_bão xã ."),
+                        "ORG~trung_đoàn 9 | ORG~Ban phòng_chống lụt_bão xã");
+    assert_string_equal(scan("Theo Ban chỉ_đạo chuyên_án 27B , họ đã bị bắt ."),
+                        "ORG~Ban chỉ_đạo chuyên_án 27B");
+    /* A full name after a place with its head is a person, unless the head is a street's. */
+    assert_string_equal(scan("Tại trạm cửa_khẩu Lạc_Sơn , Trần_Văn_Tám đã khai nhận ."),
+                        "LOC~cửa_khẩu Lạc_Sơn | PER~Trần_Văn_Tám");
+    assert_string_equal(scan("Các đường Bà_Triệu , Lê_Văn_Lương đều ngập ."),
+                        "LOC~đường Bà_Triệu | LOC~Lê_Văn_Lương");
+    /* Bylines alone on their line: a glued name in capitals, initials. */
+    assert_string_equal(scan("Mưa lớn ở miền núi .\nMINH_THU\n"), "PER~MINH_THU");
+    assert_string_equal(scan("Mưa lớn ở miền núi .\nH.NG .\n"), "PER~H.NG");
+    /* A continent glued to a lower-case `châu`; a district glued to its abbreviated head. */
+    assert_string_equal(scan("Họ đến từ châu_Mỹ , nhà ở Q.Bình_Tân ."),
+                        "LOC~châu_Mỹ | LOC~Q.Bình_Tân");
+    /* An administrative acronym in a list of bodies; an acronym in brackets that spells the
+     * lower-case words before it is no name. */
+    assert_string_equal(scan("Hôm_qua HĐND , UBND TP đã họp về an_toàn thực_phẩm ( ATTP ) ."),
+                        "ORG~HĐND | ORG~UBND TP");
+    /* Trade names in -exco and -imex; canals; hydroelectric sites; hotels are places. */
+    assert_string_equal(scan("Hàng do Hanimex bán cho Agrexco ở khách_sạn Hải_Âu ."),
+                        "ORG~Hanimex | ORG~Agrexco | LOC~khách_sạn Hải_Âu");
+    assert_string_equal(scan("Cầu qua rạch Bến_Cát gần công_trình thuỷ_điện Hàm_Thuận ."),
+                        "LOC~rạch Bến_Cát | LOC~Hàm_Thuận");
+    /* A law alone is no name here; a person so named after a title is. */
+    assert_string_equal(scan("Họ bàn dự_án Luật bảo_vệ rừng với ông Luật ."), "PER~Luật");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_bodies_after_offices),
         cmocka_unit_test(test_acronyms_shops_zones),
         cmocka_unit_test(test_given_names_in_context),
+        cmocka_unit_test(test_heads_bylines_and_lists),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),
