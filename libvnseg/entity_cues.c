@@ -136,7 +136,7 @@ static const struct {
     {CUE_AFTER_NAME,
      "đã|đang|sẽ|vẫn|cũng|chưa|không|chẳng|chả|thì|lại|còn|mới|vừa|liền|bèn|từng|luôn|"
      "nói|kể|khóc|cười|hỏi|bảo|đáp|nghĩ|thấy|biết|muốn|nhớ|thỉnh thoảng|lúc nào|cho biết|"
-     "kể lại|tâm sự|ra|ơi"},
+     "kể lại|tâm sự|ra|ơi|được"},
     {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"

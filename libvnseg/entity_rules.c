@@ -126,6 +126,10 @@ static bool initial(const vn_scan *s, size_t t, size_t first)
         if (p->kind == VNSEG_KIND_PUNCT_OPEN) return true;
         if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
         if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
+        /* A bullet at the start of a line (`* Mua được ...`). */
+        if (j - 1 == first && p->length == 1 && (s->text[p->offset] == '*' || s->text[p->offset] == '+') &&
+            line_start(s, first))
+            return true;
         /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
         if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 == byline_dash(s, first, s->ntok))
             return true;
@@ -1038,9 +1042,8 @@ static bool byline_name(const vn_scan *s, size_t t, size_t end)
     return true;
 }
 
-/* A continent written with `châu` in lower case glued to its name (`châu_Phi`, `châu_Âu`):
- * the last token, or 0. Only lower-case words starting with `c` come here. */
-static bool continent_glued(const vn_scan *s, size_t t)
+/* A continent written with `châu` in lower case glued to its name (`châu_Phi`, `châu_Âu`). */
+bool vn_scan_continent(const vn_scan *s, size_t t)
 {
     const vnseg_token *tk = &s->tok[t];
     const unsigned char *p = s->text + tk->offset;
@@ -1051,6 +1054,12 @@ static bool continent_glued(const vn_scan *s, size_t t)
     for (size_t i = 1; i < n; i++)
         if (!sy.cap[i]) return false;
     return true;
+}
+
+vnseg_status vn_scan_add_continent(vn_scan *s, size_t t)
+{
+    if (s->options & VNSEG_SCAN_NO_HEURISTICS) return VNSEG_OK;
+    return add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
 }
 
 /* A ward or district glued to its abbreviated head (`Q.Tân_Bình`, `P.Bến_Nghé`): title case,
@@ -1073,6 +1082,27 @@ static bool admin_acronym_listed(vn_scan *s, size_t t, size_t end)
     return (vn_scan_cue(s, t + 2) & CUE_ORG_ADMIN) != 0;
 }
 
+/* A line that credits its source (`Theo Phụ_Nữ TP. HCM`, `Theo Lao_Động`): `Theo` and a name
+ * to the end of the line, no title: the last token of the newspaper's name, or 0. */
+static size_t credit_line(vn_scan *s, size_t first, size_t end)
+{
+    if (end < first + 2 || end > first + 6 || s->tok[first].length != 4 ||
+        !word_is(s, first, "Theo") || !line_start(s, first) ||
+        (end < s->ntok && !(s->tok[end - 1].flags & VNSEG_TF_LINE_END)))
+        return 0;
+    size_t last = end - 1;
+    if (s->tok[last].kind == VNSEG_KIND_PUNCT_FINAL) last--;
+    if (last <= first || !name_word(s, first + 1) || s->tok[first + 1].syllables < 2) return 0;
+    for (size_t t = first + 2; t <= last; t++) {
+        const vn_cand *c = owner_of(s, t);
+        if (!(c ? !c->dead && c->type == VNSEG_ENT_LOC && c->first >= first + 2 &&
+                      c->last <= last
+                : name_word(s, t)))
+            return 0;
+    }
+    return last;
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -1091,6 +1121,9 @@ static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 vnseg_status vn_scan_rules(vn_scan *s)
 {
     vnseg_status st = VNSEG_OK;
+    /* `châu_Phi` is the gazetteer pass's, unless that pass or its glued part does not run. */
+    const bool continents =
+        !s->g || s->g->node_count == 0 || (s->options & VNSEG_SCAN_NO_GLUED);
     for (size_t k = 0; k < s->nsent && st == VNSEG_OK; k++) {
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;
@@ -1100,55 +1133,38 @@ vnseg_status vn_scan_rules(vn_scan *s)
         if (!(s->options & VNSEG_SCAN_NO_HEURISTICS) && !covered(s, first) &&
             byline_dash(s, first, end))
             st = add(s, first, first, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
+        /* The newspaper a line credits (`Theo Phụ_Nữ TP. HCM`), over the place in its name. */
+        size_t credit = s->tok[first].length == 4 ? credit_line(s, first, end) : 0;
+        if (credit && st == VNSEG_OK) {
+            for (size_t t = first + 2; t <= credit; t++)
+                if (covered(s, t)) absorb(s, owner_of(s, t));
+            st = add(s, first + 1, credit, VNSEG_ENT_ORG, VNSEG_MF_CUED);
+        }
         for (size_t t = first; t < end && st == VNSEG_OK;) {
             const vnseg_token *tk = &s->tok[t];
             if (tk->kind == VNSEG_KIND_WORD && covered(s, t)) {
                 pronoun_not_place(s, t, end);
                 address_not_place(s, t, first);
             }
-            /* A continent glued to `châu` (`châu_Mỹ`) over the listed name inside it. */
-            if (tk->kind == VNSEG_KIND_WORD && covered(s, t) && s->text[tk->offset] == 'c' &&
-                continent_glued(s, t)) {
-                vn_cand *c = owner_of(s, t);
-                if (!c->dead && (c->flags & VNSEG_MF_PARTIAL) && c->first == t && c->last == t)
-                    absorb(s, c);
-            }
             if (tk->kind != VNSEG_KIND_WORD || covered(s, t)) {
                 t++;
                 continue;
             }
-            if (!(tk->flags & VNSEG_TF_CAPITALIZED)) {
-                /* Lower-case words: only `châu_Phi` and the heads below. */
-                if (s->text[tk->offset] == 'c' && continent_glued(s, t)) {
-                    st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
-                    t++;
-                    continue;
-                }
-            } else if (tk->flags & VNSEG_TF_ALL_CAPS) {
-                if (caps < 0) caps = caps_sentence(s, first, end);
-                if (byline_name(s, t, end)) {
-                    st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
-                    t++;
-                    continue;
-                }
-                if (admin_acronym_listed(s, t, end)) {
-                    st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
-                    t++;
-                    continue;
-                }
-            } else if (glued_district(s, t)) {
-                st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
-                t++;
-                continue;
-            }
+            if (caps < 0 && (tk->flags & VNSEG_TF_ALL_CAPS)) caps = caps_sentence(s, first, end);
             if ((tk->flags & VNSEG_TF_CAPITALIZED) && suffix_at(s, t, first)) {
                 t++;
                 continue;
             }
-            if ((tk->flags & VNSEG_TF_ALL_CAPS) && initials_after_title(s, t, first)) {
-                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
-                t++;
-                continue;
+            if (tk->flags & VNSEG_TF_ALL_CAPS) {
+                uint32_t type = initials_after_title(s, t, first) || byline_name(s, t, end)
+                                    ? VNSEG_ENT_PER
+                                : admin_acronym_listed(s, t, end) ? VNSEG_ENT_ORG
+                                                                  : VN_NONE;
+                if (type != VN_NONE) {
+                    st = add(s, t, t, type, VNSEG_MF_CUED);
+                    t++;
+                    continue;
+                }
             }
             if ((tk->flags & VNSEG_TF_TITLE_CASE) && the_party(s, t, end)) {
                 st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_CUED);
@@ -1193,6 +1209,15 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 }
             }
             if (st != VNSEG_OK || !(tk->flags & VNSEG_TF_CAPITALIZED)) {
+                /* A lower-case word: `châu_Phi`, found by the gazetteer pass when it runs. */
+                if (continents && st == VNSEG_OK && (tk->flags & VNSEG_TF_MULTI_SYLLABLE) &&
+                    s->text[tk->offset] == 'c' && vn_scan_continent(s, t))
+                    st = vn_scan_add_continent(s, t);
+                t++;
+                continue;
+            }
+            if (glued_district(s, t)) {
+                st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
                 t++;
                 continue;
             }

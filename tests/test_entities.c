@@ -595,6 +595,13 @@ static void test_heads_bylines_and_lists(void **state)
                         "ORG~Hanimex | ORG~Agrexco | LOC~khách_sạn Hải_Âu");
     assert_string_equal(scan("Cầu qua rạch Bến_Cát gần công_trình thuỷ_điện Hàm_Thuận ."),
                         "LOC~rạch Bến_Cát | LOC~Hàm_Thuận");
+    /* The newspaper a line credits; a one-syllable name before `được`, not after a bullet. */
+    assert_string_equal(scan("Trời mưa to .\nTheo Tiếp_Thị Đồng_Nai\n"),
+                        "ORG~Tiếp_Thị Đồng_Nai");
+    assert_string_equal(scan("Về đến nhà , Lan được mẹ đón .\n* Mua được nhà là khó .\n"),
+                        "PER~Lan");
+    assert_string_equal(scan_with("ở châu_Phi", NULL, 0), "LOC~châu_Phi");
+    assert_string_equal(scan_with("ở châu_Phi", deflt, VNSEG_SCAN_NO_HEURISTICS), "");
     /* A law alone is no name here; a person so named after a title is. */
     assert_string_equal(scan("Họ bàn dự_án Luật bảo_vệ rừng với ông Luật ."), "PER~Luật");
 }
