@@ -66,13 +66,14 @@ static const struct {
     {CUE_LOC_HEAD | CUE_LOC_NUMBERED, "quận|phường|q.|p.|ấp|khu phố"},
     /* Military units take a number (`sư_đoàn 4`): LOC_NUMBERED on an ORG head. */
     {CUE_ORG_HEAD | CUE_LOC_NUMBERED, "sư đoàn|trung đoàn|lữ đoàn|tiểu đoàn|quân đoàn|quân khu"},
-    {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
-                   "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
-                   "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"
-                   "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
-                   "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|nhà hát|bảo tàng|"
-                   "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
-                   "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
+    {CUE_ORG_HEAD,
+     "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
+     "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
+     "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"
+     "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
+     "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|nhà hát|bảo tàng|"
+     "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
+     "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
     {CUE_ORG_HEAD | CUE_ORG_ADMIN,
      "uỷ ban|ubnd|hđnd|hội đồng|sở|cục|chi cục|ban|văn phòng|liên đoàn|công an|"
      "cảnh sát|toà án|tand|viện kiểm sát|vksnd|bộ chỉ huy|bộ tư lệnh|bệnh viện|bv|"

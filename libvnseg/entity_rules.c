@@ -127,8 +127,8 @@ static bool initial(const vn_scan *s, size_t t, size_t first)
         if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
         if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
         /* A bullet at the start of a line (`* Mua được ...`). */
-        if (j - 1 == first && p->length == 1 && (s->text[p->offset] == '*' || s->text[p->offset] == '+') &&
-            line_start(s, first))
+        if (j - 1 == first && p->length == 1 &&
+            (s->text[p->offset] == '*' || s->text[p->offset] == '+') && line_start(s, first))
             return true;
         /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
         if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 == byline_dash(s, first, s->ntok))
@@ -332,8 +332,7 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
     uint32_t hc = vn_scan_cue(s, h);
     /* A lower-case `phòng` is a department of a body only before its acronym (`phòng QLĐT`);
      * before other words it is a room or an office's division (`phòng kinh_doanh Công_ty`). */
-    if (word_is(s, h, "phòng") &&
-        !(h + 1 < end && is_word(s, h + 1) && all_caps(s, h + 1)))
+    if (word_is(s, h, "phòng") && !(h + 1 < end && is_word(s, h + 1) && all_caps(s, h + 1)))
         return VNSEG_OK;
     /* A military unit and its number (`sư_đoàn 4`, `trung_đoàn 8`). */
     if ((hc & CUE_LOC_NUMBERED) && !(hc & CUE_LOC_HEAD) && h + 1 < end &&
@@ -635,8 +634,8 @@ static bool vocative(const vn_scan *s, size_t t, size_t end)
  * `đại_lộ`, `ngõ`, `hẻm`, `quốc_lộ`, `Q.`-less `Đường`). */
 static bool street_head(const vn_scan *s, size_t t)
 {
-    static const char *const heads[] = {"đường", "Đường", "phố", "Phố", "đại_lộ",
-                                        "Đại_lộ", "ngõ", "hẻm", "tuyến"};
+    static const char *const heads[] = {"đường",  "Đường", "phố", "Phố",  "đại_lộ",
+                                        "Đại_lộ", "ngõ",   "hẻm", "tuyến"};
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (word_is(s, t, heads[i])) return true;
     return false;
@@ -758,7 +757,8 @@ static bool defines_common_noun(vn_scan *s, size_t a, size_t first, size_t end)
                 if (c != 0xC4 || (w[sy.start[i] + 1] | 1) != 0x91) return false;
                 k -= 2;
             } else {
-                if ((unsigned)p[k - 1] - 'A' >= 26u || (c | 0x20) != (p[k - 1] | 0x20)) return false;
+                if ((unsigned)p[k - 1] - 'A' >= 26u || (c | 0x20) != (p[k - 1] | 0x20))
+                    return false;
                 k--;
             }
         }
@@ -1095,8 +1095,7 @@ static size_t credit_line(vn_scan *s, size_t first, size_t end)
     if (last <= first || !name_word(s, first + 1) || s->tok[first + 1].syllables < 2) return 0;
     for (size_t t = first + 2; t <= last; t++) {
         const vn_cand *c = owner_of(s, t);
-        if (!(c ? !c->dead && c->type == VNSEG_ENT_LOC && c->first >= first + 2 &&
-                      c->last <= last
+        if (!(c ? !c->dead && c->type == VNSEG_ENT_LOC && c->first >= first + 2 && c->last <= last
                 : name_word(s, t)))
             return 0;
     }
@@ -1122,8 +1121,7 @@ vnseg_status vn_scan_rules(vn_scan *s)
 {
     vnseg_status st = VNSEG_OK;
     /* `châu_Phi` is the gazetteer pass's, unless that pass or its glued part does not run. */
-    const bool continents =
-        !s->g || s->g->node_count == 0 || (s->options & VNSEG_SCAN_NO_GLUED);
+    const bool continents = !s->g || s->g->node_count == 0 || (s->options & VNSEG_SCAN_NO_GLUED);
     for (size_t k = 0; k < s->nsent && st == VNSEG_OK; k++) {
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;

@@ -568,8 +568,9 @@ static void test_heads_bylines_and_lists(void **state)
 {
     (void)state;
     /* `phòng` in lower case is a department only before its acronym. */
-    assert_string_equal(scan("Chị Hoa ở phòng kế_toán Công_ty Xây_dựng 12 , đã gửi đơn tới phòng TCHC ."),
-                        "PER~Hoa | ORG~Công_ty Xây_dựng 12 | ORG~phòng TCHC");
+    assert_string_equal(
+        scan("Chị Hoa ở phòng kế_toán Công_ty Xây_dựng 12 , đã gửi đơn tới phòng TCHC ."),
+        "PER~Hoa | ORG~Công_ty Xây_dựng 12 | ORG~phòng TCHC");
     /* A military unit and its number; a capitalized `Ban` and the words of its task. */
     assert_string_equal(scan("Rừng của trung_đoàn 9 bị cháy , theo Ban phòng_chống lụt_bão xã ."),
                         "ORG~trung_đoàn 9 | ORG~Ban phòng_chống lụt_bão xã");
@@ -596,8 +597,7 @@ static void test_heads_bylines_and_lists(void **state)
     assert_string_equal(scan("Cầu qua rạch Bến_Cát gần công_trình thuỷ_điện Hàm_Thuận ."),
                         "LOC~rạch Bến_Cát | LOC~Hàm_Thuận");
     /* The newspaper a line credits; a one-syllable name before `được`, not after a bullet. */
-    assert_string_equal(scan("Trời mưa to .\nTheo Tiếp_Thị Đồng_Nai\n"),
-                        "ORG~Tiếp_Thị Đồng_Nai");
+    assert_string_equal(scan("Trời mưa to .\nTheo Tiếp_Thị Đồng_Nai\n"), "ORG~Tiếp_Thị Đồng_Nai");
     assert_string_equal(scan("Về đến nhà , Lan được mẹ đón .\n* Mua được nhà là khó .\n"),
                         "PER~Lan");
     assert_string_equal(scan_with("ở châu_Phi", NULL, 0), "LOC~châu_Phi");
