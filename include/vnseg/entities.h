@@ -69,14 +69,21 @@ extern "C" {
  *   head is one word (`Chủ_tịch UBND xã Đồng_Tâm` + `Hà_Văn_Khải`). A gazetteer place read at
  *   the start of a glued word right after a capitalized head is dropped for the name (`Vụ
  *   Pháp_chế`: legal affairs, not France). `Đảng` capitalized alone inside a sentence is an
- *   ORG (the party);
+ *   ORG (the party). A lower-case `phòng` is a head only before an acronym (`phòng QLĐT`; not
+ *   `phòng kinh_doanh Công_ty ...`); a military unit takes its number (`sư_đoàn 4`); a
+ *   capitalized `Ban` inside a sentence takes the lower-case words of its task up to a
+ *   punctuation mark, with a code at their end (`Ban quản_lý dự_án đại_lộ đông_tây ,`, `Ban
+ *   chỉ_đạo chuyên_án 27B ,`); an administrative acronym listed before another is an ORG of
+ *   its own (`HĐND , UBND TP`);
  * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
  *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
  *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
  *   name is itself a cue word (`sông Cầu`), and before a number for districts and wards
  *   (`quận 8`, `Q. 8`); a place head right after `miền` or `vùng` is no head (`miền núi`),
  *   and a name after it is a LOC; a zone with its kind is a LOC (`khu đô_thị mới Nam_Phong`,
- *   `Khu công_nghiệp Tân_Mỹ II`);
+ *   `Khu công_nghiệp Tân_Mỹ II`); so are `rạch` (a canal) and `khách_sạn` (a hotel) with
+ *   their names, a continent glued to a lower-case `châu` (`châu_Phi`, over a listed name
+ *   inside it) and a ward or district glued to its abbreviated head (`Q.Tân_Bình`);
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
  *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
@@ -91,7 +98,7 @@ extern "C" {
  * - a one-syllable word before `ơi` is a PER wherever it stands (a vocative: `" Lan ơi`), a
  *   form of address excepted (`Anh ơi`);
  * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, `địa_bàn`,
- *   `giao_lộ`, `đất`, `quê`, ...) makes a LOC, and so does a house number after a comma, a
+ *   `giao_lộ`, `đất`, `quê`, `thuỷ_điện`, ...) makes a LOC, and so does a house number after a comma, a
  *   place word, `số` or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
  * - brackets make a LOC of a street or place named after a person: a district in brackets
  *   after it (`Lê_Văn_Sĩ ( quận 3 )`), a name in brackets after a place (`đường Cống_Quỳnh (
@@ -108,24 +115,31 @@ extern "C" {
  *   word, a place (`giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa`); a given name after `và` and a person
  *   (`Lan và Huệ`); a place between a place and a comma and a gazetteer place (`từ Phước_Hưng
  *   , Long_Điền , Đồng_Nai`; not a full name), and the first of names listed before `và` and a
- *   place with its head (`Dlei , Knia và làng Thơ`);
+ *   place with its head (`Dlei , Knia và làng Thơ`); a full person's name after a place with
+ *   its head and a comma is a PER, unless the head is a street's (`cửa_khẩu Lạc_Sơn ,
+ *   Trần_Văn_Tám`, but `đường Bà_Triệu , Lê_Văn_Lương`);
  * - a one-syllable Vietnamese word or a two-syllable word after a word for a people (`người
  *   Việt`, `quân Thanh`, `người Xơ_Đăng`) is no name, nor are capitals after a quantifier
  *   (`các DN`, `những BN`: abbreviated nouns) or after a number and a slash (`15 / GPĐT`: a
- *   document's code);
+ *   document's code), nor an acronym in brackets that spells the words before it when the
+ *   first of them is in lower case (`an_toàn thực_phẩm ( ATTP )`, `đại_biểu Quốc_hội (
+ *   ĐBQH )`), nor `Luật` alone (a law; not annotated in the samples);
  * - otherwise: an acronym of 2 to 8 capitals (ASCII or `Đ`; not a common one like `USD` or
  *   `GDP`) is an ORG, a glued word in capitals that starts with a family name is a PER (a
  *   byline's `NGUYỄN_VĂN_AN`), and other capitals (emphasis) are no name;
  *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
  *   doanh_nghiệp`), unless that word follows a subject (`đã`, `vẫn`, `thì`, `nói`, `khóc`,
- *   ...: `còn Lành thì ...`) or is `và` before another one-syllable name (`Mến và Hoà`); any
+ *   `được`, ...: `còn Lành thì ...`) or is `và` before another one-syllable name (`Mến và
+ *   Hoà`); a bullet (`*`, `+`) at a line's start capitalizes the word after it; any
  *   other run is a PER (people are the most frequent names in news). Common abbreviations of
  *   the press are no organizations (`SXH`, `BN`, `ĐD`, `KCB`, `CMND`, `AK`, `PV`, `CTV`).
  * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`, `Times`) is
- * an ORG,
+ * an ORG, and so is a foreign word ending in `exco` or `imex` (`Tracimexco`, a trade name),
  * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
  * The acronym of a byline at the start of a line (`TT - `, `TTO ( Hà_Nội ) - `) is an ORG (the
- * newspaper).
+ * newspaper), and so is the name on a line that credits its source (`Theo Phụ_Nữ TP. HCM`).
+ * A glued name in capitals or initials alone on a line is a PER (a byline: `MINH_THU`,
+ * `T.TU`).
  * Entity spans follow the conventions of Vietnamese NER corpora (VLSP): a LOC or ORG span
  * includes its head noun, a PER span leaves the title out. Sentences written mostly in capitals
  * (headlines) get no heuristic mentions except foreign words.
