@@ -1058,7 +1058,6 @@ bool vn_scan_continent(const vn_scan *s, size_t t)
 
 vnseg_status vn_scan_add_continent(vn_scan *s, size_t t)
 {
-    if (s->options & VNSEG_SCAN_NO_HEURISTICS) return VNSEG_OK;
     return add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
 }
 

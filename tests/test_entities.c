@@ -602,6 +602,7 @@ static void test_heads_bylines_and_lists(void **state)
                         "PER~Lan");
     assert_string_equal(scan_with("ở châu_Phi", NULL, 0), "LOC~châu_Phi");
     assert_string_equal(scan_with("ở châu_Phi", deflt, VNSEG_SCAN_NO_HEURISTICS), "");
+    assert_string_equal(scan_with("ở châu_Mỹ", deflt, VNSEG_SCAN_NO_HEURISTICS), "LOC:Mỹ");
     /* A law alone is no name here; a person so named after a title is. */
     assert_string_equal(scan("Họ bàn dự_án Luật bảo_vệ rừng với ông Luật ."), "PER~Luật");
 }
