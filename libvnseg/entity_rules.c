@@ -1119,8 +1119,6 @@ static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 vnseg_status vn_scan_rules(vn_scan *s)
 {
     vnseg_status st = VNSEG_OK;
-    /* `châu_Phi` is the gazetteer pass's, unless that pass or its glued part does not run. */
-    const bool continents = !s->g || s->g->node_count == 0 || (s->options & VNSEG_SCAN_NO_GLUED);
     for (size_t k = 0; k < s->nsent && st == VNSEG_OK; k++) {
         size_t first = (size_t)s->sent[k].first_token;
         size_t end = first + (size_t)s->sent[k].token_count;
@@ -1206,10 +1204,6 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 }
             }
             if (st != VNSEG_OK || !(tk->flags & VNSEG_TF_CAPITALIZED)) {
-                /* A lower-case word: `châu_Phi`, found by the gazetteer pass when it runs. */
-                if (continents && st == VNSEG_OK && (tk->flags & VNSEG_TF_MULTI_SYLLABLE) &&
-                    s->text[tk->offset] == 'c' && vn_scan_continent(s, t))
-                    st = vn_scan_add_continent(s, t);
                 t++;
                 continue;
             }
