@@ -83,7 +83,8 @@ extern "C" {
  *   and a name after it is a LOC; a zone with its kind is a LOC (`khu đô_thị mới Nam_Phong`,
  *   `Khu công_nghiệp Tân_Mỹ II`); so are `rạch` (a canal) and `khách_sạn` (a hotel) with
  *   their names, a continent glued to a lower-case `châu` (`châu_Phi`, over a listed name
- *   inside it) and a ward or district glued to its abbreviated head (`Q.Tân_Bình`);
+ *   inside it; found while the gazetteer is read, so not without one nor with
+ *   ::VNSEG_SCAN_NO_GLUED) and a ward or district glued to its abbreviated head (`Q.Tân_Bình`);
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
  *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
