@@ -49,30 +49,37 @@ static const struct {
      "thống đốc|lãnh đạo|nhà lãnh đạo"},
     {CUE_LOC_PREP, "tại|ở|tới|đến|thăm|sang|rời|khỏi|từ|quanh|gần|khắp|tận|xuống|nhập cảnh|"
                    "đặt chân|có mặt|trở về|quay về|di tản|sơ tán|giao lộ|ngã tư|ngã ba|ngã sáu|"
-                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm"},
+                   "ngã bảy|vòng xoay|bùng binh|địa bàn|trạm|"
+                   /* a hydroelectric plant's site (`thuỷ_điện A_Vương`) */
+                   "thuỷ điện|"
+                   /* the land or home of a place (`đất Tây_Sơn`, `quê Quảng_Nam`) */
+                   "đất|quê"},
     {CUE_LOC_HEAD,
      "tỉnh|thành phố|tp|tp.|thủ đô|huyện|quận|thị xã|thị trấn|phường|xã|ấp|thôn|bản|làng|"
      "xóm|khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|quảng trường|cầu|sông|suối|hồ|"
-     "núi|dãy núi|đèo|đồi|đảo|quần đảo|bán đảo|vịnh|biển|eo biển|vùng|miền|châu|lục địa|"
+     "núi|dãy núi|đèo|đồi|đảo|quần đảo|bán đảo|vịnh|biển|eo biển|vùng|miền|châu|lục địa|rạch|"
      "bang|tiểu bang|đặc khu|cảng|sân bay|sân|sân vận động|chợ|bến|bến xe|ga|cửa khẩu|"
-     "vườn quốc gia|"
+     "vườn quốc gia|khách sạn|"
      "công viên|đền|chùa|nhà thờ|phương|xứ|vương quốc|vùng lãnh thổ|thung lũng|"
      "cao nguyên|đồng bằng|sa mạc|mũi|khu vực|thủ phủ|kinh đô|tỉnh thành|hạt|vùng biển|"
      "làng xã|thị tứ|q.|p.|h.|x.|tx.|tt.|ql."},
     {CUE_LOC_HEAD | CUE_LOC_NUMBERED, "quận|phường|q.|p.|ấp|khu phố"},
-    {CUE_ORG_HEAD, "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
-                   "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
-                   "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"
-                   "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
-                   "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|khách sạn|nhà hát|bảo tàng|"
-                   "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
-                   "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
+    /* Military units take a number (`sư_đoàn 4`): LOC_NUMBERED on an ORG head. */
+    {CUE_ORG_HEAD | CUE_LOC_NUMBERED, "sư đoàn|trung đoàn|lữ đoàn|tiểu đoàn|quân đoàn|quân khu"},
+    {CUE_ORG_HEAD,
+     "bộ|tổng cục|vụ|hội|hiệp hội|liên minh|liên hiệp|tổng liên đoàn|công ty|cty|"
+     "tập đoàn|hãng|tổng công ty|ngân hàng|quỹ|phòng khám|học viện|viện|quân đội|"
+     "quân khu|quân đoàn|sư đoàn|lữ đoàn|trung đoàn|đảng|mặt trận|báo|tờ|tờ báo|đài|"
+     "tạp chí|thông tấn xã|hãng thông tấn|hãng tin|câu lạc bộ|clb|nhà máy|xí nghiệp|"
+     "hợp tác xã|htx|tổ chức|cơ quan|nhà xuất bản|nxb|nhà hát|bảo tàng|"
+     "thư viện|phong trào|lực lượng|quốc hội|chính phủ|nghị viện|hạ viện|thượng viện|"
+     "tổng lãnh sự quán|lãnh sự quán|đại sứ quán|nhóm|kênh|đài truyền hình|trang|quĩ"},
     {CUE_ORG_HEAD | CUE_ORG_ADMIN,
      "uỷ ban|ubnd|hđnd|hội đồng|sở|cục|chi cục|ban|văn phòng|liên đoàn|công an|"
      "cảnh sát|toà án|tand|viện kiểm sát|vksnd|bộ chỉ huy|bộ tư lệnh|bệnh viện|bv|"
      "trường|đại học|trung tâm|kho bạc|thanh tra|tỉnh uỷ|thành uỷ|huyện uỷ|quận uỷ|"
      "đảng uỷ|đoàn|chi nhánh|đội|uỷ ban nhân dân|hội đồng nhân dân|mặt trận tổ quốc|"
-     "bảo hiểm xã hội|cục thuế|chi cục thuế|hải quan|cục hải quan"},
+     "bảo hiểm xã hội|bhxh|phòng|cục thuế|chi cục thuế|hải quan|cục hải quan"},
     {CUE_FIELD,
      "quốc phòng|ngoại giao|công an|tài chính|y tế|giáo dục|tư pháp|nội vụ|công thương|"
      "xây dựng|giao thông|nông nghiệp|kế hoạch|lao động|văn hoá|khoa học|thông tin|"
@@ -103,7 +110,7 @@ static const struct {
      "thoát nước|giao thông|kế hoạch|đa dạng sinh học|sinh học|nghiên cứu|khuyến nông|"
      "dự phòng|quản lý|kiểm soát|kiểm định|đăng kiểm|đo lường|chất lượng|tiêu chuẩn|bảo tồn|"
      "di tích|di sản|lưu trữ|thi hành án|cai nghiện|phục hồi chức năng|giám định|pháp y|"
-     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy"},
+     "kiểm nghiệm|tư vấn|thiết kế|giám sát|chỉ huy|thường vụ|ngân sách|thường trực|xung phong"},
     {CUE_FAMILY, "nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|"
                  "vương|trịnh|trương|lâm|phùng|mai|tô|hà|tạ|lương|cao|đinh|lưu|kiều|châu|thái|tăng|"
                  "quách|chu|triệu|thân|la|lục|khổng|hứa|từ|diệp|mạc|nghiêm|tôn|giang|âu|doãn|khúc|"
@@ -130,11 +137,13 @@ static const struct {
     {CUE_AFTER_NAME,
      "đã|đang|sẽ|vẫn|cũng|chưa|không|chẳng|chả|thì|lại|còn|mới|vừa|liền|bèn|từng|luôn|"
      "nói|kể|khóc|cười|hỏi|bảo|đáp|nghĩ|thấy|biết|muốn|nhớ|thỉnh thoảng|lúc nào|cho biết|"
-     "kể lại|tâm sự|ra|ơi"},
+     "kể lại|tâm sự|ra|ơi|được"},
     {CUE_QUANT, "những|các|mỗi|một|nhiều|vài|mọi|hai|ba|bốn|năm|mấy|từng|các vị"},
     {CUE_PEOPLE, "người|quân|dân|tiếng|giặc|kiều bào|đồng bào"},
     {CUE_COMMON, "internet|website|web|email|e-mail|online|wifi|blog|clip|video|game|"
                  "smartphone|laptop|livestream|selfie|logo|slogan|"
+                 /* press abbreviations of trades: phóng viên, cộng tác viên, biên tập viên */
+                 "pv|ctv|btv|"
                  /* one-syllable common nouns capitalized inside sentences */
                  "tết|trời|phật|chúa|"
                  /* pronouns and function words, capitalized only by position */
@@ -143,7 +152,9 @@ static const struct {
     {CUE_ORG_SUFFIX,
      "fc|f.c.|jsc|corp|corp.|corporation|inc|inc.|ltd|ltd.|co.|group|bank|airlines|airways|"
      "club|united|holdings|company|limited|university|institute|foundation|association|"
-     "agency|motors|pharma|telecom|media|studio|studios"},
+     "agency|motors|pharma|telecom|media|studio|studios|"
+     /* newspapers (`Saigon_Times`, `Washington_Post`) */
+     "times|post|news|journal|herald|tribune|daily|gazette|telegraph"},
 };
 
 #define CUE_SLOTS 2048u

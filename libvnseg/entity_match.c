@@ -348,6 +348,11 @@ static vnseg_status glued(vn_scan *s, size_t t, size_t limit, size_t *next)
         caps += sy.cap[i];
     if (caps == 0) return VNSEG_OK;
     if (caps == sy.n) return split_title_case(s, t, &sy);
+    /* A continent glued to a lower-case `châu` (`châu_Phi`, `châu_Mỹ`): a place of its own, a
+     * rule found here because this pass reads the syllables of such words anyway. */
+    if (caps == sy.n - 1 && !sy.cap[0] && sy.n <= 3 && !(s->options & VNSEG_SCAN_NO_HEURISTICS) &&
+        vn_scan_continent(s, t))
+        return vn_scan_add_continent(s, t);
     return glued_runs(s, t, limit, &sy, next);
 }
 

@@ -91,6 +91,12 @@ static size_t byline_dash(const vn_scan *s, size_t first, size_t end)
     return j < end && s->tok[j].kind == VNSEG_KIND_PUNCT_DASH ? j : 0;
 }
 
+static bool punct_is(const vn_scan *s, size_t t, char ch)
+{
+    const vnseg_token *p = &s->tok[t];
+    return p->kind != VNSEG_KIND_WORD && p->length == 1 && s->text[p->offset] == (unsigned char)ch;
+}
+
 /* A word that may be (part of) a name on no list: title case, not covered, no cue word. */
 static bool name_word(vn_scan *s, size_t t)
 {
@@ -100,7 +106,14 @@ static bool name_word(vn_scan *s, size_t t)
         memchr(s->text + tk->offset, '.', tk->length)) /* `T.Ư`, `U.S`: abbreviations */
         return false;
     uint32_t cue = vn_scan_cue(s, t);
-    if (cue & not_name) return false;
+    /* A family name that is also a place word is a name right after a title (`ông Châu`,
+     * `bà Hồ`), not the head of a place. */
+    if ((cue & not_name) && !((cue & CUE_FAMILY) && !(cue & not_name & ~CUE_LOC_HEAD) &&
+                              ((t > s->sent_first && is_word(s, t - 1) && !covered(s, t - 1) &&
+                                (vn_scan_cue(s, t - 1) & CUE_PER_TITLE)) ||
+                               (t + 2 < s->ntok && (vn_scan_cue(s, t + 1) & CUE_AFTER_NAME) &&
+                                punct_is(s, t + 2, ':')))))
+        return false;
     return !((cue & CUE_NOT_ACRONYM) && all_caps(s, t));
 }
 
@@ -113,6 +126,10 @@ static bool initial(const vn_scan *s, size_t t, size_t first)
         if (p->kind == VNSEG_KIND_PUNCT_OPEN) return true;
         if (p->kind == VNSEG_KIND_PUNCT_FINAL) continue;
         if (p->kind == VNSEG_KIND_PUNCT && p->length == 1 && s->text[p->offset] == ':') return true;
+        /* A bullet at the start of a line (`* Mua được ...`). */
+        if (j - 1 == first && p->length == 1 &&
+            (s->text[p->offset] == '*' || s->text[p->offset] == '+') && line_start(s, first))
+            return true;
         /* A dash after a byline in capitals (`TT - Trong hai ngày`, `TTO - Sở ...`). */
         if (p->kind == VNSEG_KIND_PUNCT_DASH && j - 1 == byline_dash(s, first, s->ntok))
             return true;
@@ -168,12 +185,6 @@ static uint32_t first_syllable_cue(vn_scan *s, size_t t)
                    vn_scan_key(s, t, sy.start[0], sy.end[0], k, true) == VNSEG_OK
                ? vn_cue_of(k->data, k->len)
                : 0;
-}
-
-static bool punct_is(const vn_scan *s, size_t t, char ch)
-{
-    const vnseg_token *p = &s->tok[t];
-    return p->kind != VNSEG_KIND_WORD && p->length == 1 && s->text[p->offset] == (unsigned char)ch;
 }
 
 /* A full person's name after the name of a body, when an office governs both (`Thứ_trưởng Bộ
@@ -239,11 +250,99 @@ static size_t name_run(vn_scan *s, size_t t, size_t end)
     return j - 1;
 }
 
+/* `TP` alone (the city, with no name after it): a place of its own after an administrative
+ * head (`UBND TP`). */
+static bool city_alone(vn_scan *s, size_t t, size_t end)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    return tk->length == 2 && p[0] == 'T' && p[1] == 'P' &&
+           (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
+}
+
+static bool word_is(const vn_scan *s, size_t t, const char *w)
+{
+    size_t n = strlen(w);
+    return s->tok[t].kind == VNSEG_KIND_WORD && s->tok[t].length == n &&
+           memcmp(s->text + s->tok[t].offset, w, n) == 0;
+}
+
+/* A zone and its name (`khu đô_thị mới Phú_Mỹ_An`, `Khu công_nghiệp Linh_Trung`, `khu
+ * dân_cư Trung_Sơn`): the last token of the place, or 0 when token t starts none. */
+static size_t zone_at(vn_scan *s, size_t t, size_t end)
+{
+    static const char *const kinds[] = {"đô_thị",  "công_nghiệp", "dân_cư",       "chế_xuất",
+                                        "kinh_tế", "du_lịch",     "công_nghệ_cao"};
+    if (!(word_is(s, t, "khu") || word_is(s, t, "Khu")) || t + 2 >= end || covered(s, t + 1))
+        return 0;
+    bool kind = false;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        kind |= word_is(s, t + 1, kinds[i]);
+    if (!kind) return 0;
+    size_t a = t + 2;
+    if (word_is(s, a, "mới")) a++;
+    vn_cand *loc = a < end ? place_at(s, a) : NULL;
+    if (loc) {
+        absorb(s, loc);
+        return loc->last;
+    }
+    if (a >= end || !name_word(s, a)) return 0;
+    size_t b = name_run(s, a, end);
+    /* A Roman numeral after the name (`Linh_Trung III`). */
+    if (b + 1 < end && !covered(s, b + 1) && all_caps(s, b + 1) &&
+        strspn((const char *)s->text + s->tok[b + 1].offset, "IVX") == s->tok[b + 1].length)
+        b++;
+    return b;
+}
+
+/* A capitalized organization head alone inside a sentence and its acronym in brackets
+ * (`ban giám_đốc Bảo_hiểm_xã_hội ( BHXH ) TP. HCM`): two names of the body. */
+static bool head_with_acronym(vn_scan *s, size_t h, size_t end)
+{
+    return (s->tok[h].flags & VNSEG_TF_CAPITALIZED) && h + 3 < end && punct_is(s, h + 1, '(') &&
+           !covered(s, h + 2) && is_word(s, h + 2) && acronym(s, h + 2) &&
+           s->tok[h + 3].kind == VNSEG_KIND_PUNCT_CLOSE && !initial(s, h, s->sent_first) &&
+           (vn_scan_cue(s, h) & CUE_ORG_HEAD);
+}
+
+/* A capitalized `Ban` inside a sentence and the lower-case words of its task, up to a
+ * punctuation mark (`Ban quản_lý dự_án đại_lộ đông_tây ,`, `Ban thuế_thu_nhập cá_nhân (`,
+ * `Ban chỉ_đạo chuyên_án 404T ,`): the last token of the board's name, or 0. Only when the
+ * words end at a mark (or a code), so that a verb after them is never taken in. */
+static size_t board_at(vn_scan *s, size_t h, size_t end)
+{
+    if (s->tok[h].length != 3 || !word_is(s, h, "Ban") || initial(s, h, s->sent_first)) return 0;
+    size_t j = h + 1;
+    while (j < end && j <= h + 6 && lower_word(s, j) && !covered(s, j) &&
+           !(vn_scan_cue(s, j) & (CUE_AFTER_NAME | CUE_LOC_PREP | CUE_AND)))
+        j++;
+    if (j < h + 3) return 0; /* two lower-case words at least; one is the rule of org_at */
+    /* A code after the words (`404T`, `35`). */
+    if (j < end && !covered(s, j) && (s->tok[j].flags & VNSEG_TF_HAS_DIGIT) &&
+        s->tok[j].length <= 8)
+        j++;
+    if (j < end && (is_word(s, j) || s->tok[j].kind == VNSEG_KIND_NUMBER)) return 0;
+    return j - 1;
+}
+
 /* The organization rule at head h: `Bộ Y_tế`, `Sở Giao_thông vận_tải`, `Ủy_ban nhân_dân
  * thành_phố Đà_Nẵng`, and a head before a gazetteer body (`tập_đoàn Wagner`). */
 static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
 {
     uint32_t hc = vn_scan_cue(s, h);
+    /* A lower-case `phòng` is a department of a body only before its acronym (`phòng QLĐT`);
+     * before other words it is a room or an office's division (`phòng kinh_doanh Công_ty`). */
+    if (word_is(s, h, "phòng") && !(h + 1 < end && is_word(s, h + 1) && all_caps(s, h + 1)))
+        return VNSEG_OK;
+    /* A military unit and its number (`sư_đoàn 4`, `trung_đoàn 8`). */
+    if ((hc & CUE_LOC_NUMBERED) && !(hc & CUE_LOC_HEAD) && h + 1 < end &&
+        s->tok[h + 1].kind == VNSEG_KIND_NUMBER && s->tok[h + 1].length <= 3 && !covered(s, h + 1))
+        return add(s, (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h, h + 1, VNSEG_ENT_ORG,
+                   VNSEG_MF_HEAD | VNSEG_MF_CUED);
+    size_t board = board_at(s, h, end);
+    if (board)
+        return add(s, (s->options & VNSEG_SCAN_NO_HEADS) ? h + 1 : h, board, VNSEG_ENT_ORG,
+                   VNSEG_MF_HEAD | VNSEG_MF_CUED);
     bool admin = (hc & CUE_ORG_ADMIN) != 0, named = false, place = false;
     vn_cand *next = h + 1 < end ? owner_of(s, h + 1) : NULL;
     if (next && !next->dead && next->type == VNSEG_ENT_ORG) {
@@ -278,6 +377,14 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         /* `và` or a dash between the fields of one name (`Ngân_hàng Đầu_tư và phát_triển`,
          * `Uỷ_ban Dân_số - gia_đình và trẻ_em`). */
         bool dash = s->tok[j].kind == VNSEG_KIND_PUNCT_DASH || punct_is(s, j, '&');
+        /* Acronyms joined by a dash or `&` (`Bộ KH - ĐT`, `Ban VHXH - HĐND TP`). */
+        if (dash && last > h && all_caps(s, last) && j + 1 < end && !covered(s, j + 1) &&
+            is_word(s, j + 1) && all_caps(s, j + 1) && !(s->tok[j + 1].flags & VNSEG_TF_ABBREV)) {
+            last = j + 1;
+            j += 2;
+            named = true;
+            continue;
+        }
         if ((named || (proper && last > h)) && j + 1 < end && !covered(s, j + 1) &&
             (dash || (is_word(s, j) && (vn_scan_cue(s, j) & CUE_AND))) &&
             (dash ? is_word(s, j + 1) : lower_word(s, j + 1)) &&
@@ -299,6 +406,13 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
                 size_t r = titled ? (name_word(s, j + 1) ? j + 1 : j) : name_run(s, j + 1, end);
                 if (r > j) {
                     last = r;
+                    place = true;
+                } else if (admin && j + 1 < end && s->tok[j + 1].kind == VNSEG_KIND_NUMBER &&
+                           (cue & CUE_LOC_NUMBERED)) {
+                    last = j + 1; /* `Phòng GD - ĐT Q. 9` */
+                    place = true;
+                } else if (admin && city_alone(s, j, end)) {
+                    last = j; /* `UBND TP`, `BHXH TP`: the city the paper writes from */
                     place = true;
                 }
             }
@@ -330,9 +444,10 @@ static vnseg_status org_at(vn_scan *s, size_t h, size_t end)
         break;
     }
     if (!(named || place)) return VNSEG_OK;
-    /* A number that ends the name (`Tổng_công_ty Xây_dựng công_trình giao_thông 1 , 6 và 8`). */
+    /* A number of up to three digits that ends the name (`Tổng_công_ty Xây_dựng công_trình
+     * giao_thông 1 , 6 và 8`, `Công_ty Xây_dựng 579`; not a year). */
     if (!place && last + 1 < end && last + 1 == j && s->tok[j].kind == VNSEG_KIND_NUMBER &&
-        s->tok[j].length <= 2 && !covered(s, j) &&
+        s->tok[j].length <= 3 && !covered(s, j) &&
         (j + 1 == end || !is_word(s, j + 1) || (vn_scan_cue(s, j + 1) & CUE_AND)))
         last = j;
     size_t first = h;
@@ -515,6 +630,17 @@ static bool vocative(const vn_scan *s, size_t t, size_t end)
            memcmp(s->text + s->tok[t].offset, oi, sizeof oi - 1) == 0;
 }
 
+/* Whether token t is the head of a street, whose names are often people's (`đường`, `phố`,
+ * `đại_lộ`, `ngõ`, `hẻm`, `quốc_lộ`, `Q.`-less `Đường`). */
+static bool street_head(const vn_scan *s, size_t t)
+{
+    static const char *const heads[] = {"đường",  "Đường", "phố", "Phố",  "đại_lộ",
+                                        "Đại_lộ", "ngõ",   "hẻm", "tuyến"};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (word_is(s, t, heads[i])) return true;
+    return false;
+}
+
 /* A name listed after one typed by its head (`các đường Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`):
  * that mention, or NULL. */
 static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
@@ -528,10 +654,126 @@ static const vn_cand *enumerated_after(vn_scan *s, size_t a, size_t first)
         (c->flags & VNSEG_MF_CUED) && c->source == VNSEG_SOURCE_HEURISTIC)
         return c;
     if (!comma && !(is_word(s, a - 1) && (vn_scan_cue(s, a - 1) & CUE_AND))) return NULL;
-    return c && !c->dead && (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) &&
-                   c->source == VNSEG_SOURCE_HEURISTIC
+    if (!c || c->dead || c->source != VNSEG_SOURCE_HEURISTIC) return NULL;
+    /* A full person's name after a place with its head is the next item only when the head is
+     * a street's (`đường Thái_Thịnh , Tôn_Đức_Thắng`), not `cửa_khẩu Sa_Kỳ , Võ_Thị_Dung`. */
+    if (c->type == VNSEG_ENT_LOC && (c->flags & VNSEG_MF_HEAD) && person_shaped(s, a) &&
+        !street_head(s, c->first))
+        return NULL;
+    if (c->flags & (VNSEG_MF_HEAD | VN_CF_LISTED)) return c;
+    /* A given name joined by `và` to a person's name just before it (`Hải và Thơm`). */
+    return !comma && c->type == VNSEG_ENT_PER && c->last == a - 2 && !(c->flags & VN_CF_TENTATIVE)
                ? c
                : NULL;
+}
+
+/* A name between two places in a list (`từ Vĩnh_Hoà , Vĩnh_Thuận , Kiên_Giang`): after a place
+ * and a comma, before a comma and a listed place; not when it begins with a family name. */
+static bool between_places(vn_scan *s, size_t a, size_t b, size_t first, size_t end)
+{
+    if (a < first + 2 || b + 2 >= end || !punct_is(s, a - 1, ',') || !punct_is(s, b + 1, ',') ||
+        !place_at(s, b + 2))
+        return false;
+    const vn_cand *c = owner_of(s, a - 2);
+    return c && !c->dead && c->type == VNSEG_ENT_LOC && c->last == a - 2 &&
+           !(first_syllable_cue(s, a) & CUE_FAMILY) && !(vn_scan_cue(s, a) & CUE_FAMILY);
+}
+
+/* A shop's name before a comma, maybe with its place in brackets (`tiệm vàng Kim_Hoàn ( quận
+ * 7 ) , Kim_Lan`): the name after the comma is another shop. */
+static bool shop_listed_before(const vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 2 || !punct_is(s, a - 1, ',')) return false;
+    size_t p = a - 2;
+    if (s->tok[p].kind == VNSEG_KIND_PUNCT_CLOSE) {
+        size_t q = p;
+        while (q > first && q + 8 > p && s->tok[q].kind != VNSEG_KIND_PUNCT_OPEN)
+            q--;
+        if (q <= first || s->tok[q].kind != VNSEG_KIND_PUNCT_OPEN) return false;
+        p = q - 1;
+    }
+    const vn_cand *c = owner_of(s, p);
+    return c && !c->dead && c->type == VNSEG_ENT_ORG && c->last == p &&
+           c->source == VNSEG_SOURCE_HEURISTIC && (c->flags & VN_CF_LISTED);
+}
+
+/* The first name of a list that ends in a place with its head (`Nap , Krông và làng Khôi`): the
+ * names after b are single title-case words after commas, then `và`, a place head in lower
+ * case and a title-case word. */
+static bool list_before_place(vn_scan *s, size_t b, size_t end)
+{
+    size_t j = b + 1;
+    for (int items = 0; items < 6 && j + 2 < end; items++) {
+        if (punct_is(s, j, ',') && name_word(s, j + 1) && !all_caps(s, j + 1)) {
+            j += 2;
+            continue;
+        }
+        return !covered(s, j) && lower_word(s, j) && (vn_scan_cue(s, j) & CUE_AND) &&
+               lower_word(s, j + 1) && !covered(s, j + 1) &&
+               (vn_scan_cue(s, j + 1) & CUE_LOC_HEAD) &&
+               (s->tok[j + 2].flags & VNSEG_TF_TITLE_CASE);
+    }
+    return false;
+}
+
+/* The kind of a shop before a name (`tiệm Kim_Hoàn`, `tiệm vàng Kim_Hoàn`, `hiệu thuốc X`). It
+ * runs at every name, so lengths and first bytes are compared before the words. */
+static bool shop_before(const vn_scan *s, size_t a, size_t first)
+{
+    if (a < first + 1 || covered(s, a - 1) || !is_word(s, a - 1)) return false;
+    const vnseg_token *p = &s->tok[a - 1];
+    size_t n = p->length;
+    if (n == 6 && (word_is(s, a - 1, "tiệm") || word_is(s, a - 1, "hiệu"))) return true;
+    if (n != 5 && n != 7 && n != 3) return false;
+    if (!(word_is(s, a - 1, "vàng") || word_is(s, a - 1, "thuốc") || word_is(s, a - 1, "sách") ||
+          word_is(s, a - 1, "ảnh") || word_is(s, a - 1, "may") || word_is(s, a - 1, "bánh")))
+        return false;
+    return a >= first + 2 && !covered(s, a - 2) &&
+           (word_is(s, a - 2, "tiệm") || word_is(s, a - 2, "hiệu"));
+}
+
+/* Whether the acronym at a, in brackets, spells the syllables of the words right before the
+ * bracket and the first of them is in lower case (`quan_hệ tình_dục ( QHTD )`, `đại_biểu
+ * Quốc_hội ( ĐBQH )`): the abbreviation of a common noun, no name. */
+static bool defines_common_noun(vn_scan *s, size_t a, size_t first, size_t end)
+{
+    if (a < first + 2 || a + 1 >= end || !punct_is(s, a - 1, '(') ||
+        s->tok[a + 1].kind != VNSEG_KIND_PUNCT_CLOSE)
+        return false;
+    const unsigned char *p = s->text + s->tok[a].offset;
+    size_t n = s->tok[a].length, k = n; /* letters of the acronym, matched from the end */
+    size_t t = a - 1;
+    while (k > 0 && t > first) {
+        t--;
+        if (!is_word(s, t)) return false;
+        vn_syls sy;
+        size_t ns = vn_scan_syllables(s, t, &sy);
+        if (ns == 0) return false;
+        const unsigned char *w = s->text + s->tok[t].offset;
+        for (size_t i = ns; i-- > 0;) {
+            if (k == 0) return false;
+            unsigned char c = w[sy.start[i]];
+            if (k >= 2 && p[k - 2] == 0xC4 && p[k - 1] == 0x90) { /* Đ, đ */
+                if (c != 0xC4 || (w[sy.start[i] + 1] | 1) != 0x91) return false;
+                k -= 2;
+            } else {
+                if ((unsigned)p[k - 1] - 'A' >= 26u || (c | 0x20) != (p[k - 1] | 0x20))
+                    return false;
+                k--;
+            }
+        }
+    }
+    return k == 0 && lower_word(s, t);
+}
+
+/* A trade name of the kind Vietnamese companies take (`Tracimexco`, `Youthexco`, `Vinaimex`):
+ * one foreign word ending in `exco` or `imex`. */
+static bool trade_name(const vn_scan *s, size_t a, size_t b)
+{
+    const vnseg_token *tk = &s->tok[a];
+    if (a != b || tk->length < 6 || !(tk->flags & VNSEG_TF_NOT_VIETNAMESE)) return false;
+    const unsigned char *e = s->text + tk->offset + tk->length - 4;
+    return memcmp(e, "exco", 4) == 0 || memcmp(e, "imex", 4) == 0;
 }
 
 /* The name-shaped run that starts at name word a, typed by its context; *next receives the
@@ -550,6 +792,10 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
      * pass, which makes it a person if the document names that person elsewhere. */
     if (initial(s, a, first) && vietnamese_syllable_word(s, a) && !all_caps(s, a) &&
         !((vn_scan_cue(s, a) & CUE_FAMILY) && b > a)) {
+        /* Before a verb of speech and a colon (`Châu nói : " ...`): a person who speaks. */
+        if (a == b && a + 2 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
+            punct_is(s, a + 2, ':'))
+            return add(s, a, a, VNSEG_ENT_PER, VNSEG_MF_CUED);
         if (a == b && a + 1 < end && (vn_scan_cue(s, a + 1) & CUE_AFTER_NAME) &&
             !(s->options & VNSEG_SCAN_NO_LINKS))
             return add(s, a, a, VNSEG_ENT_PER, VN_CF_TENTATIVE);
@@ -563,12 +809,28 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     }
     uint32_t type = VNSEG_ENT_PER, flags = 0;
     uint32_t prev = cue_before(s, a, first);
+    if (a == b && all_caps(s, a) && a >= first + 2 && punct_is(s, a - 1, '/') &&
+        s->tok[a - 2].kind == VNSEG_KIND_NUMBER)
+        return VNSEG_OK; /* the code of a document's number (`602 / GPĐC7`) */
+    if (a == b && all_caps(s, a) && s->tok[a - 1 < a ? a - 1 : a].kind == VNSEG_KIND_PUNCT_OPEN &&
+        defines_common_noun(s, a, first, end))
+        return VNSEG_OK;
     if (title_before(s, a, first)) {
         flags = VNSEG_MF_CUED;
+        if (a == b && all_caps(s, a) && acronym(s, a))
+            type = VNSEG_ENT_ORG; /* a body after a title (`đại_biểu QH`), not a person */
+    } else if (shop_before(s, a, first)) {
+        type = VNSEG_ENT_ORG; /* `tiệm vàng Kim_Hoàn`: the shop's name, without its kind */
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
     } else if (prev & CUE_LOC_PREP) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED;
+    } else if (a == b && s->tok[a].length == 6 && word_is(s, a, "Luật")) {
+        return VNSEG_OK; /* a law (`dự_án Luật bảo_vệ ...`): the samples do not annotate laws */
     } else if (prev & CUE_MISC_HEAD) {
+        /* The code of a strain (`virus H5N1`) is no name. */
+        if (a == b && (s->tok[a].flags & VNSEG_TF_HAS_DIGIT) && word_is(s, a - 1, "virus"))
+            return VNSEG_OK;
         type = VNSEG_ENT_MISC;
         flags = VNSEG_MF_CUED;
     } else if (a == b && vietnamese_syllable_word(s, a) && dash_to_place(s, a, b, first, end)) {
@@ -576,10 +838,12 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
         flags = VNSEG_MF_CUED;
     } else if (a == b && all_caps(s, a) && (prev & CUE_QUANT)) {
         return VNSEG_OK; /* an abbreviated common noun (`các DN`, `những BN`) */
-    } else if (house_number_before(s, a, first) &&
-               (b > a || s->tok[a].syllables >= 2)) {
+    } else if (house_number_before(s, a, first) && (b > a || s->tok[a].syllables >= 2)) {
         type = VNSEG_ENT_LOC; /* a street after a house number (`282 Nơ_Trang_Long`) */
         flags = VNSEG_MF_CUED;
+    } else if (shop_listed_before(s, a, first)) {
+        type = VNSEG_ENT_ORG; /* more shops (`tiệm vàng Kim_Hoàn ( quận 7 ) , Kim_Lan`) */
+        flags = VNSEG_MF_CUED | VN_CF_LISTED;
     } else if (!all_caps(s, a) && place_by_brackets(s, a, b, first, end)) {
         type = VNSEG_ENT_LOC;
         flags = VNSEG_MF_CUED | VN_CF_LISTED;
@@ -592,15 +856,24 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     } else if (a == b && all_caps(s, a) && acronym(s, a)) {
         type = VNSEG_ENT_ORG;
         flags = VNSEG_MF_ACRONYM;
+    } else if (a == b && all_caps(s, a) && s->tok[a].syllables >= 2 &&
+               !(s->tok[a].flags & VNSEG_TF_NOT_VIETNAMESE) &&
+               (first_syllable_cue(s, a) & CUE_FAMILY)) {
+        flags = VNSEG_MF_CUED; /* a full name in capitals (a byline's `LÊ_VĂN_AN`) */
     } else if (a == b && all_caps(s, a)) {
         return VNSEG_OK; /* capitals that are no acronym: emphasis, not a name */
-    } else if (a == b && vietnamese_syllable_word(s, a) && (prev & CUE_PEOPLE)) {
-        return VNSEG_OK; /* a people or a dynasty (`người Việt`, `quân Thanh`) */
+    } else if (a == b && (prev & CUE_PEOPLE) &&
+               (vietnamese_syllable_word(s, a) ||
+                (s->tok[a].syllables == 2 && !(first_syllable_cue(s, a) & CUE_FAMILY)))) {
+        return VNSEG_OK; /* a people or a dynasty (`người Việt`, `quân Thanh`, `người Ê_Đê`) */
     }
     if (!(flags & VNSEG_MF_CUED)) {
         const vn_cand *c = enumerated_after(s, a, first);
         if (c) {
             type = c->type;
+            flags = VNSEG_MF_CUED | VN_CF_LISTED;
+        } else if (between_places(s, a, b, first, end) || list_before_place(s, b, end)) {
+            type = VNSEG_ENT_LOC;
             flags = VNSEG_MF_CUED | VN_CF_LISTED;
         }
     }
@@ -610,7 +883,7 @@ static vnseg_status run_at(vn_scan *s, size_t a, size_t first, size_t end, bool 
     if (!(flags & VNSEG_MF_CUED) && a == b && vietnamese_syllable_word(s, a) && b + 1 < end &&
         lower_word(s, b + 1) && !subject_before(s, a, first, end))
         return VNSEG_OK;
-    if (ends_with_org_suffix(s, b)) {
+    if (ends_with_org_suffix(s, b) || trade_name(s, a, b)) {
         type = VNSEG_ENT_ORG;
         flags |= VNSEG_MF_CUED;
     }
@@ -679,15 +952,21 @@ static bool field_ahead(vn_scan *s, size_t t, size_t end)
 }
 
 /* A listed name that is also a form of address, capitalized by position and followed by a
- * lower-case word, is the pronoun (`Anh cho biết`: he said, not England): drop it. */
+ * lower-case word, is the pronoun (`Anh cho biết`: he said, not England): drop it. So is one
+ * before a one-syllable given name (`Anh Hải`: brother Hải). */
 static void pronoun_not_place(vn_scan *s, size_t t, size_t end)
 {
     vn_cand *c = owner_of(s, t);
     if (c && !c->dead && c->source == VNSEG_SOURCE_GAZETTEER && c->first == t && c->last == t &&
-        !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end &&
-        lower_word(s, t + 1) && initial(s, t, s->sent_first) &&
-        (vn_scan_cue(s, t) & CUE_PER_TITLE) && !(vn_scan_cue(s, t + 1) & CUE_AND))
-        absorb(s, c);
+        !(c->flags & VNSEG_MF_PARTIAL) && s->tok[t].syllables == 1 && t + 1 < end) {
+        bool lower = lower_word(s, t + 1) && initial(s, t, s->sent_first);
+        bool given = !lower && is_word(s, t + 1) && (s->tok[t + 1].flags & VNSEG_TF_TITLE_CASE) &&
+                     vietnamese_syllable_word(s, t + 1) && !all_caps(s, t + 1) &&
+                     !covered(s, t + 1);
+        if ((lower || given) && (vn_scan_cue(s, t) & CUE_PER_TITLE) &&
+            !(vn_scan_cue(s, t + 1) & (lower ? CUE_AND : not_name)))
+            absorb(s, c);
+    }
 }
 
 /* A one-syllable listed place right after a form of address by kin is a given name (`chị Nga`,
@@ -744,6 +1023,84 @@ static bool the_party(const vn_scan *s, size_t t, size_t end)
            (t + 1 >= end || !(s->tok[t + 1].flags & VNSEG_TF_CAPITALIZED));
 }
 
+/* A byline alone on its line: a glued name in capitals (`LAN_ANH`) or initials (`T.TU`,
+ * `K.EM`), maybe before a full stop. Only all-caps words at a line's start come here. */
+static bool byline_name(const vn_scan *s, size_t t, size_t end)
+{
+    if (!line_start(s, t) || (end < s->ntok && !(s->tok[end - 1].flags & VNSEG_TF_LINE_END)) ||
+        !(t + 1 == end || (t + 2 == end && s->tok[t + 1].kind == VNSEG_KIND_PUNCT_FINAL)))
+        return false;
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (tk->syllables >= 2 && !(tk->flags & VNSEG_TF_NOT_VIETNAMESE) && memchr(p, '_', tk->length))
+        return true;
+    /* Initials: one or two letters, a period, letters (no digits, no other marks). */
+    size_t dot = tk->length > 3 && p[1] == '.' ? 1 : tk->length > 4 && p[2] == '.' ? 2 : 0;
+    if (!dot) return false;
+    for (size_t i = 0; i < tk->length; i++)
+        if (p[i] != '.' && (unsigned)p[i] - 'A' >= 26u && p[i] < 0x80) return false;
+    return true;
+}
+
+/* A continent written with `châu` in lower case glued to its name (`châu_Phi`, `châu_Âu`). */
+bool vn_scan_continent(const vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    if (tk->length < 7 || memcmp(p, "châu_", 6) != 0) return false;
+    vn_syls sy;
+    size_t n = vn_scan_syllables(s, t, &sy);
+    if (n < 2 || n > 3) return false;
+    for (size_t i = 1; i < n; i++)
+        if (!sy.cap[i]) return false;
+    return true;
+}
+
+vnseg_status vn_scan_add_continent(vn_scan *s, size_t t)
+{
+    return add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+}
+
+/* A ward or district glued to its abbreviated head (`Q.Tân_Bình`, `P.Bến_Nghé`): title case,
+ * not all capitals (`P.T2` is a unit's code). */
+static bool glued_district(const vn_scan *s, size_t t)
+{
+    const vnseg_token *tk = &s->tok[t];
+    const unsigned char *p = s->text + tk->offset;
+    return tk->length > 3 && p[1] == '.' && (p[0] == 'Q' || p[0] == 'P') &&
+           !(tk->flags & VNSEG_TF_ALL_CAPS) && (p[2] >= 0x80 || (unsigned)p[2] - 'A' < 26u);
+}
+
+/* An administrative acronym alone in a list of such bodies (`HĐND , UBND TP. HCM`, `HĐND và
+ * UBND`): an organization of its own. */
+static bool admin_acronym_listed(vn_scan *s, size_t t, size_t end)
+{
+    if (t + 2 >= end || !(punct_is(s, t + 1, ',') || word_is(s, t + 1, "và")) ||
+        !all_caps(s, t + 2) || !(vn_scan_cue(s, t) & CUE_ORG_ADMIN))
+        return false;
+    return (vn_scan_cue(s, t + 2) & CUE_ORG_ADMIN) != 0;
+}
+
+/* A line that credits its source (`Theo Phụ_Nữ TP. HCM`, `Theo Lao_Động`): `Theo` and a name
+ * to the end of the line, no title: the last token of the newspaper's name, or 0. */
+static size_t credit_line(vn_scan *s, size_t first, size_t end)
+{
+    if (end < first + 2 || end > first + 6 || s->tok[first].length != 4 ||
+        !word_is(s, first, "Theo") || !line_start(s, first) ||
+        (end < s->ntok && !(s->tok[end - 1].flags & VNSEG_TF_LINE_END)))
+        return 0;
+    size_t last = end - 1;
+    if (s->tok[last].kind == VNSEG_KIND_PUNCT_FINAL) last--;
+    if (last <= first || !name_word(s, first + 1) || s->tok[first + 1].syllables < 2) return 0;
+    for (size_t t = first + 2; t <= last; t++) {
+        const vn_cand *c = owner_of(s, t);
+        if (!(c ? !c->dead && c->type == VNSEG_ENT_LOC && c->first >= first + 2 && c->last <= last
+                : name_word(s, t)))
+            return 0;
+    }
+    return last;
+}
+
 /* A headline in capitals: most of its words are all caps. */
 static bool caps_sentence(const vn_scan *s, size_t first, size_t end)
 {
@@ -771,6 +1128,13 @@ vnseg_status vn_scan_rules(vn_scan *s)
         if (!(s->options & VNSEG_SCAN_NO_HEURISTICS) && !covered(s, first) &&
             byline_dash(s, first, end))
             st = add(s, first, first, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
+        /* The newspaper a line credits (`Theo Phụ_Nữ TP. HCM`), over the place in its name. */
+        size_t credit = s->tok[first].length == 4 ? credit_line(s, first, end) : 0;
+        if (credit && st == VNSEG_OK) {
+            for (size_t t = first + 2; t <= credit; t++)
+                if (covered(s, t)) absorb(s, owner_of(s, t));
+            st = add(s, first + 1, credit, VNSEG_ENT_ORG, VNSEG_MF_CUED);
+        }
         for (size_t t = first; t < end && st == VNSEG_OK;) {
             const vnseg_token *tk = &s->tok[t];
             if (tk->kind == VNSEG_KIND_WORD && covered(s, t)) {
@@ -786,10 +1150,16 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
-            if ((tk->flags & VNSEG_TF_ALL_CAPS) && initials_after_title(s, t, first)) {
-                st = add(s, t, t, VNSEG_ENT_PER, VNSEG_MF_CUED);
-                t++;
-                continue;
+            if (tk->flags & VNSEG_TF_ALL_CAPS) {
+                uint32_t type = initials_after_title(s, t, first) || byline_name(s, t, end)
+                                    ? VNSEG_ENT_PER
+                                : admin_acronym_listed(s, t, end) ? VNSEG_ENT_ORG
+                                                                  : VN_NONE;
+                if (type != VN_NONE) {
+                    st = add(s, t, t, type, VNSEG_MF_CUED);
+                    t++;
+                    continue;
+                }
             }
             if ((tk->flags & VNSEG_TF_TITLE_CASE) && the_party(s, t, end)) {
                 st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_CUED);
@@ -805,6 +1175,23 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 t++;
                 continue;
             }
+            /* `khu` (3 bytes, tested first: this runs at every word) starting a zone. */
+            size_t zone = tk->length == 3 && (s->text[tk->offset] | 0x20) == 'k' && caps != 1 &&
+                                  !(s->options & VNSEG_SCAN_NO_HEADS)
+                              ? zone_at(s, t, end)
+                              : 0;
+            if (zone) {
+                st = add(s, t, zone, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                t = zone + 1;
+                continue;
+            }
+            if (caps != 1 && head_with_acronym(s, t, end)) {
+                st = add(s, t, t, VNSEG_ENT_ORG, VNSEG_MF_HEAD | VNSEG_MF_CUED);
+                if (st == VNSEG_OK)
+                    st = add(s, t + 2, t + 2, VNSEG_ENT_ORG, VNSEG_MF_ACRONYM | VNSEG_MF_CUED);
+                t += 4;
+                continue;
+            }
             if (caps != 1 && (name_ahead(s, t, end) || field_ahead(s, t, end))) {
                 uint32_t cue = vn_scan_cue(s, t);
                 if (cue & CUE_ORG_HEAD)
@@ -817,6 +1204,11 @@ vnseg_status vn_scan_rules(vn_scan *s)
                 }
             }
             if (st != VNSEG_OK || !(tk->flags & VNSEG_TF_CAPITALIZED)) {
+                t++;
+                continue;
+            }
+            if (glued_district(s, t)) {
+                st = add(s, t, t, VNSEG_ENT_LOC, VNSEG_MF_HEAD | VNSEG_MF_CUED);
                 t++;
                 continue;
             }

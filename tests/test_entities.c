@@ -327,6 +327,64 @@ static void test_given_names_streets_abbreviations(void **state)
                         "LOC~thị_tứ Khâm_Đức | LOC:Q. Gò_Vấp");
 }
 
+static void test_acronyms_shops_zones(void **state)
+{
+    (void)state;
+    /* Acronyms joined by a dash; `TP` alone after an administrative head; a numbered district
+     * after one; a capitalized head and its acronym in brackets; an acronym after a title is
+     * the body, not a person; abbreviations of trades; the code of a document's number. */
+    assert_string_equal(scan("Hôm_qua Bộ VH - TT đã họp , Phòng TC - KH Q. 3 báo_cáo ."),
+                        "ORG~Bộ VH - TT | ORG~Phòng TC - KH Q. 3");
+    assert_string_equal(scan("Hôm_qua UBND TP đã duyệt , BHXH TP cũng đồng_ý ."),
+                        "ORG~UBND TP | ORG~BHXH TP");
+    assert_string_equal(scan("Hôm_qua Bảo_hiểm_xã_hội ( BHXH ) tỉnh đã chi ."),
+                        "ORG~Bảo_hiểm_xã_hội | ORG~BHXH");
+    assert_string_equal(scan("Các đại_biểu QH chất_vấn , các PV và CTV ghi_chép ."), "ORG~QH");
+    assert_string_equal(scan("Theo giấy_phép 15 / GPĐT của bộ , Hanoi_Times đưa tin ."),
+                        "ORG~Hanoi_Times");
+    assert_string_equal(scan("Uỷ_ban Tài_chính và ngân_sách họp với Ban thường_vụ QH ."),
+                        "ORG~Uỷ_ban Tài_chính và ngân_sách | ORG~Ban thường_vụ QH");
+    /* A number of three digits ends a company's name; a year does not. */
+    assert_string_equal(scan("Hợp_đồng của Công_ty Xây_dựng 584 , không phải Công_ty "
+                             "Xây_dựng 2004 ."),
+                        "ORG~Công_ty Xây_dựng 584 | ORG~Công_ty Xây_dựng");
+    /* Shops by their kind (not part of the name); zones with their kind; the land of a place. */
+    assert_string_equal(scan("Bọn cướp vào tiệm vàng Ngọc_Lan ( quận 5 ) hôm_qua ."),
+                        "ORG~Ngọc_Lan | LOC~quận 5");
+    assert_string_equal(scan("Họ vào tiệm Ngọc_Lan ( quận 5 ) , Kim_Phát ( quận 6 ) ."),
+                        "ORG~Ngọc_Lan | LOC~quận 5 | ORG~Kim_Phát | LOC~quận 6");
+    /* The names of a list that ends in a place with its head are places. */
+    assert_string_equal(scan("Ba buôn Dlei , Knia và làng Thơ nằm sát biên_giới ."),
+                        "LOC~Dlei | LOC~Knia | LOC~làng Thơ");
+    assert_string_equal(scan("Dự_án khu đô_thị mới Nam_Phong gần Khu công_nghiệp Tân_Mỹ II ."),
+                        "LOC~khu đô_thị mới Nam_Phong | LOC~Khu công_nghiệp Tân_Mỹ II");
+    assert_string_equal(scan("Ông về đất Tây_Sơn rồi thăm quê Lương_Sơn ."),
+                        "LOC~Tây_Sơn | LOC~Lương_Sơn");
+    /* The code of a virus's strain and a people of two syllables are no names. */
+    assert_string_equal(scan("Cúm do virus H7N9 lan tới người Xơ_Đăng trên núi ."), "");
+    /* A name between two places of a list is a place; a full name there is a person. */
+    assert_string_equal(scan("Họ đến từ Phước_Hưng , Long_Điền , Đồng_Nai ."),
+                        "LOC~Phước_Hưng | LOC~Long_Điền | LOC:Đồng_Nai");
+    assert_string_equal(scan("Thư gửi tới Phước_Hưng , Trần_Văn_Nam , Đồng_Nai ."),
+                        "LOC~Phước_Hưng | PER~Trần_Văn_Nam | LOC:Đồng_Nai");
+}
+
+static void test_given_names_in_context(void **state)
+{
+    (void)state;
+    /* A family name that is also a place word, after a title; a one-syllable name before a
+     * verb of speech and a colon (not without the colon); a given name joined by `và` to a
+     * person's; a form of address that is also a country, before a given name. */
+    assert_string_equal(scan("Hôm_qua ông Châu và bà Hồ đã về ."), "PER~Châu | PER~Hồ");
+    assert_string_equal(scan("Tâm nói : \" Em về đây \" ."), "PER~Tâm");
+    assert_string_equal(scan("Tâm nói rằng em sẽ về ."), "");
+    assert_string_equal(scan("Toà xử cho Lan và Huệ và tuyên án ."), "PER~Lan | PER~Huệ");
+    assert_string_equal(scan("Tôi hỏi - Anh Tâm nói ngay ."), "PER~Tâm");
+    /* A full name in capitals (a byline), not capitals for emphasis. */
+    assert_string_equal(scan("Ảnh : NGUYỄN_VĂN_AN"), "PER~NGUYỄN_VĂN_AN");
+    assert_string_equal(scan("Họ hô to : XIN_CHÀO ."), "");
+}
+
 static void test_bodies_after_offices(void **state)
 {
     (void)state;
@@ -505,6 +563,50 @@ static void test_allocation_failures(void **state)
     assert_true(completed);
 }
 
+/* The entities5 rules, on sentences written for the tests. */
+static void test_heads_bylines_and_lists(void **state)
+{
+    (void)state;
+    /* `phòng` in lower case is a department only before its acronym. */
+    assert_string_equal(
+        scan("Chị Hoa ở phòng kế_toán Công_ty Xây_dựng 12 , đã gửi đơn tới phòng TCHC ."),
+        "PER~Hoa | ORG~Công_ty Xây_dựng 12 | ORG~phòng TCHC");
+    /* A military unit and its number; a capitalized `Ban` and the words of its task. */
+    assert_string_equal(scan("Rừng của trung_đoàn 9 bị cháy , theo Ban phòng_chống lụt_bão xã ."),
+                        "ORG~trung_đoàn 9 | ORG~Ban phòng_chống lụt_bão xã");
+    assert_string_equal(scan("Theo Ban chỉ_đạo chuyên_án 27B , họ đã bị bắt ."),
+                        "ORG~Ban chỉ_đạo chuyên_án 27B");
+    /* A full name after a place with its head is a person, unless the head is a street's. */
+    assert_string_equal(scan("Tại trạm cửa_khẩu Lạc_Sơn , Trần_Văn_Tám đã khai nhận ."),
+                        "LOC~cửa_khẩu Lạc_Sơn | PER~Trần_Văn_Tám");
+    assert_string_equal(scan("Các đường Bà_Triệu , Lê_Văn_Lương đều ngập ."),
+                        "LOC~đường Bà_Triệu | LOC~Lê_Văn_Lương");
+    /* Bylines alone on their line: a glued name in capitals, initials. */
+    assert_string_equal(scan("Mưa lớn ở miền núi .\nMINH_THU\n"), "PER~MINH_THU");
+    assert_string_equal(scan("Mưa lớn ở miền núi .\nH.NG .\n"), "PER~H.NG");
+    /* A continent glued to a lower-case `châu`; a district glued to its abbreviated head. */
+    assert_string_equal(scan("Họ đến từ châu_Mỹ , nhà ở Q.Bình_Tân ."),
+                        "LOC~châu_Mỹ | LOC~Q.Bình_Tân");
+    /* An administrative acronym in a list of bodies; an acronym in brackets that spells the
+     * lower-case words before it is no name. */
+    assert_string_equal(scan("Hôm_qua HĐND , UBND TP đã họp về an_toàn thực_phẩm ( ATTP ) ."),
+                        "ORG~HĐND | ORG~UBND TP");
+    /* Trade names in -exco and -imex; canals; hydroelectric sites; hotels are places. */
+    assert_string_equal(scan("Hàng do Hanimex bán cho Agrexco ở khách_sạn Hải_Âu ."),
+                        "ORG~Hanimex | ORG~Agrexco | LOC~khách_sạn Hải_Âu");
+    assert_string_equal(scan("Cầu qua rạch Bến_Cát gần công_trình thuỷ_điện Hàm_Thuận ."),
+                        "LOC~rạch Bến_Cát | LOC~Hàm_Thuận");
+    /* The newspaper a line credits; a one-syllable name before `được`, not after a bullet. */
+    assert_string_equal(scan("Trời mưa to .\nTheo Tiếp_Thị Đồng_Nai\n"), "ORG~Tiếp_Thị Đồng_Nai");
+    assert_string_equal(scan("Về đến nhà , Lan được mẹ đón .\n* Mua được nhà là khó .\n"),
+                        "PER~Lan");
+    assert_string_equal(scan_with("ở châu_Phi", NULL, 0), ""); /* found with a gazetteer only */
+    assert_string_equal(scan_with("ở châu_Phi", deflt, VNSEG_SCAN_NO_HEURISTICS), "");
+    assert_string_equal(scan_with("ở châu_Mỹ", deflt, VNSEG_SCAN_NO_HEURISTICS), "LOC:Mỹ");
+    /* A law alone is no name here; a person so named after a title is. */
+    assert_string_equal(scan("Họ bàn dự_án Luật bảo_vệ rừng với ông Luật ."), "PER~Luật");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +621,9 @@ int main(void)
         cmocka_unit_test(test_bylines_fields_peoples),
         cmocka_unit_test(test_given_names_streets_abbreviations),
         cmocka_unit_test(test_bodies_after_offices),
+        cmocka_unit_test(test_acronyms_shops_zones),
+        cmocka_unit_test(test_given_names_in_context),
+        cmocka_unit_test(test_heads_bylines_and_lists),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_canonical_and_links),
         cmocka_unit_test(test_options_and_arguments),

@@ -54,9 +54,13 @@ extern "C" {
  *   thủy_văn quốc_gia`), also after `và` or a dash (`Ngân_hàng Đầu_tư và phát_triển`,
  *   `Uỷ_ban Dân_số - gia_đình và trẻ_em`); a head capitalized inside a sentence starts a name
  *   with such lower-case words alone (`Tổng_công_ty đầu_tư và kinh_doanh vốn nhà_nước`); a
- *   number of one or two digits may end the name (`Tổng_công_ty Xây_dựng công_trình
- *   giao_thông 1`); an administrative body, or one already named, takes the place after
- *   it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở Y_tế Hà_Nội`, `Tổng_cục du_lịch VN`).
+ *   number of one to three digits may end the name (`Tổng_công_ty Xây_dựng công_trình
+ *   giao_thông 1`, `Công_ty Xây_dựng 584`; not a year); an administrative body, or one
+ *   already named, takes the place after it whole (`Ủy_ban nhân_dân thành_phố Đà_Nẵng`, `Sở
+ *   Y_tế Hà_Nội`, `Tổng_cục du_lịch VN`), also a numbered district (`Phòng TC - KH Q. 3`) or
+ *   `TP` alone (`UBND TP`, `BHXH TP`: the paper's city). Acronyms joined by a dash or `&` are
+ *   one name (`Bộ KH - ĐT`, `Ban VHXH - HĐND TP`). A capitalized head alone inside a sentence
+ *   with an acronym in brackets after it gives two ORGs (`Bảo_hiểm_xã_hội ( BHXH )`).
  *   A head before a gazetteer organization joins it (`tập_đoàn Wagner`). `&` or a dash may
  *   join fields too (`Sở Công_nghiệp & thương_mại`, `bộ Giáo_dục – Đào_tạo`). After an office
  *   right before the head (`Chủ_tịch`, `Thứ_trưởng`, `Giám_đốc`), the name stops before a
@@ -65,24 +69,38 @@ extern "C" {
  *   head is one word (`Chủ_tịch UBND xã Đồng_Tâm` + `Hà_Văn_Khải`). A gazetteer place read at
  *   the start of a glued word right after a capitalized head is dropped for the name (`Vụ
  *   Pháp_chế`: legal affairs, not France). `Đảng` capitalized alone inside a sentence is an
- *   ORG (the party);
+ *   ORG (the party). A lower-case `phòng` is a head only before an acronym (`phòng QLĐT`; not
+ *   `phòng kinh_doanh Công_ty ...`); a military unit takes its number (`sư_đoàn 4`); a
+ *   capitalized `Ban` inside a sentence takes the lower-case words of its task up to a
+ *   punctuation mark, with a code at their end (`Ban quản_lý dự_án đại_lộ đông_tây ,`, `Ban
+ *   chỉ_đạo chuyên_án 27B ,`); an administrative acronym listed before another is an ORG of
+ *   its own (`HĐND , UBND TP`);
  * - a place head (`tỉnh`, `thành_phố`, `huyện`, `quận`, `phường`, `xã`, `đường`, `sông`,
  *   `cảng`, `sân`, `chợ`, `miền`, the abbreviations `TP.` `Q.` `P.` ...) makes a LOC whose span
  *   includes the head: before a gazetteer place (`tỉnh Quảng_Nam`), before a name even when that
  *   name is itself a cue word (`sông Cầu`), and before a number for districts and wards
  *   (`quận 8`, `Q. 8`); a place head right after `miền` or `vùng` is no head (`miền núi`),
- *   and a name after it is a LOC;
+ *   and a name after it is a LOC; a zone with its kind is a LOC (`khu đô_thị mới Nam_Phong`,
+ *   `Khu công_nghiệp Tân_Mỹ II`); so are `rạch` (a canal) and `khách_sạn` (a hotel) with
+ *   their names, a continent glued to a lower-case `châu` (`châu_Phi`, over a listed name
+ *   inside it; found while the gazetteer is read, so not without one nor with
+ *   ::VNSEG_SCAN_NO_GLUED) and a ward or district glued to its abbreviated head (`Q.Tân_Bình`);
  * - a person title or form of address (`ông`, `bà`, `Tổng_thống`, `Bộ_trưởng`, `lãnh_đạo`,
  *   `phát_ngôn_viên`, ...) before it, possibly with the title's field and places or bodies in
  *   between (`Bộ_trưởng Quốc_phòng Nga Sergey_Shoigu`), makes a PER that leaves the title out;
  *   so do initials after a title (`bác_sĩ P.`, `anh N.V.B`), and a one-syllable gazetteer
  *   place right after a form of address by kin is a given name (`chị Nga`: PER, while
- *   `Tổng_thống Nga` stays a place);
+ *   `Tổng_thống Nga` stays a place); a family name that is also a place word is a name after
+ *   a title (`ông Châu`, `bà Hồ`); but an acronym after a title is an ORG (`đại_biểu QH`);
+ * - a one-syllable word capitalized by position before a verb of speech and a colon is a PER
+ *   (`Châu nói : " ...`);
+ * - the kind of a shop before it (`tiệm`, `hiệu`, `tiệm vàng`, `hiệu thuốc`) makes an ORG that
+ *   leaves the kind out (`tiệm vàng Ngọc_Lan`), and so is a name after that one and a comma;
  * - a one-syllable word before `ơi` is a PER wherever it stands (a vocative: `" Lan ơi`), a
  *   form of address excepted (`Anh ơi`);
  * - a place word before it (`tại`, `ở`, `tới`, `đến`, `thăm`, `sang`, `từ`, `địa_bàn`,
- *   `giao_lộ`, ...) makes a LOC, and so does a house number after a comma, a place word, `số`
- *   or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
+ *   `giao_lộ`, `đất`, `quê`, `thuỷ_điện`, ...) makes a LOC, and so does a house number after a comma, a
+ *   place word, `số` or the sentence start (`, 282 Nơ_Trang_Long`, `số 12 Cống_Quỳnh`);
  * - brackets make a LOC of a street or place named after a person: a district in brackets
  *   after it (`Lê_Văn_Sĩ ( quận 3 )`), a name in brackets after a place (`đường Cống_Quỳnh (
  *   Tân_Định )`), and the first part of an address in brackets before a gazetteer place
@@ -90,24 +108,39 @@ extern "C" {
  *   town);
  * - a word whose first syllable starts the place names of the highlands (`Ia`, `Ea`, `Chư`,
  *   `Krông`, `Đắk`, `Kon`, `Buôn`) is a LOC (`Ia_Grai`);
- * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC;
+ * - the head of another kind of name (`bão`, `hiệp_định`, `tên_lửa`, ...) makes a MISC (not
+ *   the code of a strain: `virus H7N9` is no name);
  * - a one-syllable word joined by a dash to a place (`Nga - Triều`) is a LOC;
  * - after `,` or `và` that follow a name typed by its head, the type of that name (`các đường
  *   Đỗ_Quang , Tô_Ngọc_Vân và Văn_Cao`); after a dash that follows a place found by a place
- *   word, a place (`giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa`);
- * - a one-syllable Vietnamese word after a word for a people (`người Việt`, `quân Thanh`) is no
- *   name, nor are capitals after a quantifier (`các DN`, `những BN`: abbreviated nouns);
+ *   word, a place (`giao_lộ Lê_Lai - Nguyễn_Thị_Nghĩa`); a given name after `và` and a person
+ *   (`Lan và Huệ`); a place between a place and a comma and a gazetteer place (`từ Phước_Hưng
+ *   , Long_Điền , Đồng_Nai`; not a full name), and the first of names listed before `và` and a
+ *   place with its head (`Dlei , Knia và làng Thơ`); a full person's name after a place with
+ *   its head and a comma is a PER, unless the head is a street's (`cửa_khẩu Lạc_Sơn ,
+ *   Trần_Văn_Tám`, but `đường Bà_Triệu , Lê_Văn_Lương`);
+ * - a one-syllable Vietnamese word or a two-syllable word after a word for a people (`người
+ *   Việt`, `quân Thanh`, `người Xơ_Đăng`) is no name, nor are capitals after a quantifier
+ *   (`các DN`, `những BN`: abbreviated nouns) or after a number and a slash (`15 / GPĐT`: a
+ *   document's code), nor an acronym in brackets that spells the words before it when the
+ *   first of them is in lower case (`an_toàn thực_phẩm ( ATTP )`, `đại_biểu Quốc_hội (
+ *   ĐBQH )`), nor `Luật` alone (a law; not annotated in the samples);
  * - otherwise: an acronym of 2 to 8 capitals (ASCII or `Đ`; not a common one like `USD` or
- *   `GDP`) is an ORG, and other capitals (emphasis) are no name;
+ *   `GDP`) is an ORG, a glued word in capitals that starts with a family name is a PER (a
+ *   byline's `NGUYỄN_VĂN_AN`), and other capitals (emphasis) are no name;
  *   a one-syllable Vietnamese word right before a lower-case word is no name (`Luật
  *   doanh_nghiệp`), unless that word follows a subject (`đã`, `vẫn`, `thì`, `nói`, `khóc`,
- *   ...: `còn Lành thì ...`) or is `và` before another one-syllable name (`Mến và Hoà`); any
+ *   `được`, ...: `còn Lành thì ...`) or is `và` before another one-syllable name (`Mến và
+ *   Hoà`); a bullet (`*`, `+`) at a line's start capitalizes the word after it; any
  *   other run is a PER (people are the most frequent names in news). Common abbreviations of
- *   the press are no organizations (`SXH`, `BN`, `ĐD`, `KCB`, `CMND`, `AK`).
- * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`) is an ORG,
+ *   the press are no organizations (`SXH`, `BN`, `ĐD`, `KCB`, `CMND`, `AK`, `PV`, `CTV`).
+ * A run whose last syllable ends organization names (`FC`, `United`, `Airlines`, `Times`) is
+ * an ORG, and so is a foreign word ending in `exco` or `imex` (`Tracimexco`, a trade name),
  * and such a word right after a name makes that name an ORG (`Hà_Nội FC`).
  * The acronym of a byline at the start of a line (`TT - `, `TTO ( Hà_Nội ) - `) is an ORG (the
- * newspaper).
+ * newspaper), and so is the name on a line that credits its source (`Theo Phụ_Nữ TP. HCM`).
+ * A glued name in capitals or initials alone on a line is a PER (a byline: `MINH_THU`,
+ * `T.TU`).
  * Entity spans follow the conventions of Vietnamese NER corpora (VLSP): a LOC or ORG span
  * includes its head noun, a PER span leaves the title out. Sentences written mostly in capitals
  * (headlines) get no heuristic mentions except foreign words.
@@ -118,7 +151,7 @@ extern "C" {
  * grow by a head noun before it (`tỉnh` + `Quảng Nam`) and keeps its entry then. A
  * one-syllable name that is also a form of address, capitalized by position and followed by a
  * lower-case word other than `và`, is the pronoun and no mention (`Anh cho biết`: he said, not
- * England). The
+ * England); so is one before a one-syllable given name, wherever it stands (`Anh Tâm`). The
  * organization rule may take a gazetteer place whole into a longer name (`Ủy_ban nhân_dân
  * thành_phố` + `Đà_Nẵng`), and a suffix word may make it an organization's (`Hà_Nội FC`): the
  * longer name is a heuristic mention without an entry. Mentions never overlap and are reported
