@@ -39,7 +39,7 @@ vnseg_status vn_pass_lookalike(vn_emit *e);
  * makes it too, saving a pass over the text. */
 const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t i);
 
-/* Tone placement and repair through vnseg_tone_style()/vnseg_tone_repair(), word by word. */
+/* Tone placement and repair as vnseg_tone_style()/vnseg_tone_repair() do it, word by word. */
 vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps);
 
 /* Full case folding and/or accent folding, character by character, in one pass. */

@@ -1,5 +1,6 @@
-/* Tone placement and repair as a normalization step: the syllable module's vnseg_tone_style()
- * and vnseg_tone_repair() applied word by word, so the map stays exact letter by letter. */
+/* Tone placement and repair as a normalization step: the syllable module's tone rewrite (what
+ * vnseg_tone_style() and vnseg_tone_repair() do) applied word by word, so the map stays exact
+ * letter by letter. */
 #include <string.h>
 
 #include "chars.h"
@@ -15,17 +16,14 @@ static void tone_word(vn_emit *e, size_t a, size_t b, int style, bool repair)
     size_t len = b - a;
     vn_syl_text t;
     if (!vn_syl_read(s, len, &t) || t.tones > 1 || (t.tones == 0 && !repair)) return;
-    char out[VN_SYL_MAX_BYTES];
-    size_t n = 0;
-    vnseg_status st = style ? vnseg_tone_style((const char *)s, len, style, out, sizeof out, &n)
-                            : vnseg_tone_repair((const char *)s, len, out, sizeof out, &n);
-    if (st != VNSEG_OK || (n == len && memcmp(out, s, len) == 0)) return;
+    unsigned char out[VN_SYL_MAX_BYTES];
+    size_t n = vn_tone_rewrite(&t, style, out, sizeof out);
+    if (n == 0 || n > sizeof out || (n == len && memcmp(out, s, len) == 0)) return;
     /* The rewritten word has one precomposed letter per letter read: map letter to letter. */
-    const unsigned char *o = (const unsigned char *)out;
     size_t starts[VN_SYL_MAX_LETTERS + 1], count = 0;
     for (size_t i = 0; i < n && count <= VN_SYL_MAX_LETTERS; count++) {
         starts[count] = i;
-        i += vn_utf8_step(o + i, o + n);
+        i += vn_utf8_step(out + i, out + n);
     }
     if (count != t.n) {
         vn_emit_unit(e, a, b, out, n);
