@@ -43,24 +43,10 @@ vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps)
                 : steps & VNSEG_NORM_TONE_OLD ? VNSEG_TONE_STYLE_OLD
                                               : 0;
     if (style && repair) style |= VNSEG_TONE_REPAIR;
-    const unsigned char *s = e->in, *end = s + e->in_len;
-    size_t len = e->in_len;
-    for (size_t i = 0; i < len;) {
-        /* A word: letters and combining marks; only words with a non-ASCII letter can change. */
-        size_t a = i;
-        bool non_ascii = false;
-        while (i < len) {
-            uint32_t cp;
-            int k = vn_utf8_decode(s + i, end, &cp);
-            if (k < 0 || !vn_is_word_char(cp)) break;
-            non_ascii |= cp >= 0x80;
-            i += (size_t)k;
-        }
-        if (i > a) {
-            if (non_ascii && i - a <= VN_SYL_MAX_BYTES) tone_word(e, a, i, style, repair);
-            continue;
-        }
-        i += vn_utf8_step(s + i, end);
-    }
+    /* Words: letters and combining marks; only words with a non-ASCII letter can change. */
+    size_t a, i = 0;
+    bool non_ascii;
+    while (vn_next_word(e->in, e->in_len, &a, &i, &non_ascii))
+        if (non_ascii && i - a <= VN_SYL_MAX_BYTES) tone_word(e, a, i, style, repair);
     return VNSEG_OK;
 }
