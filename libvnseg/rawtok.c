@@ -52,32 +52,7 @@ static inline bool upper(const rt_char *c)
     return (c->feat & VC_UPPER) != 0;
 }
 
-/* ---- the memo of classified tokens (the tokenizer's table; same keys, same contents) ---- */
-
-static bool memo_prepare(vnseg_doc *doc, size_t len)
-{
-    doc->bytes_seen += len;
-    unsigned bits = VN_MEMO_MIN_BITS;
-    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
-        bits++;
-    if (!doc->memo || bits > doc->memo_bits) {
-        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
-        if (!block) return doc->memo != NULL;
-        vn_free(doc->memo_block);
-        doc->memo_block = block;
-        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
-        doc->memo = (vn_memo_bucket *)(void *)at;
-        doc->memo_bits = bits;
-        doc->memo_options = 0;
-    }
-    if (doc->memo_options != 0) {
-        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
-        doc->memo_options = 0;
-    }
-    return true;
-}
-
-/* ---- tokens and lines ---- */
+/* ---- tokens and lines (memoized in the tokenizer's table: same keys, same contents) ---- */
 
 static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, uint32_t flags)
 {
@@ -443,7 +418,8 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail(doc, VNSEG_E_NOMEM);
-    if (!memo_prepare(doc, len)) return fail(doc, VNSEG_E_NOMEM);
+    /* The tokenizer's main table for options 0; a smaller one stays when a larger fails. */
+    if (!vn_memo_prepare(doc, len, 0) && !doc->memo) return fail(doc, VNSEG_E_NOMEM);
 
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) p += 3;
     const unsigned char *line_start = s;

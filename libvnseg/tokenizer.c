@@ -98,20 +98,15 @@ static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
            doc->memo_long_options == memo_opts;
 }
 
-/* Size the memo for the text this document handles: a few hundred buckets for short strings,
- * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets;
- * the table of long tokens follows at 1/16 of that. Without memory for the long table the scan
- * goes on without it. */
-static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
+bool vn_memo_prepare(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
-    if (memo_ready(doc, memo_opts)) return true;
     unsigned bits = VN_MEMO_MIN_BITS;
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
         void *table = new_table(&doc->memo_block, bits, sizeof(vn_memo_bucket));
-        if (!table) return doc->memo != NULL; /* keep the smaller memo */
+        if (!table) return false;
         doc->memo = table;
         doc->memo_bits = bits;
         doc->memo_options = memo_opts;
@@ -120,6 +115,19 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
         memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = memo_opts;
     }
+    return true;
+}
+
+/* Size the memo for the text this document handles (vn_memo_prepare()); the table of long
+ * tokens follows at 1/16 of the main one. Without memory for the long table the scan goes on
+ * without it. */
+static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
+{
+    if (memo_ready(doc, memo_opts)) {
+        doc->bytes_seen += len;
+        return true;
+    }
+    if (!vn_memo_prepare(doc, len, memo_opts)) return doc->memo != NULL; /* keep the smaller */
     unsigned long_bits = doc->memo_bits - VN_MEMO_LONG_SHIFT;
     if (!doc->memo_long || long_bits > doc->memo_long_bits) {
         void *table = new_table(&doc->memo_long_block, long_bits, sizeof(vn_memo_long_bucket));
