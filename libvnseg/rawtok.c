@@ -375,16 +375,6 @@ static vnseg_status split_run(rt_state *st, size_t off, size_t len, bool lenient
 
 /* ---- the scan ---- */
 
-/* Length of the multi-byte separator at p, or 0; and whether it breaks the line. */
-static inline size_t mb_separator(const unsigned char *p, const unsigned char *end, bool *brk)
-{
-    uint32_t cp;
-    int k = vn_utf8_decode(p, end, &cp);
-    if (k <= 1 || !(vn_char_class(cp) & VC_SEP)) return 0;
-    *brk = (vn_char_class(cp) & VC_BREAK) != 0;
-    return (size_t)k;
-}
-
 static vnseg_status fail(vnseg_doc *doc, vnseg_status st)
 {
     doc->text = NULL;
@@ -431,8 +421,8 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
             sep = 1;
             brk = b >= 0x0A && b <= 0x0D;
             if (b == '\r' && p + 1 < end && p[1] == '\n') sep = 2;
-        } else if (b >= 0xC2) {
-            sep = mb_separator(p, end, &brk);
+        } else if (b >= 0xC2 && (sep = vn_mb_separator(p, end)) != 0) {
+            brk = vn_mb_break(p, sep);
         }
         if (sep) {
             if (doc->ntokens > st.line_first)
@@ -481,12 +471,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
             p += k;
         }
         size_t n = (size_t)(p - start);
-        bool cut = p >= limit && p < end && limit < end;
-        if (cut) {
-            uint32_t cp;
-            int k = vn_utf8_decode(p, end, &cp);
-            cut = !(k > 0 && (vn_char_class(cp) & VC_SEP));
-        }
+        bool cut = p >= limit && p < end && limit < end && !vn_separator_at(p, end);
         vnseg_status r;
         if (cut || n > CHUNK_MAX || !(feat & SPLIT_FEATURES))
             r = emit(&st, (size_t)(start - s), n, feat, cut ? VNSEG_TF_SPLIT : 0);
