@@ -2,6 +2,8 @@
 #ifndef VN_CHARS_H
 #define VN_CHARS_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Class bits of a code point (also the low bits of a token's feature mask). */
@@ -45,6 +47,42 @@ unsigned vn_char_class_astral(uint32_t cp);
 static inline unsigned vn_char_class(uint32_t cp)
 {
     return cp < 0x10000 ? vn_bmp_class[cp] : vn_char_class_astral(cp);
+}
+
+/* Length of the multi-byte separator at p (p < end): NBSP, the C1 controls, U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000; else 0. Byte patterns, no decoding;
+ * they agree with the class table (test_scan_equiv checks every code point). */
+static inline size_t vn_mb_separator(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = (size_t)(end - p);
+    switch (p[0]) {
+    case 0xC2:
+        return n >= 2 && p[1] >= 0x80 && p[1] <= 0xA0 ? 2 : 0;
+    case 0xE1:
+        return n >= 3 && p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+    case 0xE2:
+        if (n < 3) return 0;
+        if (p[1] == 0x80 &&
+            ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+            return 3;
+        return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+    case 0xE3:
+        return n >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    }
+    return 0;
+}
+
+/* Is the multi-byte separator at p (length n) a line break (VC_BREAK): NEL, U+2028, U+2029? */
+static inline bool vn_mb_break(const unsigned char *p, size_t n)
+{
+    return (n == 2 && p[1] == 0x85) || (n == 3 && p[0] == 0xE2 && (p[2] == 0xA8 || p[2] == 0xA9));
+}
+
+/* Is the character at p (p < end) a separator (VC_SEP)? */
+static inline bool vn_separator_at(const unsigned char *p, const unsigned char *end)
+{
+    if (*p < 0x80) return vn_ascii_features[*p] & VC_SEP;
+    return vn_mb_separator(p, end) != 0;
 }
 
 /* Token features contributed by a non-ASCII character of class c. */

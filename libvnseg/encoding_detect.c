@@ -29,20 +29,9 @@ static void count_words(const vnseg_norm *n, const unsigned char *src, tally *t)
 {
     size_t len;
     const unsigned char *s = (const unsigned char *)vnseg_norm_text(n, &len);
-    for (size_t i = 0; i < len;) {
-        size_t a = i;
-        bool marked = false;
-        while (i < len) {
-            uint32_t cp;
-            int k = vn_utf8_decode(s + i, s + len, &cp);
-            if (k < 0 || !vn_is_word_char(cp)) break;
-            marked |= cp >= 0x80;
-            i += (size_t)k;
-        }
-        if (i == a) {
-            i += vn_utf8_step(s + i, s + len);
-            continue;
-        }
+    size_t a, i = 0;
+    bool marked;
+    while (vn_next_word(s, len, &a, &i, &marked)) {
         if (!marked || (src && !ascii_source(n, src, a, i))) continue;
         if (vnseg_syllable_check((const char *)s + a, i - a))
             t->good++;

@@ -32,7 +32,7 @@ static void insert_prefix(size_t pos, void *arg)
     const vn_rec *r = &c->b->recs[c->names[c->node - 1].rec];
     bool complete = pos == r->key_len;
     uint64_t h = vn_hash_bytes(c->key, pos, c->seed);
-    uint64_t bit = (h >> 7 ^ h >> 41) & c->filter_mask;
+    uint64_t bit = vn_gaz_filter_bit(h, c->filter_mask);
     c->filter[bit >> 6] |= 1ull << (bit & 63);
     uint64_t flags = complete ? VN_SLOT_COMPLETE | c->node : VN_SLOT_EXTENDS;
     uint64_t i = h & c->mask, tag = h >> 32;
@@ -63,11 +63,6 @@ static unsigned log2_at_least(uint64_t n)
     return b;
 }
 
-static size_t align8(size_t n)
-{
-    return (n + 7) & ~(size_t)7;
-}
-
 /* Copy s[0..n) into the output pool, returning its offset (false past 4 GiB). */
 static bool out_str(vn_buf *pool, const unsigned char *s, size_t n, uint32_t *off)
 {
@@ -93,7 +88,7 @@ static void fill_table(compile_ctx *c, unsigned slot_bits, unsigned filter_bits,
         c->node = k + 1;
         uint32_t cp = 0;
         if (vn_key_first_cp(c->key, r->key_len, &cp))
-            c->first[(cp >> 3) & (VN_GAZ_FIRST_BYTES - 1)] |= (uint8_t)(1u << (cp & 7));
+            c->first[vn_gaz_first_byte(cp)] |= (uint8_t)(1u << vn_gaz_first_bit(cp));
         vn_key_boundaries(c->key, r->key_len, insert_prefix, c);
     }
 }
@@ -114,16 +109,16 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
     unsigned slot_bits = log2_at_least(c.prefixes * 10 / 7 + 1);
     if (slot_bits < 4) slot_bits = 4;
     unsigned filter_bits = log2_at_least(c.prefixes * 16 + 1);
-    if (filter_bits < 12) filter_bits = 12;
-    if (filter_bits > 32) filter_bits = 32;
+    if (filter_bits < VN_GAZ_FILTER_BITS_MIN) filter_bits = VN_GAZ_FILTER_BITS_MIN;
+    if (filter_bits > VN_GAZ_FILTER_BITS_MAX) filter_bits = VN_GAZ_FILTER_BITS_MAX;
 
     /* Strings first, to know the pool's size: keys, entry strings, type names. */
     vn_buf pool = {0};
     vn_gaz_node *nodes = vn_calloc(nnames ? nnames : 1, sizeof *nodes);
     vn_gaz_entry_rec *erecs = vn_calloc(nents ? nents : 1, sizeof *erecs);
     vn_gaz_type_rec types[VNSEG_GAZ_MAX_TYPES];
-    size_t slots_size = ((size_t)1 << slot_bits) * 8;
-    size_t filter_size = align8(((size_t)1 << filter_bits) / 8);
+    size_t slots_size = (size_t)vn_gaz_slots_size(slot_bits);
+    size_t filter_size = (size_t)vn_gaz_filter_size(filter_bits);
     c.slots = vn_malloc(slots_size);
     c.full = vn_malloc(slots_size);
     c.filter = vn_malloc(filter_size);
@@ -197,7 +192,7 @@ static vnseg_status compile(const vnseg_gazetteer_builder *b, const vn_resolved_
         for (int s = 0; s < VN_SEC_COUNT; s++) {
             h.sec[s].offset = size;
             h.sec[s].size = sizes[s];
-            size += align8(sizes[s]);
+            size += (size_t)vn_gaz_align8(sizes[s]);
         }
         h.file_size = size;
         img = vn_calloc(1, size);

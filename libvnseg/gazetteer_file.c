@@ -18,11 +18,6 @@ static vnseg_status bad(const char *what)
     return vn_fail(VNSEG_E_FORMAT, VNSEG_NO_OFFSET, 0, "not a valid gazetteer: %s", what);
 }
 
-static size_t align8(uint64_t n)
-{
-    return (size_t)((n + 7) & ~(uint64_t)7);
-}
-
 vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_t size)
 {
     if (size < VN_GAZ_HEADER_SIZE) return bad(size < 8 ? "too short" : "truncated header");
@@ -43,17 +38,18 @@ vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_
         return vn_fail(VNSEG_E_VERSION, VNSEG_NO_OFFSET, 0, "unknown gazetteer flags");
     if (h->file_size != size)
         return bad(h->file_size > size ? "truncated file" : "trailing bytes after the file");
-    if (h->slot_bits < 4 || h->slot_bits > 31 || h->filter_bits < 12 || h->filter_bits > 32)
+    if (h->slot_bits < 4 || h->slot_bits > 31 || h->filter_bits < VN_GAZ_FILTER_BITS_MIN ||
+        h->filter_bits > VN_GAZ_FILTER_BITS_MAX)
         return bad("table sizes");
     if (h->type_count < VNSEG_ENT_BUILTIN_COUNT || h->type_count > VNSEG_GAZ_MAX_TYPES ||
         h->node_count > VN_GAZ_MAX_NODES)
         return bad("counts");
     uint64_t want[VN_SEC_COUNT] = {
-        (uint64_t)8 << h->slot_bits,
+        vn_gaz_slots_size(h->slot_bits),
         (uint64_t)h->node_count * sizeof(vn_gaz_node),
         (uint64_t)h->entry_count * sizeof(vn_gaz_entry_rec),
         (uint64_t)h->type_count * sizeof(vn_gaz_type_rec),
-        align8(((uint64_t)1 << h->filter_bits) / 8),
+        vn_gaz_filter_size(h->filter_bits),
         VN_GAZ_FIRST_BYTES,
         h->sec[VN_SEC_POOL].size,
     };

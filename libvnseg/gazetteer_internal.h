@@ -28,6 +28,42 @@ enum {
 };
 
 #define VN_GAZ_FIRST_BYTES 8192u
+#define VN_GAZ_FILTER_BITS_MIN 12u
+#define VN_GAZ_FILTER_BITS_MAX 32u
+
+/* The layout's formulas, one definition for the writer and the reader. Sections start on 8
+ * bytes; the slot table holds 1 << slot_bits words, the filter 1 << filter_bits bits. */
+static inline uint64_t vn_gaz_align8(uint64_t n)
+{
+    return (n + 7) & ~(uint64_t)7;
+}
+
+static inline uint64_t vn_gaz_slots_size(unsigned slot_bits)
+{
+    return (uint64_t)8 << slot_bits;
+}
+
+static inline uint64_t vn_gaz_filter_size(unsigned filter_bits)
+{
+    return vn_gaz_align8(((uint64_t)1 << filter_bits) / 8);
+}
+
+/* The filter bit of a key hash h (mask: 2^filter_bits - 1). */
+static inline uint64_t vn_gaz_filter_bit(uint64_t h, uint64_t mask)
+{
+    return (h >> 7 ^ h >> 41) & mask;
+}
+
+/* The byte and the bit of code point cp in the first-letter set (mod 65536). */
+static inline size_t vn_gaz_first_byte(uint32_t cp)
+{
+    return (cp >> 3) & (VN_GAZ_FIRST_BYTES - 1);
+}
+
+static inline unsigned vn_gaz_first_bit(uint32_t cp)
+{
+    return cp & 7;
+}
 
 typedef struct vn_gaz_section {
     uint64_t offset, size;
@@ -105,13 +141,13 @@ vnseg_status vn_gaz_attach(vnseg_gazetteer *g, const unsigned char *image, size_
 /* Whether some key starts with code point cp. */
 static inline bool vn_gaz_first(const vnseg_gazetteer *g, uint32_t cp)
 {
-    return (g->first[(cp >> 3) & (VN_GAZ_FIRST_BYTES - 1)] >> (cp & 7)) & 1;
+    return (g->first[vn_gaz_first_byte(cp)] >> vn_gaz_first_bit(cp)) & 1;
 }
 
 /* The filter bit and the slot of a key hash. */
 static inline bool vn_gaz_filter(const vnseg_gazetteer *g, uint64_t h)
 {
-    uint64_t bit = (h >> 7 ^ h >> 41) & g->filter_mask;
+    uint64_t bit = vn_gaz_filter_bit(h, g->filter_mask);
     return (g->filter[bit >> 6] >> (bit & 63)) & 1;
 }
 

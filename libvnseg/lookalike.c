@@ -17,6 +17,34 @@ bool vn_is_word_char(uint32_t cp)
     return (vn_char_class(cp) & VC_ALPHA) != 0;
 }
 
+size_t vn_word_end(const unsigned char *s, size_t len, size_t i, bool *non_ascii)
+{
+    bool wide = false;
+    while (i < len) {
+        uint32_t cp;
+        int k = vn_utf8_decode(s + i, s + len, &cp);
+        if (k < 0 || !vn_is_word_char(cp)) break;
+        wide |= cp >= 0x80;
+        i += (size_t)k;
+    }
+    if (non_ascii) *non_ascii = wide;
+    return i;
+}
+
+bool vn_next_word(const unsigned char *s, size_t len, size_t *a, size_t *i, bool *non_ascii)
+{
+    while (*i < len) {
+        size_t start = *i, end = vn_word_end(s, len, start, non_ascii);
+        if (end > start) {
+            *a = start;
+            *i = end;
+            return true;
+        }
+        *i += vn_utf8_step(s + start, s + len);
+    }
+    return false;
+}
+
 /* Length of the word character at s[i], or 0. */
 static size_t word_char(const unsigned char *s, size_t len, size_t i)
 {
@@ -110,10 +138,7 @@ static bool word_after(const unsigned char *s, size_t len, size_t at, size_t *a,
     }
     if (j >= len || j - at > NEIGHBOUR_GAP) return false;
     *a = j;
-    size_t k;
-    while (j < len && (k = word_char(s, len, j)) != 0)
-        j += k;
-    *b = j;
+    *b = vn_word_end(s, len, j, NULL);
     return true;
 }
 
@@ -143,9 +168,7 @@ const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t 
             p--;
         if (word_char(s, i, p)) return NULL;
     }
-    size_t w = i + 2, k;
-    while (w < len && (k = word_char(s, len, w)) != 0)
-        w += k;
+    size_t w = vn_word_end(s, len, i + 2, NULL);
     return vietnamese_context(s, len, i, w, dd) ? dd : NULL;
 }
 

@@ -6,7 +6,8 @@
  * a byte <= 0x20, NUL included, so the padding tells the length and an all-zero key (an empty
  * way) never equals a token's key. The table is 3-way set-associative: a bucket is one cache
  * line with three keys and their packed classifications; a new key replaces the bucket's
- * oldest. Only the scan in tokenizer.c uses it. */
+ * oldest. The scan in tokenizer.c uses it, and the segmenter's raw scan (rawtok.c) the main
+ * table. */
 #ifndef VN_MEMO_H
 #define VN_MEMO_H
 
@@ -249,5 +250,12 @@ static inline void vn_memo_long_insert(vn_memo_long_bucket *b, const vn_memo_key
     b->info[w] = info;
     b->victim = w + 1 == VN_MEMO_WAYS ? 0 : w + 1;
 }
+
+/* Count `len` more bytes for doc and size its main memo for them (tokenizer.c): a few hundred
+ * buckets for short strings, growing (and starting empty) as more text goes through, up to
+ * 2^VN_MEMO_MAX_BITS buckets; emptied when it held tokens of other options than memo_opts.
+ * False when a larger table could not be allocated: then doc keeps the smaller one (or has
+ * none) untouched. */
+bool vn_memo_prepare(vnseg_doc *doc, size_t len, uint32_t memo_opts);
 
 #endif

@@ -39,7 +39,7 @@ vnseg_status vn_pass_lookalike(vn_emit *e);
  * makes it too, saving a pass over the text. */
 const unsigned char *vn_lookalike_at(const unsigned char *s, size_t len, size_t i);
 
-/* Tone placement and repair through vnseg_tone_style()/vnseg_tone_repair(), word by word. */
+/* Tone placement and repair as vnseg_tone_style()/vnseg_tone_repair() do it, word by word. */
 vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps);
 
 /* Full case folding and/or accent folding, character by character, in one pass. */
@@ -54,5 +54,13 @@ char vn_fold_stroke(uint32_t cp);
 
 /* True for a code point that reads as part of a word: a letter or a combining mark. */
 bool vn_is_word_char(uint32_t cp);
+
+/* End of the word (characters of vn_is_word_char()) that starts at s[i]: i itself when s[i]
+ * starts none. *non_ascii (when not NULL) says whether the word holds a non-ASCII character. */
+size_t vn_word_end(const unsigned char *s, size_t len, size_t i, bool *non_ascii);
+
+/* The next word that starts at or after s[*i]: its span [*a, *i) and *non_ascii as above;
+ * false when the text has no more. */
+bool vn_next_word(const unsigned char *s, size_t len, size_t *a, size_t *i, bool *non_ascii);
 
 #endif

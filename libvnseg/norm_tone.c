@@ -1,5 +1,6 @@
-/* Tone placement and repair as a normalization step: the syllable module's vnseg_tone_style()
- * and vnseg_tone_repair() applied word by word, so the map stays exact letter by letter. */
+/* Tone placement and repair as a normalization step: the syllable module's tone rewrite (what
+ * vnseg_tone_style() and vnseg_tone_repair() do) applied word by word, so the map stays exact
+ * letter by letter. */
 #include <string.h>
 
 #include "chars.h"
@@ -15,17 +16,14 @@ static void tone_word(vn_emit *e, size_t a, size_t b, int style, bool repair)
     size_t len = b - a;
     vn_syl_text t;
     if (!vn_syl_read(s, len, &t) || t.tones > 1 || (t.tones == 0 && !repair)) return;
-    char out[VN_SYL_MAX_BYTES];
-    size_t n = 0;
-    vnseg_status st = style ? vnseg_tone_style((const char *)s, len, style, out, sizeof out, &n)
-                            : vnseg_tone_repair((const char *)s, len, out, sizeof out, &n);
-    if (st != VNSEG_OK || (n == len && memcmp(out, s, len) == 0)) return;
+    unsigned char out[VN_SYL_MAX_BYTES];
+    size_t n = vn_tone_rewrite(&t, style, out, sizeof out);
+    if (n == 0 || n > sizeof out || (n == len && memcmp(out, s, len) == 0)) return;
     /* The rewritten word has one precomposed letter per letter read: map letter to letter. */
-    const unsigned char *o = (const unsigned char *)out;
     size_t starts[VN_SYL_MAX_LETTERS + 1], count = 0;
     for (size_t i = 0; i < n && count <= VN_SYL_MAX_LETTERS; count++) {
         starts[count] = i;
-        i += vn_utf8_step(o + i, o + n);
+        i += vn_utf8_step(out + i, out + n);
     }
     if (count != t.n) {
         vn_emit_unit(e, a, b, out, n);
@@ -45,24 +43,10 @@ vnseg_status vn_pass_tone(vn_emit *e, uint32_t steps)
                 : steps & VNSEG_NORM_TONE_OLD ? VNSEG_TONE_STYLE_OLD
                                               : 0;
     if (style && repair) style |= VNSEG_TONE_REPAIR;
-    const unsigned char *s = e->in, *end = s + e->in_len;
-    size_t len = e->in_len;
-    for (size_t i = 0; i < len;) {
-        /* A word: letters and combining marks; only words with a non-ASCII letter can change. */
-        size_t a = i;
-        bool non_ascii = false;
-        while (i < len) {
-            uint32_t cp;
-            int k = vn_utf8_decode(s + i, end, &cp);
-            if (k < 0 || !vn_is_word_char(cp)) break;
-            non_ascii |= cp >= 0x80;
-            i += (size_t)k;
-        }
-        if (i > a) {
-            if (non_ascii && i - a <= VN_SYL_MAX_BYTES) tone_word(e, a, i, style, repair);
-            continue;
-        }
-        i += vn_utf8_step(s + i, end);
-    }
+    /* Words: letters and combining marks; only words with a non-ASCII letter can change. */
+    size_t a, i = 0;
+    bool non_ascii;
+    while (vn_next_word(e->in, e->in_len, &a, &i, &non_ascii))
+        if (non_ascii && i - a <= VN_SYL_MAX_BYTES) tone_word(e, a, i, style, repair);
     return VNSEG_OK;
 }

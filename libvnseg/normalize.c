@@ -295,15 +295,12 @@ VNSEG_EXPORT vnseg_status vnseg_norm_pieces(const vnseg_norm *n, uint64_t *out, 
     if (cap < 5 * count)
         return vn_fail(VNSEG_E_BUFFER, VNSEG_NO_OFFSET, 0, "%zu values do not fit in %zu",
                        5 * count, cap);
-    for (size_t i = 0; i < count; i++) {
-        vn_piece p = {0, n->len, 0, n->len, 0, false};
-        if (n->mapped) vn_map_piece(&n->map, i, &p);
-        uint64_t *o = out + 5 * i;
-        o[0] = p.na;
-        o[1] = p.nb;
-        o[2] = p.oa;
-        o[3] = p.ob;
-        o[4] = !p.unit;
+    if (n->mapped) {
+        vn_map_pieces(&n->map, out, count);
+    } else if (count) { /* unchanged: one copy */
+        out[0] = out[2] = 0;
+        out[1] = out[3] = n->len;
+        out[4] = 1;
     }
     return VNSEG_OK;
 }

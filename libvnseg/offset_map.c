@@ -158,6 +158,21 @@ void vn_map_piece(const vn_map *m, uint64_t index, vn_piece *p)
     find(m, BY_INDEX, index, p);
 }
 
+void vn_map_pieces(const vn_map *m, uint64_t *out, size_t count)
+{
+    walker w;
+    vn_piece p;
+    walk_from(&w, m, 0);
+    for (size_t i = 0; i < count && walk_next(&w, &p); i++) {
+        uint64_t *o = out + 5 * i;
+        o[0] = p.na;
+        o[1] = p.nb;
+        o[2] = p.oa;
+        o[3] = p.ob;
+        o[4] = !p.unit;
+    }
+}
+
 void vn_map_piece_at_norm(const vn_map *m, uint64_t x, vn_piece *p)
 {
     find(m, BY_NORM, x, p);

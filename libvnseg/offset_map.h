@@ -64,6 +64,10 @@ void vn_map_piece(const vn_map *m, uint64_t index, vn_piece *p);
 void vn_map_piece_at_norm(const vn_map *m, uint64_t x, vn_piece *p);
 void vn_map_piece_at_orig(const vn_map *m, uint64_t x, vn_piece *p);
 
+/* The first `count` pieces in one walk, five values each: na, nb, oa, ob, and 1 for a copy or
+ * 0 for a unit. */
+void vn_map_pieces(const vn_map *m, uint64_t *out, size_t count);
+
 /* Compose: `outer` maps text C to text B, `inner` maps B to A; `out` (zeroed) maps C to A.
  * Pieces that share source bytes are merged into one unit. False on no memory. */
 bool vn_map_compose(const vn_map *outer, const vn_map *inner, vn_map *out);

@@ -52,32 +52,7 @@ static inline bool upper(const rt_char *c)
     return (c->feat & VC_UPPER) != 0;
 }
 
-/* ---- the memo of classified tokens (the tokenizer's table; same keys, same contents) ---- */
-
-static bool memo_prepare(vnseg_doc *doc, size_t len)
-{
-    doc->bytes_seen += len;
-    unsigned bits = VN_MEMO_MIN_BITS;
-    while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
-        bits++;
-    if (!doc->memo || bits > doc->memo_bits) {
-        void *block = vn_calloc(((size_t)1 << bits) + 1, sizeof(vn_memo_bucket));
-        if (!block) return doc->memo != NULL;
-        vn_free(doc->memo_block);
-        doc->memo_block = block;
-        uintptr_t at = ((uintptr_t)block + 63) & ~(uintptr_t)63;
-        doc->memo = (vn_memo_bucket *)(void *)at;
-        doc->memo_bits = bits;
-        doc->memo_options = 0;
-    }
-    if (doc->memo_options != 0) {
-        memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
-        doc->memo_options = 0;
-    }
-    return true;
-}
-
-/* ---- tokens and lines ---- */
+/* ---- tokens and lines (memoized in the tokenizer's table: same keys, same contents) ---- */
 
 static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, uint32_t flags)
 {
@@ -400,16 +375,6 @@ static vnseg_status split_run(rt_state *st, size_t off, size_t len, bool lenient
 
 /* ---- the scan ---- */
 
-/* Length of the multi-byte separator at p, or 0; and whether it breaks the line. */
-static inline size_t mb_separator(const unsigned char *p, const unsigned char *end, bool *brk)
-{
-    uint32_t cp;
-    int k = vn_utf8_decode(p, end, &cp);
-    if (k <= 1 || !(vn_char_class(cp) & VC_SEP)) return 0;
-    *brk = (vn_char_class(cp) & VC_BREAK) != 0;
-    return (size_t)k;
-}
-
 static vnseg_status fail(vnseg_doc *doc, vnseg_status st)
 {
     doc->text = NULL;
@@ -443,7 +408,8 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
     if (want > doc->cap_tokens &&
         !vn_grow((void **)&doc->tokens, &doc->cap_tokens, want, sizeof(vnseg_token)))
         return fail(doc, VNSEG_E_NOMEM);
-    if (!memo_prepare(doc, len)) return fail(doc, VNSEG_E_NOMEM);
+    /* The tokenizer's main table for options 0; a smaller one stays when a larger fails. */
+    if (!vn_memo_prepare(doc, len, 0) && !doc->memo) return fail(doc, VNSEG_E_NOMEM);
 
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) p += 3;
     const unsigned char *line_start = s;
@@ -455,8 +421,8 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
             sep = 1;
             brk = b >= 0x0A && b <= 0x0D;
             if (b == '\r' && p + 1 < end && p[1] == '\n') sep = 2;
-        } else if (b >= 0xC2) {
-            sep = mb_separator(p, end, &brk);
+        } else if (b >= 0xC2 && (sep = vn_mb_separator(p, end)) != 0) {
+            brk = vn_mb_break(p, sep);
         }
         if (sep) {
             if (doc->ntokens > st.line_first)
@@ -505,12 +471,7 @@ VNSEG_EXPORT vnseg_status vnseg_tokenize_raw(vnseg_doc *doc, const char *text, s
             p += k;
         }
         size_t n = (size_t)(p - start);
-        bool cut = p >= limit && p < end && limit < end;
-        if (cut) {
-            uint32_t cp;
-            int k = vn_utf8_decode(p, end, &cp);
-            cut = !(k > 0 && (vn_char_class(cp) & VC_SEP));
-        }
+        bool cut = p >= limit && p < end && limit < end && !vn_separator_at(p, end);
         vnseg_status r;
         if (cut || n > CHUNK_MAX || !(feat & SPLIT_FEATURES))
             r = emit(&st, (size_t)(start - s), n, feat, cut ? VNSEG_TF_SPLIT : 0);

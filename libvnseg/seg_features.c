@@ -160,19 +160,7 @@ uint64_t vn_seg_word_hash(const uint64_t *k, size_t len)
 
 void vn_lex_insert(uint64_t *slots, unsigned bits, uint64_t h, unsigned flags)
 {
-    const uint64_t want = (h & ~VN_LEX_FLAGS) | 0x100;
-    const size_t mask = ((size_t)1 << bits) - 1;
-    for (size_t i = (size_t)(h >> (64 - bits));; i = (i + 1) & mask) {
-        uint64_t e = slots[i];
-        if (!e) {
-            slots[i] = want | flags;
-            return;
-        }
-        if ((e & ~VN_LEX_FLAGS) == want) {
-            slots[i] = e | flags;
-            return;
-        }
-    }
+    slots[vn_lex_slot(slots, bits, h)] |= vn_lex_key(h) | flags;
 }
 
 void vn_seg_input_ngrams(vn_seg_input *in)

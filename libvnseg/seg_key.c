@@ -27,7 +27,7 @@ uint64_t vn_seg_key(const unsigned char *s, size_t n)
         uint32_t cp;
         int k = vn_utf8_decode(p, end, &cp);
         if (k < 0) {
-            cp = 0xFFFD;
+            cp = VN_REPLACEMENT;
             k = -k;
         }
         p += k;

@@ -123,17 +123,28 @@ static inline uint64_t vn_mix(uint64_t h, uint64_t v)
 
 /* ---- the lexicon ---- */
 
+/* What a slot holds for word hash h, flags aside: never 0 (bit 8 set). */
+static inline uint64_t vn_lex_key(uint64_t h)
+{
+    return (h & ~VN_LEX_FLAGS) | 0x100;
+}
+
+/* The slot of word hash h in a table of 2^bits slots (bits > 0) with room: where it is, or
+ * the empty slot where it goes. Slots hold vn_lex_key() with flags in the low 8 bits (or
+ * none, as in the trainer's word map). */
+static inline size_t vn_lex_slot(const uint64_t *slots, unsigned bits, uint64_t h)
+{
+    const uint64_t want = vn_lex_key(h);
+    const size_t mask = ((size_t)1 << bits) - 1;
+    for (size_t i = (size_t)(h >> (64 - bits));; i = (i + 1) & mask)
+        if (!slots[i] || (slots[i] & ~VN_LEX_FLAGS) == want) return i;
+}
+
 /* Look up a word hash: its flags, or 0 when absent. */
 static inline unsigned vn_lex_find(const uint64_t *slots, unsigned bits, uint64_t h)
 {
     if (!bits) return 0;
-    const uint64_t want = (h & ~VN_LEX_FLAGS) | 0x100;
-    const size_t mask = ((size_t)1 << bits) - 1;
-    for (size_t i = (size_t)(h >> (64 - bits));; i = (i + 1) & mask) {
-        uint64_t e = slots[i];
-        if (!e) return 0;
-        if ((e & ~VN_LEX_FLAGS) == want) return (unsigned)(e & VN_LEX_FLAGS);
-    }
+    return (unsigned)(slots[vn_lex_slot(slots, bits, h)] & VN_LEX_FLAGS);
 }
 
 /* Insert (or or-in flags of) a word hash into a table with free room. */

@@ -6,19 +6,10 @@
 
 /* ---- the word map ---- */
 
-/* Slot of h in the map: where it is, or the empty slot where it goes. */
-static size_t map_slot(const uint64_t *slots, unsigned bits, uint64_t h)
-{
-    const uint64_t want = (h & ~VN_LEX_FLAGS) | 0x100;
-    const size_t mask = ((size_t)1 << bits) - 1;
-    for (size_t i = (size_t)(h >> (64 - bits));; i = (i + 1) & mask)
-        if (!slots[i] || slots[i] == want) return i;
-}
-
 uint32_t vn_word_map_flags(const vn_word_map *m, uint64_t h)
 {
     if (!m->slots) return 0;
-    size_t i = map_slot(m->slots, m->bits, h);
+    size_t i = vn_lex_slot(m->slots, m->bits, h);
     return m->slots[i] ? m->flags[i] : 0;
 }
 
@@ -35,7 +26,7 @@ static bool map_add(vn_word_map *m, uint64_t h, uint32_t flags)
         }
         for (size_t i = 0; m->slots && i < ((size_t)1 << m->bits); i++) {
             if (!m->slots[i]) continue;
-            size_t k = map_slot(s, bits, m->slots[i]);
+            size_t k = vn_lex_slot(s, bits, m->slots[i]);
             s[k] = m->slots[i];
             f[k] = m->flags[i];
         }
@@ -45,9 +36,9 @@ static bool map_add(vn_word_map *m, uint64_t h, uint32_t flags)
         m->flags = f;
         m->bits = bits;
     }
-    size_t i = map_slot(m->slots, m->bits, h);
+    size_t i = vn_lex_slot(m->slots, m->bits, h);
     if (!m->slots[i]) {
-        m->slots[i] = (h & ~VN_LEX_FLAGS) | 0x100;
+        m->slots[i] = vn_lex_key(h);
         m->used++;
     }
     m->flags[i] |= flags;

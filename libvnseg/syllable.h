@@ -160,6 +160,12 @@ enum { VN_READ_OK, VN_READ_EMPTY, VN_READ_LONG, VN_READ_UTF8, VN_READ_CHAR, VN_R
  * VN_SYL_MAX_LETTERS letters or VN_SYL_MAX_BYTES bytes (out->error says which). */
 bool vn_syl_read(const unsigned char *s, size_t len, vn_syl_text *out);
 
+/* The tone step of vnseg_tone_style() (style VNSEG_TONE_STYLE_*, with VNSEG_TONE_REPAIR or
+ * not) or, for style 0, of vnseg_tone_repair(), on a text already read into t: the bytes of
+ * the rewritten text (written to out as far as cap allows), or 0 when the text stays as it
+ * is. May change t->sym (a horn added); t->n and t->start stay. */
+size_t vn_tone_rewrite(vn_syl_text *t, int style, unsigned char *out, size_t cap);
+
 /* Fast check for the tokenizer: true when s[0..len) is exactly one valid syllable. The input
  * must be NFC (precomposed letters, no combining marks, no zero-width characters); any case.
  * Same answers as vnseg_syllable_check() on such input. It walks an automaton built from

@@ -44,34 +44,6 @@ static vnseg_status fail_nomem(vnseg_doc *doc)
     return vn_fail_simple(VNSEG_E_NOMEM);
 }
 
-/* Length of the multi-byte separator at p (NBSP, C1 controls, U+1680, U+2000..U+200A,
- * U+2028, U+2029, U+202F, U+205F, U+3000), or 0. Agrees with the class table. */
-static inline size_t mb_separator(const unsigned char *p, const unsigned char *end)
-{
-    size_t n = (size_t)(end - p);
-    switch (p[0]) {
-    case 0xC2:
-        return n >= 2 && p[1] >= 0x80 && p[1] <= 0xA0 ? 2 : 0;
-    case 0xE1:
-        return n >= 3 && p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
-    case 0xE2:
-        if (n < 3) return 0;
-        if (p[1] == 0x80 &&
-            ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
-            return 3;
-        return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
-    case 0xE3:
-        return n >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
-    }
-    return 0;
-}
-
-/* Is the multi-byte separator at p (length n) a line break: NEL, U+2028, U+2029? */
-static inline bool mb_break(const unsigned char *p, size_t n)
-{
-    return (n == 2 && p[1] == 0x85) || (n == 3 && p[0] == 0xE2 && (p[2] == 0xA8 || p[2] == 0xA9));
-}
-
 /* Sixteen bytes of 0xFF, then sixteen of zero: the 16 bytes at vn_memo_window + 16 - n keep
  * the first n of 16. */
 _Alignas(32) const unsigned char vn_memo_window[32] = {
@@ -98,20 +70,15 @@ static inline bool memo_ready(const vnseg_doc *doc, uint32_t memo_opts)
            doc->memo_long_options == memo_opts;
 }
 
-/* Size the memo for the text this document handles: a few hundred buckets for short strings,
- * growing (and starting empty) as more text goes through, up to 2^VN_MEMO_MAX_BITS buckets;
- * the table of long tokens follows at 1/16 of that. Without memory for the long table the scan
- * goes on without it. */
-static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
+bool vn_memo_prepare(vnseg_doc *doc, size_t len, uint32_t memo_opts)
 {
     doc->bytes_seen += len;
-    if (memo_ready(doc, memo_opts)) return true;
     unsigned bits = VN_MEMO_MIN_BITS;
     while (bits < VN_MEMO_MAX_BITS && ((uint64_t)1 << (bits + 9)) < doc->bytes_seen)
         bits++;
     if (!doc->memo || bits > doc->memo_bits) {
         void *table = new_table(&doc->memo_block, bits, sizeof(vn_memo_bucket));
-        if (!table) return doc->memo != NULL; /* keep the smaller memo */
+        if (!table) return false;
         doc->memo = table;
         doc->memo_bits = bits;
         doc->memo_options = memo_opts;
@@ -120,6 +87,19 @@ static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
         memset(doc->memo, 0, ((size_t)1 << doc->memo_bits) * sizeof(vn_memo_bucket));
         doc->memo_options = memo_opts;
     }
+    return true;
+}
+
+/* Size the memo for the text this document handles (vn_memo_prepare()); the table of long
+ * tokens follows at 1/16 of the main one. Without memory for the long table the scan goes on
+ * without it. */
+static bool prepare_memo(vnseg_doc *doc, size_t len, uint32_t memo_opts)
+{
+    if (memo_ready(doc, memo_opts)) {
+        doc->bytes_seen += len;
+        return true;
+    }
+    if (!vn_memo_prepare(doc, len, memo_opts)) return doc->memo != NULL; /* keep the smaller */
     unsigned long_bits = doc->memo_bits - VN_MEMO_LONG_SHIFT;
     if (!doc->memo_long || long_bits > doc->memo_long_bits) {
         void *table = new_table(&doc->memo_long_block, long_bits, sizeof(vn_memo_long_bucket));
@@ -149,14 +129,6 @@ static vnseg_status fail_utf8(vnseg_doc *doc, const unsigned char *s, const unsi
 
 /* Bytes of a token before it is cut, leaving room for one more character. */
 #define CUT_AT (VNSEG_TOKEN_MAX_BYTES - 4)
-
-/* Is the character at p (p < end) a separator? */
-static bool separator_at(const unsigned char *p, const unsigned char *end)
-{
-    if (*p < 0x80) return vn_ascii_features[*p] & VC_SEP;
-    uint32_t cp;
-    return vn_utf8_decode(p, end, &cp) > 0 && (vn_char_class(cp) & VC_SEP);
-}
 
 /* The exact scan of one token from `start`: validates, collects character features, stops at
  * any separator or at the length limit (setting *cut when the run goes on). Returns the end,
@@ -194,7 +166,7 @@ static const unsigned char *scan_token(const unsigned char *start, const unsigne
         p += n;
     }
     *feat_out = feat;
-    *cut = p >= limit && p < end && !separator_at(p, end);
+    *cut = p >= limit && p < end && !vn_separator_at(p, end);
     return p;
 }
 
@@ -339,8 +311,8 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
     vnseg_doc *doc = st->doc;
     size_t sep;
     *made = NULL;
-    if (*p >= 0xC2 && (sep = mb_separator(p, st->end)) != 0) {
-        if (!separator(st, p, sep, mb_break(p, sep))) goto nomem;
+    if (*p >= 0xC2 && (sep = vn_mb_separator(p, st->end)) != 0) {
+        if (!separator(st, p, sep, vn_mb_break(p, sep))) goto nomem;
         return p + sep;
     }
     const unsigned char *start = p, *bad = NULL;

@@ -67,45 +67,49 @@ static bool repair_horn(vn_syl_text *t, vn_syl *syl)
     return false;
 }
 
+/* Write the letters of t to the sink, its tone mark moved (or its horn added) as style and
+ * repair ask; false, writing nothing, when the text it was read from stays as it is. */
+static bool rewrite(vn_syl_text *t, unsigned style, bool repair, sink *k)
+{
+    vn_syl syl;
+    bool horn = false;
+    unsigned pos = t->tone_pos;
+    if (!vn_syl_parse(t->sym, t->n, &syl)) {
+        if (!repair || !repair_horn(t, &syl) || !vn_syl_tone_fits(&syl, t->tone)) return false;
+        horn = true;
+        pos = syl.main_pos;
+    } else if (vn_syl_tone_place(&syl, t->tone, pos) == VN_PLACE_BAD) {
+        if (!repair || !vn_syl_tone_fits(&syl, t->tone)) return false;
+        pos = syl.main_pos;
+    }
+    if (t->tones && style == VNSEG_TONE_STYLE_NEW)
+        pos = syl.main_pos;
+    else if (t->tones && style == VNSEG_TONE_STYLE_OLD)
+        pos = syl.old_pos;
+    if (!horn && (t->tones == 0 || pos == t->tone_pos)) return false;
+    unsigned char buf[4];
+    for (unsigned j = 0; j < t->n; j++) {
+        unsigned tone = (t->tones && j == pos) ? t->tone : VN_TONE_NONE;
+        vn_letter l = vn_letter_pack(t->sym[j], tone, vn_letter_is_upper(t->letter[j]));
+        put(k, buf, vn_utf8_encode(vn_letter_code_point(l), buf));
+    }
+    return true;
+}
+
+size_t vn_tone_rewrite(vn_syl_text *t, int style, unsigned char *out, size_t cap)
+{
+    unsigned base = (unsigned)style & ~(unsigned)VNSEG_TONE_REPAIR;
+    bool repair = base == KEEP_STYLE || (style & VNSEG_TONE_REPAIR);
+    sink k = {out, cap, 0};
+    if (t->tones > 1 || !rewrite(t, base, repair, &k)) return 0;
+    return k.len;
+}
+
 /* Copy one run to the sink, rewritten when its tone mark has to move (or its horn added). */
 static void convert_run(const unsigned char *s, size_t len, unsigned style, bool repair, sink *k)
 {
     vn_syl_text t;
-    vn_syl syl;
-    if (!vn_syl_read(s, len, &t) || t.tones > 1) {
-        put(k, s, len);
-        return;
-    }
-    bool horn = false;
-    unsigned pos = t.tone_pos;
-    if (!vn_syl_parse(t.sym, t.n, &syl)) {
-        if (!repair || !repair_horn(&t, &syl) || !vn_syl_tone_fits(&syl, t.tone)) {
-            put(k, s, len);
-            return;
-        }
-        horn = true;
-        pos = syl.main_pos;
-    } else if (vn_syl_tone_place(&syl, t.tone, pos) == VN_PLACE_BAD) {
-        if (!repair || !vn_syl_tone_fits(&syl, t.tone)) {
-            put(k, s, len);
-            return;
-        }
-        pos = syl.main_pos;
-    }
-    if (t.tones && style == VNSEG_TONE_STYLE_NEW)
-        pos = syl.main_pos;
-    else if (t.tones && style == VNSEG_TONE_STYLE_OLD)
-        pos = syl.old_pos;
-    if (!horn && (t.tones == 0 || pos == t.tone_pos)) {
-        put(k, s, len);
-        return;
-    }
-    unsigned char buf[4];
-    for (unsigned j = 0; j < t.n; j++) {
-        unsigned tone = (t.tones && j == pos) ? t.tone : VN_TONE_NONE;
-        vn_letter l = vn_letter_pack(t.sym[j], tone, vn_letter_is_upper(t.letter[j]));
-        put(k, buf, vn_utf8_encode(vn_letter_code_point(l), buf));
-    }
+    if (!vn_syl_read(s, len, &t) || t.tones > 1 || !rewrite(&t, style, repair, k)) put(k, s, len);
 }
 
 static vnseg_status convert(const char *text, size_t len, unsigned style, bool repair, char *out,

@@ -8,7 +8,9 @@
  * copied into exact-size heap buffers so that AddressSanitizer sees any read past them. */
 #include "testutil.h"
 
+#include "chars.h"
 #include "doc.h"
+#include "utf8.h"
 
 /* A small deterministic generator (xorshift64*), so that failures are reproducible. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
@@ -449,6 +451,27 @@ static void test_warmed_document_lines(void **state)
     free(warm);
 }
 
+/* The separator tests that read bytes (vn_mb_separator, vn_mb_break, vn_separator_at) give
+ * the class table's answer for every code point, whole and cut short by the buffer's end. */
+static void test_separator_patterns(void **state)
+{
+    (void)state;
+    vn_chars_init();
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        unsigned char b[4];
+        size_t k = (size_t)vn_utf8_encode(cp, b);
+        unsigned c = vn_char_class(cp);
+        assert_int_equal(vn_separator_at(b, b + k), (c & VC_SEP) != 0);
+        if (k == 1) continue;
+        size_t sep = vn_mb_separator(b, b + k);
+        assert_int_equal(sep, (c & VC_SEP) ? k : 0);
+        if (sep) assert_int_equal(vn_mb_break(b, sep), (c & VC_BREAK) != 0);
+        for (size_t cut = 1; cut < k; cut++)
+            assert_int_equal(vn_mb_separator(b, b + cut), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_fresh_documents),
         cmocka_unit_test(test_large_text),
         cmocka_unit_test(test_warmed_document_lines),
+        cmocka_unit_test(test_separator_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
