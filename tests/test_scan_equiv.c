@@ -459,7 +459,7 @@ static void test_separator_patterns(void **state)
     vn_chars_init();
     for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        unsigned char b[4];
+        unsigned char b[4] = {0};
         size_t k = (size_t)vn_utf8_encode(cp, b);
         unsigned c = vn_char_class(cp);
         assert_int_equal(vn_separator_at(b, b + k), (c & VC_SEP) != 0);
