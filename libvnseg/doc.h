@@ -57,12 +57,18 @@ static inline bool vn_runon_candidate(const vnseg_token *t)
            !(t->flags & (VNSEG_TF_TITLE_CASE | VNSEG_TF_ALL_CAPS | VNSEG_TF_LITERAL_UNDERSCORE));
 }
 
+/* Can the run-on candidate t start a run-on sentence, as far as its own bytes tell: its first
+ * syllable is a capitalized Vietnamese syllable in NFC and not the head of a title or a name
+ * (`Tổng_thống`, `Bộ_trưởng`, `Công_ty`)? The sentence pass checks the context. */
+bool vn_runon_word(const vnseg_doc *doc, const vnseg_token *t);
+
 /* Is t a token where a sentence may end or start: sentence-final punctuation, a word that
- * carries it, or a run-on candidate? Depends on kind and intrinsic flags only. */
-static inline bool vn_sentence_event(const vnseg_token *t)
+ * carries it, or a run-on candidate that vn_runon_word() accepts? Depends on the token's bytes
+ * only (so the memo keeps it), and is asked only where a token is classified. */
+static inline bool vn_sentence_event(const vnseg_doc *doc, const vnseg_token *t)
 {
     return t->kind == VNSEG_KIND_PUNCT_FINAL || (t->flags & VNSEG_TF_GLUED_FINAL) ||
-           vn_runon_candidate(t);
+           (vn_runon_candidate(t) && vn_runon_word(doc, t));
 }
 
 /* Is t a bracket or quote, which the sentence pass pairs on its line? */

@@ -94,9 +94,9 @@ static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, ui
         t->syllables = 1; /* a raw token is one syllable, whatever `_` it holds */
         if (bucket)
             vn_memo_insert(bucket, key,
-                           vn_memo_pack(t, vn_sentence_event(t), vn_pair_kind(t->kind)));
+                           vn_memo_pack(t, vn_sentence_event(doc, t), vn_pair_kind(t->kind)));
     }
-    if (vn_sentence_event(t)) doc->events[doc->nevents++] = idx;
+    if (vn_sentence_event(doc, t)) doc->events[doc->nevents++] = idx;
     if (vn_pair_kind(t->kind)) doc->pairs[doc->npairs++] = idx;
     return VNSEG_OK;
 }

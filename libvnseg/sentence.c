@@ -334,16 +334,20 @@ static bool is_function_word(const vnseg_doc *doc, const vnseg_token *t)
     return false;
 }
 
+bool vn_runon_word(const vnseg_doc *doc, const vnseg_token *t)
+{
+    const unsigned char *s = tok_bytes(doc, t);
+    const unsigned char *us = memchr(s, '_', t->length);
+    return us && (vn_char_class(first_cp(doc, t)) & VC_UPPER) && !(t->flags & VNSEG_TF_NOT_NFC) &&
+           vn_syllable_valid_nfc(s, (size_t)(us - s)) && !is_title_head(s, (size_t)(us - s));
+}
+
 /* Does tk[i] look like the first word of a sentence glued to the previous one? */
 static bool runon_start(const vnseg_doc *doc, size_t i, bool credit)
 {
     const vnseg_token *t = &doc->tokens[i], *prev = &doc->tokens[i - 1];
     if (!word_like(prev) && prev->kind != VNSEG_KIND_PUNCT_CLOSE) return false;
-    const unsigned char *s = tok_bytes(doc, t);
-    const unsigned char *us = memchr(s, '_', t->length);
-    if (!us || !(vn_char_class(first_cp(doc, t)) & VC_UPPER) || (t->flags & VNSEG_TF_NOT_NFC) ||
-        !vn_syllable_valid_nfc(s, (size_t)(us - s)) || is_title_head(s, (size_t)(us - s)))
-        return false;
+    if (!vn_runon_word(doc, t)) return false;
     /* After a function word, an acronym or the head of a name (`của`, `BV`, `Vụ`), a
      * capitalized word is a name, not a new sentence. */
     if (!credit && prev->kind == VNSEG_KIND_WORD &&

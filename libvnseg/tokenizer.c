@@ -332,7 +332,7 @@ static VN_NOINLINE const unsigned char *scan_slow(scan_state *st, const unsigned
                        .syllables = 1,
                        .kind = VNSEG_KIND_WORD};
     if (vn_classify(doc, t, feat) != VNSEG_OK) goto nomem;
-    list_token(st, idx, vn_sentence_event(t), vn_pair_kind(t->kind));
+    list_token(st, idx, vn_sentence_event(doc, t), vn_pair_kind(t->kind));
     *made = t;
     return p;
 nomem:
@@ -348,9 +348,9 @@ static inline bool memoizable(const vnseg_token *t, size_t clen)
     return t && t->length == clen && !(t->flags & VNSEG_TF_REPAIRED);
 }
 
-static inline uint32_t pack(const vnseg_token *t)
+static inline uint32_t pack(const vnseg_doc *doc, const vnseg_token *t)
 {
-    return vn_memo_pack(t, vn_sentence_event(t), vn_pair_kind(t->kind));
+    return vn_memo_pack(t, vn_sentence_event(doc, t), vn_pair_kind(t->kind));
 }
 
 /* Store a memoized token of `clen` bytes at p, ending the buffer or not. */
@@ -393,7 +393,7 @@ static const unsigned char *scan_long(scan_state *st, const unsigned char *p, vn
         return p + clen;
     }
     p = scan_slow(st, p, &t, status);
-    if (memoizable(t, clen)) vn_memo_long_insert(bucket, key, pack(t));
+    if (memoizable(t, clen)) vn_memo_long_insert(bucket, key, pack(st->doc, t));
     return p;
 }
 
@@ -405,7 +405,7 @@ static const unsigned char *scan_unknown(scan_state *st, const unsigned char *p,
 {
     vnseg_token *t;
     p = scan_slow(st, p, &t, status);
-    if (memoizable(t, clen)) vn_memo_insert(bucket, key, pack(t));
+    if (memoizable(t, clen)) vn_memo_insert(bucket, key, pack(st->doc, t));
     return p;
 }
 
