@@ -97,7 +97,9 @@ vnseg_status vn_classify(vnseg_doc *doc, vnseg_token *t, uint32_t feat);
 vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line);
 
 /* The same for a list that holds events and pair tokens together: doc->events[0..nevents)
- * lists (at least) both, in order; `pairs` tells whether it may hold any pair token. */
+ * lists (at least) both, in order; `pairs` tells whether it may hold any pair token. The
+ * tokenizer records the lines that vn_line_one_sentence() accepts itself and calls this for
+ * the others. */
 vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs);
 
 /* Append the sentence of tokens [first, last] of line `line` with `flags` (and

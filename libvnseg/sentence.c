@@ -459,7 +459,5 @@ vnseg_status vn_line_sentences(vnseg_doc *doc, size_t a, size_t b, size_t line)
 
 vnseg_status vn_line_sentences_listed(vnseg_doc *doc, size_t a, size_t b, size_t line, bool pairs)
 {
-    if (vn_line_one_sentence(doc, a, b, pairs))
-        return vn_push_sentence(doc, a, b - 1, line, VNSEG_SF_LINE_END) ? VNSEG_OK : VNSEG_E_NOMEM;
     return line_sentences(doc, a, b, line, doc->events, pairs ? doc->nevents : 0);
 }

@@ -601,11 +601,11 @@ static inline __attribute__((always_inline)) unsigned flatten(uint16_t *w, uint6
 
 /* The tokens that start in the `blocks` blocks of 64 bytes at text offset `pos`. `d` holds
  * those bytes and 17 more: the text itself, or for the rest of the text after the last whole
- * chunk (`tail`) a copy padded with NUL bytes. `*carry` tells whether the byte before the chunk is a separator, and
- * receives the same for the next chunk. Tokens start after a separator. First every start and
- * control character (line breaks, tabs) of the chunk is listed in position order; then each
- * start's candidate (the bytes up to the next ASCII separator, from one 16-byte load), its key
- * and memo bucket are computed and the bucket prefetched, so that the buckets load in
+ * chunk (`tail`) a copy padded with NUL bytes. `*carry` tells whether the byte before the chunk is
+ * a separator, and receives the same for the next chunk. Tokens start after a separator. First
+ * every start and control character (line breaks, tabs) of the chunk is listed in position order;
+ * then each start's candidate (the bytes up to the next ASCII separator, from one 16-byte load),
+ * its key and memo bucket are computed and the bucket prefetched, so that the buckets load in
  * parallel; then the list is walked: a start whose candidate the memo knows is that token,
  * with that classification; everything else goes through the exact path, control characters
  * through control(). Returns the offset where the next chunk starts, or 0 with *status set. */
