@@ -1,5 +1,5 @@
 /* The entity scanner's internals, shared by its passes: gazetteer matching (entity_match.c),
- * rules (entity_rules.c) and the result object (mentions.c). */
+ * rules (entity_rules.c, entity_rule_*.c) and the result object (mentions.c). */
 #ifndef VN_ENTITY_SCAN_H
 #define VN_ENTITY_SCAN_H
 
@@ -85,8 +85,8 @@ size_t vn_scan_syllables(const vn_scan *s, size_t t, vn_syls *out);
 bool vn_scan_acronym(const unsigned char *p, size_t n);
 
 /* A continent glued to a lower-case `châu` (`châu_Phi`): whether token t is one, and its
- * mention (entity_rules.c). Found by the gazetteer pass, which reads such glued words anyway:
- * a test at every lower-case word of the rules cost 8% of the speed of rules-only scans. */
+ * mention (entity_rule_places.c). Found by the gazetteer pass, which reads such glued words
+ * anyway: a test at every lower-case word of the rules cost 8% of the speed of rules-only scans. */
 bool vn_scan_continent(const vn_scan *s, size_t t);
 vnseg_status vn_scan_add_continent(vn_scan *s, size_t t);
 
