@@ -137,27 +137,20 @@ vn_push_sentence(vnseg_doc *doc, size_t first, size_t last, size_t line, uint32_
 
 /* Is the line of tokens [a, b) (b > a) one sentence without the line's pass: no event but
  * perhaps the final punctuation that ends it, run-on candidates among its first four tokens
- * (the pass looks for run-on sentences from the fifth token on) and, when the list may hold
- * brackets and quotes (`pairs`), round brackets that pair up (the pass would mark none of them
- * unpaired)? Three lines of four in news are; the pass would find the same sentence. */
-static inline bool vn_line_one_sentence(const vnseg_doc *doc, size_t a, size_t b, bool pairs)
+ * (the pass looks for run-on sentences from the fifth token on) and round brackets that pair
+ * up (the pass would mark none of them unpaired)? doc->events lists the line's events and
+ * brackets and quotes together, as the scan lists them. Three lines of four in news are one
+ * sentence this way; the pass would find the same sentence. */
+static inline bool vn_line_one_sentence(const vnseg_doc *doc, size_t a, size_t b)
 {
     const size_t *ev = doc->events;
     const vnseg_token *tk = doc->tokens;
     size_t n = doc->nevents;
     if (n && ev[n - 1] == b - 1 && tk[b - 1].kind == VNSEG_KIND_PUNCT_FINAL) n--;
-    if (n == 0) return true;
-    if (!pairs) {
-        if (ev[n - 1] >= a + 4) return false;
-        /* the others must be run-on candidates: words that carry no final punctuation */
-        for (size_t k = 0; k < n; k++)
-            if (tk[ev[k]].kind != VNSEG_KIND_WORD || (tk[ev[k]].flags & VNSEG_TF_GLUED_FINAL))
-                return false;
-        return true;
-    }
     size_t depth = 0;
     for (size_t k = 0; k < n; k++) {
         const vnseg_token *t = &tk[ev[k]];
+        /* a run-on candidate (a word that carries no final punctuation) too early to count */
         if (t->kind == VNSEG_KIND_WORD && !(t->flags & VNSEG_TF_GLUED_FINAL) && ev[k] < a + 4)
             continue;
         if (t->length != 1) return false;

@@ -245,7 +245,7 @@ static inline __attribute__((always_inline)) bool finish_line(scan_state *st)
     vnseg_doc *doc = st->doc;
     doc->ntokens = st->nt;
     if (st->nt > st->line_first) {
-        if (vn_line_one_sentence(doc, st->line_first, st->nt, st->pairs)) {
+        if (vn_line_one_sentence(doc, st->line_first, st->nt)) {
             if (!vn_push_sentence(doc, st->line_first, st->nt - 1, st->line, VNSEG_SF_LINE_END))
                 return false;
         } else if (vn_line_sentences_listed(doc, st->line_first, st->nt, st->line, st->pairs) !=
