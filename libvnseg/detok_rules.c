@@ -699,6 +699,15 @@ static bool exponent(const line_ctx *c, size_t i)
     return true;
 }
 
+/* Are tokens p and i (p + 1) a pair of the same angle bracket, not part of a longer run: one
+ * sign (`>>`, `<<`: a button, a shift)? */
+static bool angle_pair(const line_ctx *c, size_t p, size_t i)
+{
+    unsigned k = cls(c, i);
+    return cls(c, p) == k && !(p > c->a && cls(c, p - 1) == k) &&
+           !(i + 1 < c->b && cls(c, i + 1) == k);
+}
+
 /* The head of a regular expression's group (`(*ACCEPT)`, `(?R)`, `(?(`, `(?<name>`,
  * `(?P`): `?` or `*` right after `(`, then a name in capitals, or after `?` a letter or a
  * mark of the syntax; not a note (`(*)`, `(?)`, `(* Theo ...)`). */
@@ -956,15 +965,10 @@ static int code_rule(const line_ctx *c, size_t p, size_t i)
     case K_GT:
         /* Arrows (`==>`, `->`), the empty comparison `<>`. */
         if (run_of(c, p, "=-") || cp == K_LT) return R_ATTACH;
-        /* A pair of angle brackets is one sign (`>>`, `<<`: a button, a shift). */
-        if (cp == K_GT && !(p > c->a && cls(c, p - 1) == K_GT) &&
-            !(has_next && cls(c, i + 1) == K_GT))
-            return R_ATTACH;
+        if (angle_pair(c, p, i)) return R_ATTACH; /* >> */
         break;
     case K_LT:
-        if (cp == K_LT && !(p > c->a && cls(c, p - 1) == K_LT) &&
-            !(has_next && cls(c, i + 1) == K_LT))
-            return R_ATTACH;
+        if (angle_pair(c, p, i)) return R_ATTACH; /* << */
         break;
     case K_SYM:
         if (is_ch(c, i, '=') && (cp == K_LT || cp == K_GT || is_ch(c, p, '!')))
