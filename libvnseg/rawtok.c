@@ -92,11 +92,10 @@ static vnseg_status emit(rt_state *st, size_t off, size_t len, uint32_t feat, ui
     } else {
         if (vn_classify(doc, t, feat) != VNSEG_OK) return VNSEG_E_NOMEM;
         t->syllables = 1; /* a raw token is one syllable, whatever `_` it holds */
-        if (bucket)
-            vn_memo_insert(bucket, key,
-                           vn_memo_pack(t, vn_sentence_event(doc, t), vn_pair_kind(t->kind)));
     }
-    if (vn_sentence_event(doc, t)) doc->events[doc->nevents++] = idx;
+    const bool event = vn_sentence_event(doc, t);
+    if (!info && bucket) vn_memo_insert(bucket, key, vn_memo_pack(t, event, vn_pair_kind(t->kind)));
+    if (event) doc->events[doc->nevents++] = idx;
     if (vn_pair_kind(t->kind)) doc->pairs[doc->npairs++] = idx;
     return VNSEG_OK;
 }
