@@ -862,8 +862,8 @@ static inline bool scan_avx2(void)
 }
 #endif
 
-/* Bytes of text that a document's token array takes without growing (the scan asks for a token
- * per 6 bytes, and room for a block's tokens). */
+/* Tokens a document's array is sized for before scanning `len` bytes: one per 6 bytes and a
+ * block's worth (the scan grows it through make_room() when a chunk needs more). */
 static inline size_t want_tokens(size_t len)
 {
     return len / 6 + 16 + BLOCK_TOKENS;
